@@ -1,0 +1,110 @@
+import path from 'node:path';
+
+/**
+ * The one place that reads the environment. Every variable is parsed and
+ * checked here at boot; a bad value stops start-up with a message naming it.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** PostgreSQL connection string. Always set by the time the API or worker boots. */
+  databaseUrl: string;
+  /** Redis connection string; when absent, BullMQ runs on its PostgreSQL backend. */
+  redisUrl: string | undefined;
+  /** SMTP connection string (smtp:// or smtps://). Always set by the time the worker boots. */
+  smtpUrl: string;
+  mailFrom: string;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Run pending migrations at boot (the zero-config default does); otherwise refuse to start with pending ones. */
+  migrateOnStart: boolean;
+  /** Schema for BullMQ's PostgreSQL backend tables. */
+  queueSchema: string;
+  /** Prefix for queue names, so several deployments (or test files) can share a queue server. */
+  queuePrefix: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, rule: string) {
+    super(`Invalid configuration: ${variable} ${rule}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  return raw as T;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be an integer (got "${raw}")`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL');
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  return raw;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function identifier(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new ConfigError(name, `must be a lowercase SQL identifier (got "${raw}")`);
+  return raw;
+}
+
+/** Settings that exist before the embedded parts are provisioned (used by the launcher). */
+export function loadBootConfig(env: Env = process.env) {
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    port: int(env, 'PORT', 3000, 0, 65535),
+  };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const boot = loadBootConfig(env);
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  if (!boot.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required (or start with `npm start`, which provides an embedded PostgreSQL)');
+  return {
+    nodeEnv,
+    port: boot.port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: boot.databaseUrl,
+    redisUrl: boot.redisUrl,
+    smtpUrl: boot.smtpUrl ?? 'smtp://127.0.0.1:1025',
+    mailFrom: env.MAIL_FROM || 'protempore <no-reply@protempore.local>',
+    dataDir: boot.dataDir,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', nodeEnv !== 'production'),
+    queueSchema: identifier(env, 'QUEUE_SCHEMA', 'bullmq'),
+    queuePrefix: identifier(env, 'QUEUE_PREFIX', 'protempore'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

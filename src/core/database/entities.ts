@@ -1,0 +1,26 @@
+import { AuditEntry } from '../../modules/audit/entities/audit-entry.entity.js';
+import { BodyLead } from '../../modules/bodies/entities/body-lead.entity.js';
+import { Body } from '../../modules/bodies/entities/body.entity.js';
+import { CouncilMeetingRule } from '../../modules/councils/entities/council-meeting-rule.entity.js';
+import { Council } from '../../modules/councils/entities/council.entity.js';
+import { Delegate } from '../../modules/delegations/entities/delegate.entity.js';
+import { Delegation } from '../../modules/delegations/entities/delegation.entity.js';
+import { Participant } from '../../modules/participants/entities/participant.entity.js';
+import { PresidencyTerm } from '../../modules/presidency/entities/presidency-term.entity.js';
+import { FocusArea } from '../../modules/recommendations/entities/focus-area.entity.js';
+import { Recommendation } from '../../modules/recommendations/entities/recommendation.entity.js';
+
+/** Every entity, listed explicitly (no globs: they behave differently in ESM, Jest and dist). */
+export const entities = [
+  AuditEntry,
+  Body,
+  BodyLead,
+  Council,
+  CouncilMeetingRule,
+  Delegate,
+  Delegation,
+  FocusArea,
+  Participant,
+  PresidencyTerm,
+  Recommendation,
+];

@@ -1,0 +1,82 @@
+import { DomainException } from './domain.exception.js';
+
+/**
+ * Constraint violations from PostgreSQL, turned into clear 4xx errors. The
+ * database holds the invariants; this table says, per constraint, which field
+ * broke which rule. Unknown constraints still map to a generic 409/400.
+ */
+const CONSTRAINTS: Record<string, { field: string; message: string }> = {
+  councils_slug_key: { field: 'slug', message: 'a council with this slug already exists' },
+  councils_slug_format: { field: 'slug', message: 'slug must be lowercase letters, digits and single hyphens' },
+  councils_working_languages_known: { field: 'workingLanguages', message: 'working languages must be a non-empty subset of es, en, fr, pt' },
+  councils_term_months_range: { field: 'termMonths', message: 'termMonths must be between 1 and 120' },
+  councils_quorum_ratio_range: { field: 'quorumRatio', message: 'quorumRatio must be greater than 0 and at most 1' },
+  council_meeting_rules_days_range: { field: 'meetingRules', message: 'days must be between 0 and 730, and the agenda cannot be due before the notice' },
+  participants_council_iso_code_key: { field: 'isoCode', message: 'a participant with this ISO code already exists in the council' },
+  participants_council_name_key: { field: 'name', message: 'a participant with this name already exists in the council' },
+  participants_council_rotation_position_key: { field: 'rotationPosition', message: 'another member state already holds this place in the rotation order' },
+  participants_member_state_shape: { field: 'kind', message: 'a member state needs an ISO code and a rotation position, and no category' },
+  participants_permanent_participant_shape: { field: 'category', message: 'a permanent participant needs a permanent-participant category and no ISO code or rotation position' },
+  participants_observer_shape: { field: 'category', message: 'an observer needs an observer category; only state observers carry an ISO code' },
+  delegations_participant_key: { field: 'participantId', message: 'this participant already has a delegation' },
+  delegates_one_head_per_delegation: { field: 'role', message: 'the delegation already has a head of delegation' },
+  delegates_delegation_email_key: { field: 'email', message: 'a delegate with this email already exists in the delegation' },
+  bodies_council_name_key: { field: 'name', message: 'a body with this name already exists in the council' },
+  bodies_task_force_has_mandate_end: { field: 'mandateEnd', message: 'a task force needs a mandate end date' },
+  bodies_mandate_order: { field: 'mandateEnd', message: 'mandateEnd must be after mandateStart' },
+  body_leads_no_overlap: { field: 'period', message: 'this participant already leads the body during an overlapping period' },
+  presidency_terms_no_overlap: { field: 'period', message: 'the term overlaps another presidency term of the council' },
+  presidency_terms_holder_is_member_state_fkey: { field: 'participantId', message: 'only a member state of this council can hold the presidency' },
+  recommendations_council_number_key: { field: 'number', message: 'a recommendation with this number already exists in the council' },
+  focus_areas_council_code_key: { field: 'code', message: 'a focus area with this code already exists in the council' },
+};
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+  message?: string;
+}
+
+export function isPgError(err: unknown): err is PgError {
+  return typeof err === 'object' && err !== null && typeof (err as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((err as PgError).code!);
+}
+
+/** A driver error wrapped by TypeORM keeps the PostgreSQL fields on `driverError`. */
+export function pgErrorOf(err: unknown): PgError | undefined {
+  if (isPgError(err)) return err;
+  const driverError = (err as { driverError?: unknown } | null)?.driverError;
+  return isPgError(driverError) ? driverError : undefined;
+}
+
+export function domainExceptionFromPg(err: unknown): DomainException | undefined {
+  const pg = pgErrorOf(err);
+  if (!pg) return undefined;
+  const known = pg.constraint ? CONSTRAINTS[pg.constraint] : undefined;
+  const problems = known ? [{ field: known.field, rule: pg.constraint!, message: known.message }] : [];
+  const message = known?.message;
+  switch (pg.code) {
+    case '23505': // unique_violation
+      return new DomainException('DUPLICATE', 409, message ?? 'a record with these values already exists', problems);
+    case '23P01': // exclusion_violation
+      return new DomainException('OVERLAP', 409, message ?? 'the record overlaps an existing one', problems);
+    case '23503': // foreign_key_violation
+      return new DomainException('REFERENCE_INVALID', pg.message?.includes('still referenced') ? 409 : 400, message ?? 'a referenced record does not exist or does not fit', problems);
+    case '23514': // check_violation
+      return new DomainException('VALIDATION_FAILED', 400, message ?? 'a value breaks a rule of the record', problems);
+    case '23502': // not_null_violation
+      return new DomainException('VALIDATION_FAILED', 400, `${pg.column ?? 'a field'} is required`, [
+        { field: pg.column ?? 'unknown', rule: 'required', message: `${pg.column ?? 'a field'} is required` },
+      ]);
+    case '22P02': // invalid_text_representation
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+    case '22003': // numeric_value_out_of_range
+      return new DomainException('VALIDATION_FAILED', 400, 'a value has the wrong format or is out of range');
+    case '40001': // serialization_failure
+    case '40P01': // deadlock_detected
+      return new DomainException('CONCURRENT_CHANGE', 409, 'a concurrent change got in the way; retry');
+    default:
+      return undefined;
+  }
+}

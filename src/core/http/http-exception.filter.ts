@@ -1,0 +1,81 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainException } from '../errors/domain.exception.js';
+import { domainExceptionFromPg } from '../errors/postgres-errors.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: { field: string; rule: string; message: string }[];
+  details?: Record<string, unknown>;
+  requestId?: string;
+}
+
+/** The one place where errors become HTTP responses. Anything unexpected is a logged 500 with no internals. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const body = this.toBody(exception);
+    body.requestId = String(request.id);
+    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    const domain = exception instanceof DomainException ? exception : domainExceptionFromPg(exception);
+    if (domain) {
+      return {
+        statusCode: domain.status,
+        code: domain.code,
+        message: domain.message,
+        ...(domain.problems.length ? { errors: domain.problems } : {}),
+        ...(Object.keys(domain.details).length ? { details: domain.details } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const r = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+      return {
+        statusCode: status,
+        code: typeof r.code === 'string' ? r.code : httpCode(status),
+        message: typeof r.message === 'string' ? r.message : exception.message,
+        ...(Array.isArray(r.errors) ? { errors: r.errors as ErrorBody['errors'] } : {}),
+      };
+    }
+    // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
+    const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return { statusCode, code: httpCode(statusCode), message: (exception as Error).message };
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: 'internal error' };
+  }
+}
+
+function httpCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    default:
+      return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+  }
+}

@@ -1,0 +1,51 @@
+import { createPostgresBackend, createRedisBackend, type Queue, type Worker, type Processor, withBackend } from 'bullmq';
+import type { AppConfig } from '../config/app-config.js';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/**
+ * The one switch between BullMQ's backends: Redis when REDIS_URL is set (the
+ * path for scale), otherwise BullMQ's PostgreSQL backend in the application's
+ * own database. Everything above this file uses the same Queue and Worker API.
+ */
+export interface QueueBackend {
+  kind: QueueBackendKind;
+  /** Where the queue lives, without credentials, for logs and /health. */
+  description: string;
+  createQueue(name: string): Queue;
+  createWorker(name: string, processor: Processor, concurrency: number): Worker;
+}
+
+export function createQueueBackend(config: Pick<AppConfig, 'redisUrl' | 'databaseUrl' | 'queueSchema' | 'queuePrefix'>): QueueBackend {
+  const fullName = (name: string) => `${config.queuePrefix}-${name}`;
+  if (config.redisUrl) {
+    const redisUrl = config.redisUrl;
+    const { Queue, Worker } = withBackend(createRedisBackend);
+    const connection = () => ({ url: redisUrl, maxRetriesPerRequest: null }) as never;
+    return {
+      kind: 'redis',
+      description: `redis ${redact(redisUrl)}`,
+      createQueue: (name) => new Queue(fullName(name), { connection: connection() }) as unknown as Queue,
+      createWorker: (name, processor, concurrency) =>
+        new Worker(fullName(name), processor, { connection: connection(), concurrency }) as unknown as Worker,
+    };
+  }
+  const pg = { connectionString: config.databaseUrl, schema: config.queueSchema, migrate: true, max: 5 };
+  const { Queue, Worker } = withBackend(createPostgresBackend);
+  return {
+    kind: 'postgres',
+    description: `postgres ${redact(config.databaseUrl)} schema ${config.queueSchema}`,
+    createQueue: (name) => new Queue(fullName(name), { connection: pg }) as unknown as Queue,
+    createWorker: (name, processor, concurrency) => new Worker(fullName(name), processor, { connection: pg, concurrency }) as unknown as Worker,
+  };
+}
+
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable url)';
+  }
+}

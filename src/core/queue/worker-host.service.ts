@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { Job, Worker } from 'bullmq';
+import { DomainException } from '../errors/domain.exception.js';
+import { JOB_HANDLER, type JobHandler } from './job-handler.js';
+import { JOBS, QUEUES, SCHEDULES, type JobName } from './job-registry.js';
+import { QueueService } from './queue.service.js';
+
+export const WORKER_CONCURRENCY = Symbol('WORKER_CONCURRENCY');
+
+/**
+ * Runs a BullMQ worker per queue and dispatches each job to the provider
+ * decorated with @HandlesJob for its name; upserts the job schedulers.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkerHost');
+  private readonly workers: Worker[] = [];
+  private readonly handlers = new Map<string, JobHandler<JobName>>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly queues: QueueService,
+    @Inject(WORKER_CONCURRENCY) private readonly concurrency: number,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const name = wrapper.metatype ? (Reflect.getMetadata(JOB_HANDLER, wrapper.metatype) as JobName | undefined) : undefined;
+      if (name && wrapper.instance) this.handlers.set(name, wrapper.instance as JobHandler<JobName>);
+    }
+    const missing = (Object.keys(JOBS) as JobName[]).filter((n) => !this.handlers.has(n));
+    if (missing.length) throw new Error(`No handler for jobs: ${missing.join(', ')}`);
+
+    for (const queueName of Object.values(QUEUES)) {
+      const worker = this.queues.backend.createWorker(queueName, (job) => this.process(job), this.concurrency);
+      worker.on('error', (err) => this.logger.error({ err, queue: queueName }, 'queue worker error'));
+      this.workers.push(worker);
+    }
+    for (const s of SCHEDULES) {
+      await this.queues
+        .queue(JOBS[s.job].queue)
+        .upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: JOBS[s.job].options });
+    }
+    this.logger.log({ queues: Object.values(QUEUES), backend: this.queues.backend.kind }, 'worker listening');
+  }
+
+  private async process(job: Job): Promise<string> {
+    const handler = this.handlers.get(job.name);
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    try {
+      const result = await handler.handle(job.data as never, job as never);
+      this.logger.debug({ job: job.name, jobId: job.id, result }, 'job finished');
+      return result;
+    } catch (err) {
+      const code = err instanceof DomainException ? err.code : 'INTERNAL';
+      this.logger.error({ err, code, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }, 'job failed');
+      throw err;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

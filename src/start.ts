@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { loadBootConfig } from './core/config/app-config.js';
+import { dataSourceOptions } from './core/database/data-source-options.js';
+import { ensureMigrated } from './core/database/migrate.js';
+import { startEmbeddedPostgres } from './core/embedded/embedded-postgres.js';
+import { startMailSink } from './core/embedded/mail-sink.js';
+import { redact } from './core/queue/queue-backend.js';
+import { seedDemoCouncil } from './modules/seed/demo-seed.js';
+
+/**
+ * `npm start`: the whole system on one machine. Whatever is not configured
+ * (DATABASE_URL, SMTP_URL) is provided here: an embedded PostgreSQL and a
+ * loopback mail sink, with their data under DATA_DIR (default .data/). The
+ * queue runs on Redis when REDIS_URL is set, otherwise on BullMQ's PostgreSQL
+ * backend. Then the API and the worker start as two child processes.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const log = (msg: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ level: 30, time: Date.now(), process: 'launcher', msg, ...extra }));
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client(serverUrl);
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const boot = loadBootConfig();
+  const cleanups: (() => Promise<void>)[] = [];
+  const embedded: string[] = [];
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+
+  if (!boot.databaseUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(boot.dataDir, 'postgres') });
+    cleanups.push(() => server.stop());
+    await ensureDatabase(server.url(), 'protempore');
+    env.DATABASE_URL = server.url('protempore');
+    embedded.push(`PostgreSQL 18 on 127.0.0.1:${server.port} (data in ${path.join(boot.dataDir, 'postgres')})`);
+  }
+  if (!boot.smtpUrl) {
+    const sink = await startMailSink({ folder: path.join(boot.dataDir, 'mail') });
+    cleanups.push(() => sink.stop());
+    env.SMTP_URL = sink.url;
+    embedded.push(`mail sink on ${sink.url} (messages in ${path.join(boot.dataDir, 'mail')} as .eml)`);
+  }
+  const zeroConfig = embedded.length > 0;
+  const migrateOnStart = env.MIGRATE_ON_START ? ['1', 'true', 'yes'].includes(env.MIGRATE_ON_START) : env.NODE_ENV !== 'production';
+
+  const ds = new DataSource(dataSourceOptions(env.DATABASE_URL!, { poolSize: 2, applicationName: 'protempore-launcher' }));
+  await ds.initialize();
+  try {
+    const ran = await ensureMigrated(ds, migrateOnStart);
+    if (ran.length) log('migrations applied', { migrations: ran });
+    if (zeroConfig || env.SEED_DEMO === 'true') {
+      const seeded = await seedDemoCouncil(ds);
+      if (seeded.created) log('demo council seeded', { councilId: seeded.councilId });
+    }
+  } finally {
+    await ds.destroy();
+  }
+
+  const queue = boot.redisUrl ? `Redis ${redact(boot.redisUrl)}` : 'PostgreSQL (BullMQ PostgreSQL backend, schema bullmq)';
+  log(
+    `protempore starting: ${embedded.length ? `embedded ${embedded.join('; ')}` : 'no embedded parts'}; queue on ${queue}; ` +
+      `API on http://localhost:${boot.port} (docs at /docs)`,
+    { dataDir: boot.dataDir, embedded: embedded.length > 0 },
+  );
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    const exited = running.map((c) => new Promise((resolve) => c.once('exit', resolve)));
+    for (const child of running) child.kill('SIGTERM');
+    await Promise.all(exited);
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    process.exit(code);
+  };
+  for (const entry of ['main.js', 'worker.js']) {
+    const child = fork(path.join(here, entry), [], { env: { ...env, MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+    child.on('exit', (code) => {
+      if (!stopping) {
+        log(`${entry} exited with ${code}; stopping`);
+        void stop(code || 1);
+      }
+    });
+    children.push(child);
+  }
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { AppConfig } from './core/config/app-config.js';
+import { ConfigModule } from './core/config/config.module.js';
+import { DatabaseModule } from './core/database/database.module.js';
+import { LoggingModule } from './core/logging/logging.module.js';
+import { MailModule } from './core/mail/mail.module.js';
+import { QueueModule } from './core/queue/queue.module.js';
+import { WORKER_CONCURRENCY, WorkerHost } from './core/queue/worker-host.service.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { SystemModule } from './modules/system/system.module.js';
+
+/** The worker process: BullMQ processors and schedulers, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, concurrency = 10): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'worker'),
+        DiscoveryModule,
+        DatabaseModule,
+        QueueModule,
+        MailModule,
+        AuditModule,
+        SystemModule,
+      ],
+      providers: [WorkerHost, { provide: WORKER_CONCURRENCY, useValue: concurrency }],
+    };
+  }
+}

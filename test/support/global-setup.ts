@@ -1,0 +1,46 @@
+import './ts-resolve.cjs';
+import 'reflect-metadata';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/core/database/data-source-options.js';
+import { startEmbeddedPostgres } from '../../src/core/embedded/embedded-postgres.js';
+import { findRedisServer, startRedis } from './servers.js';
+
+export const TEMPLATE_DB = 'protempore_template';
+
+/**
+ * Starts the servers the end-to-end tests share: an embedded PostgreSQL
+ * (durability off) holding a migrated template database that each test file
+ * clones, and a Redis. Their addresses reach the test files through the
+ * environment.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'protempore-test-'));
+  await import('node:fs/promises').then((fs) => fs.chmod(dataDir, 0o755));
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), ephemeral: true });
+
+  const admin = new pg.Client(postgres.url());
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.end();
+  const ds = new DataSource(dataSourceOptions(postgres.url(TEMPLATE_DB), { poolSize: 2 }));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+
+  const redisBinary = findRedisServer();
+  if (!redisBinary) {
+    throw new Error('redis-server is not installed: `npm test` installs it on Debian as root; otherwise install it (apt-get install redis-server).');
+  }
+  const redis = await startRedis(redisBinary);
+
+  process.env.TEST_PG_SERVER_URL = postgres.url();
+  process.env.TEST_PG_TEMPLATE = TEMPLATE_DB;
+  process.env.TEST_REDIS_URL = redis.url;
+  (globalThis as Record<string, unknown>).__PROTEMPORE_SERVERS__ = { postgres, redis, dataDir };
+  if (process.env.TEST_VERBOSE) console.log(`\ntest servers up in ${Date.now() - started} ms: ${postgres.url()} ${redis.url}`);
+}
