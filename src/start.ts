@@ -54,14 +54,13 @@ async function main(): Promise<void> {
     embedded.push(`mail sink on ${sink.url} (messages in ${path.join(boot.dataDir, 'mail')} as .eml)`);
   }
   const zeroConfig = embedded.length > 0;
-  const migrateOnStart = env.MIGRATE_ON_START ? ['1', 'true', 'yes'].includes(env.MIGRATE_ON_START) : env.NODE_ENV !== 'production';
 
   const ds = new DataSource(dataSourceOptions(env.DATABASE_URL!, { poolSize: 2, applicationName: 'protempore-launcher' }));
   await ds.initialize();
   try {
-    const ran = await ensureMigrated(ds, migrateOnStart);
+    const ran = await ensureMigrated(ds, boot.migrateOnStart);
     if (ran.length) log('migrations applied', { migrations: ran });
-    if (zeroConfig || env.SEED_DEMO === 'true') {
+    if (zeroConfig || boot.seedDemo) {
       const seeded = await seedDemoCouncil(ds);
       if (seeded.created) log('demo council seeded', { councilId: seeded.councilId });
     }

@@ -84,6 +84,9 @@ export function loadBootConfig(env: Env = process.env) {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     port: int(env, 'PORT', 3000, 0, 65535),
+    /** Seed the demo council at start even when not on the zero-config default. */
+    seedDemo: bool(env, 'SEED_DEMO', false),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', (env.NODE_ENV || 'development') !== 'production'),
   };
 }
 
@@ -101,7 +104,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: env.MAIL_FROM || 'protempore <no-reply@protempore.local>',
     dataDir: boot.dataDir,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
-    migrateOnStart: bool(env, 'MIGRATE_ON_START', nodeEnv !== 'production'),
+    migrateOnStart: boot.migrateOnStart,
     queueSchema: identifier(env, 'QUEUE_SCHEMA', 'bullmq'),
     queuePrefix: identifier(env, 'QUEUE_PREFIX', 'protempore'),
   };

@@ -1,0 +1,38 @@
+import { ConfigError, loadBootConfig, loadConfig } from './app-config.js';
+
+const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' };
+
+describe('configuration', () => {
+  it('defaults every optional setting', () => {
+    const c = loadConfig(base);
+    expect(c).toMatchObject({ nodeEnv: 'development', port: 3000, redisUrl: undefined, migrateOnStart: true, queueSchema: 'bullmq' });
+  });
+
+  it('does not migrate at boot in production unless told to', () => {
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).migrateOnStart).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', MIGRATE_ON_START: 'true' }).migrateOnStart).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ SMTP_URL: 'mailto:x@y' }, 'SMTP_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MIGRATE_ON_START: 'maybe' }, 'MIGRATE_ON_START'],
+    [{ QUEUE_SCHEMA: 'Drop Table' }, 'QUEUE_SCHEMA'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, ...env })).toThrow(variable);
+  });
+
+  it('needs DATABASE_URL outside the launcher', () => {
+    expect(() => loadConfig({})).toThrow('DATABASE_URL');
+  });
+
+  it('lets the launcher boot with nothing set', () => {
+    expect(loadBootConfig({})).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, smtpUrl: undefined, port: 3000 });
+  });
+});
