@@ -17,6 +17,7 @@ export function dataSourceOptions(databaseUrl: string, overrides: { poolSize?: n
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
     poolSize: overrides.poolSize ?? 20,
     applicationName: overrides.applicationName ?? 'protempore',
-    logging: ['error'],
+    // Query errors surface as exceptions: the HTTP filter and the worker log them with their codes.
+    logging: false,
   };
 }

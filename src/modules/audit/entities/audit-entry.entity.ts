@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One state change: append-only (a trigger refuses UPDATE and DELETE). */
 @Entity('audit_log')
+@Index('audit_log_council_at_idx', { synchronize: false })
+@Index('audit_log_entity_idx', ['entityType', 'entityId'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
   @Column('uuid', { nullable: true }) councilId: string | null;
