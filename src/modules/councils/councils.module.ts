@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CouncilsController } from './councils.controller.js';
+import { CouncilsRepository } from './councils.repository.js';
+import { CouncilsService } from './councils.service.js';
 
-@Module({})
+@Module({
+  controllers: [CouncilsController],
+  providers: [CouncilsService, CouncilsRepository],
+  exports: [CouncilsRepository],
+})
 export class CouncilsModule {}

@@ -1,0 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CouncilResponse } from './council.response.js';
+
+export class CouncilListResponse {
+  @ApiProperty({ type: [CouncilResponse] }) items: CouncilResponse[];
+}
