@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { BodiesController } from './bodies.controller.js';
+import { BodiesRepository } from './bodies.repository.js';
+import { BodiesService } from './bodies.service.js';
+import { BodyLeadsController } from './body-leads.controller.js';
+import { BodyLeadsRepository } from './body-leads.repository.js';
+import { BodyLeadsService } from './body-leads.service.js';
 
-@Module({})
+/** Working groups, task forces and thematic networks, and the participants leading them. */
+@Module({
+  controllers: [BodiesController, BodyLeadsController],
+  providers: [BodiesService, BodyLeadsService, BodiesRepository, BodyLeadsRepository],
+})
 export class BodiesModule {}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { UuidParam } from '../../core/http/uuid-param.decorator.js';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateFocusAreaDto } from './dto/create-focus-area.dto.js';
+import { FocusAreaListResponse } from './dto/focus-area-list.response.js';
+import { FocusAreaResponse } from './dto/focus-area.response.js';
+import { FocusAreasService } from './focus-areas.service.js';
+
+
+@ApiTags('recommendations')
+@Controller('councils/:councilId/focus-areas')
+export class FocusAreasController {
+  constructor(private readonly focusAreas: FocusAreasService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The council's focus areas, each with its recommendations" })
+  async list(@UuidParam('councilId') councilId: string): Promise<FocusAreaListResponse> {
+    return FocusAreaListResponse.of(await this.focusAreas.list(councilId));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a focus area (code unique in the council)' })
+  create(@UuidParam('councilId') councilId: string, @Body() dto: CreateFocusAreaDto): Promise<FocusAreaResponse> {
+    return this.focusAreas.create(councilId, dto);
+  }
+}
