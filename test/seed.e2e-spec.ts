@@ -1,0 +1,182 @@
+import { seedDemoCouncil } from '../src/modules/seed/demo-seed.js';
+import { createTestContext, type TestContext } from './support/test-app.js';
+
+const TABLES = [
+  'councils',
+  'council_meeting_rules',
+  'participants',
+  'delegations',
+  'delegates',
+  'bodies',
+  'body_leads',
+  'presidency_terms',
+  'focus_areas',
+  'recommendations',
+  'audit_log',
+];
+
+async function rowCounts(ctx: TestContext): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of TABLES) counts[t] = ((await ctx.db.query(`SELECT count(*)::int AS n FROM ${t}`)) as { n: number }[])[0]!.n;
+  return counts;
+}
+
+describe('the demo seed', () => {
+  let ctx: TestContext;
+  let councilId: string;
+  const now = new Date();
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(() => ctx.close());
+
+  it('creates the council once; a second run reports created false and changes nothing', async () => {
+    const first = await seedDemoCouncil(ctx.db, now);
+    expect(first.created).toBe(true);
+    councilId = first.councilId;
+    const after = await rowCounts(ctx);
+    const second = await seedDemoCouncil(ctx.db, now);
+    expect(second).toEqual({ councilId, created: false });
+    expect(await rowCounts(ctx)).toEqual(after);
+    const [audit] = (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'seed.created' AND council_id = $1`, [councilId])) as { n: number }[];
+    expect(audit!.n).toBe(1);
+  });
+
+  it('configures the council as asked', async () => {
+    const [c] = (await ctx.db.query(
+      `SELECT slug, name, working_languages, term_months, rotation_policy, quorum_ratio::float AS quorum, time_zone FROM councils WHERE id = $1`,
+      [councilId],
+    )) as Record<string, unknown>[];
+    expect(c).toEqual({
+      slug: 'nacmc',
+      name: 'North and Central American Migration Council',
+      working_languages: ['es', 'en', 'fr', 'pt'],
+      term_months: 12,
+      rotation_policy: 'fixed_order',
+      quorum: 0.75,
+      time_zone: 'America/Panama',
+    });
+    const rules = (await ctx.db.query(
+      `SELECT meeting_kind, notice_days, agenda_days, papers_days FROM council_meeting_rules WHERE council_id = $1 ORDER BY notice_days DESC`,
+      [councilId],
+    )) as Record<string, unknown>[];
+    expect(rules.map((r) => [r.meeting_kind, r.notice_days, r.agenda_days, r.papers_days])).toEqual([
+      ['ministerial', 120, 90, 30],
+      ['senior_officials', 60, 45, 21],
+      ['working_group', 30, 21, 10],
+      ['extraordinary', 14, 14, 7],
+    ]);
+  });
+
+  it('has the 11 CRM member states in a rotation order 1..11, each with a time zone', async () => {
+    const states = (await ctx.db.query(
+      `SELECT iso_code, rotation_position, time_zone FROM participants WHERE council_id = $1 AND kind = 'member_state' ORDER BY rotation_position`,
+      [councilId],
+    )) as { iso_code: string; rotation_position: number; time_zone: string }[];
+    expect(states.map((s) => s.iso_code).sort()).toEqual(['BZ', 'CA', 'CR', 'DO', 'GT', 'HN', 'MX', 'NI', 'PA', 'SV', 'US']);
+    expect(states.map((s) => s.rotation_position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const s of states) expect(s.time_zone).toMatch(/^America\//);
+    const others = (await ctx.db.query(`SELECT kind, category FROM participants WHERE council_id = $1 AND kind <> 'member_state'`, [councilId])) as {
+      kind: string;
+      category: string;
+    }[];
+    expect(new Set(others.filter((o) => o.kind === 'permanent_participant').map((o) => o.category))).toEqual(
+      new Set(['migrant_community', 'civil_society', 'indigenous', 'academia', 'private_sector']),
+    );
+    expect(others.filter((o) => o.kind === 'observer').map((o) => o.category)).toEqual(
+      expect.arrayContaining(['intergovernmental', 'financial_institution', 'state']),
+    );
+  });
+
+  it('gives every participant a delegation with exactly one head, and member states an alternate', async () => {
+    const rows = (await ctx.db.query(
+      `SELECT p.kind, p.iso_code, count(d.id) FILTER (WHERE d.role = 'head' AND d.active)::int AS heads,
+              count(d.id) FILTER (WHERE d.role = 'alternate')::int AS alternates
+         FROM participants p LEFT JOIN delegations g ON g.participant_id = p.id LEFT JOIN delegates d ON d.delegation_id = g.id
+        WHERE p.council_id = $1 GROUP BY p.id`,
+      [councilId],
+    )) as { kind: string; iso_code: string | null; heads: number; alternates: number }[];
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    for (const r of rows) expect(r.heads).toBe(1);
+    for (const r of rows.filter((r) => r.kind === 'member_state')) expect(r.alternates).toBe(1);
+    const [mx] = (await ctx.db.query(`SELECT preferred_language, time_zone FROM delegates WHERE email = 'head.mx@demo.protempore.org'`)) as {
+      preferred_language: string;
+      time_zone: string;
+    }[];
+    expect(mx).toEqual({ preferred_language: 'es', time_zone: 'America/Mexico_City' });
+  });
+
+  it('has the CRM-style bodies with leads, including a task force with a mandate end', async () => {
+    const bodies = (await ctx.db.query(
+      `SELECT b.kind, b.name, b.mandate_end, count(l.id)::int AS leads FROM bodies b LEFT JOIN body_leads l ON l.body_id = b.id
+        WHERE b.council_id = $1 GROUP BY b.id`,
+      [councilId],
+    )) as { kind: string; name: string; mandate_end: unknown; leads: number }[];
+    expect(bodies.filter((b) => b.kind === 'working_group').map((b) => b.name)).toEqual(
+      expect.arrayContaining([
+        'Working Group on Border Management',
+        'Working Group on Labour Migration',
+        'Working Group on Irregular and Mass Migration',
+        'Working Group on Protection',
+      ]),
+    );
+    const taskForces = bodies.filter((b) => b.kind === 'task_force');
+    expect(taskForces.length).toBeGreaterThanOrEqual(1);
+    for (const t of taskForces) expect(t.mandate_end).not.toBeNull();
+    expect(bodies.some((b) => b.kind === 'thematic_network')).toBe(true);
+    for (const b of bodies) expect(b.leads).toBeGreaterThan(0);
+  });
+
+  it('serves the seeded bodies through the API, with their current leads', async () => {
+    const res = await ctx.http().get(`/councils/${councilId}/bodies?kind=working_group`).expect(200);
+    expect(res.body.items).toHaveLength(4);
+    for (const b of res.body.items) expect(b.leads.length).toBeGreaterThan(0);
+  });
+
+  it('has back-to-back 12-month presidency terms, aligned to 1 January UTC, one covering now, following the rotation order', async () => {
+    const terms = (await ctx.db.query(
+      `SELECT lower(t.period) AS start, upper(t.period) AS "end", t.source, p.rotation_position AS position, t.period @> $2::timestamptz AS current
+         FROM presidency_terms t JOIN participants p ON p.id = t.participant_id WHERE t.council_id = $1 ORDER BY lower(t.period)`,
+      [councilId, now.toISOString()],
+    )) as { start: Date; end: Date; source: string; position: number; current: boolean }[];
+    expect(terms.length).toBeGreaterThanOrEqual(3);
+    expect(terms[0]!.start.toISOString()).toBe(`${now.getUTCFullYear() - 1}-01-01T00:00:00.000Z`);
+    expect(terms.at(-1)!.end.getTime()).toBeGreaterThanOrEqual(Date.UTC(now.getUTCFullYear() + 2, 0, 1));
+    for (let i = 1; i < terms.length; i++) {
+      expect(terms[i]!.start.getTime()).toBe(terms[i - 1]!.end.getTime());
+      expect(terms[i]!.position).toBe((terms[i - 1]!.position % 11) + 1);
+    }
+    for (const t of terms) {
+      expect(t.source).toBe('rotation');
+      expect(t.start.getUTCMonth()).toBe(0);
+      expect(t.start.getUTCDate()).toBe(1);
+      expect(t.end.getUTCFullYear() - t.start.getUTCFullYear()).toBe(1);
+    }
+    expect(terms.filter((t) => t.current)).toHaveLength(1);
+  });
+
+  it('has the 12 key recommendations in 6 focus areas A to F', async () => {
+    const res = await ctx.http().get(`/councils/${councilId}/focus-areas`).expect(200);
+    expect(res.body.items.map((a: { code: string }) => a.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    const numbers = res.body.items.flatMap((a: { recommendations: { number: number }[] }) => a.recommendations.map((r) => r.number));
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const c = await ctx.http().get(`/councils/${councilId}/recommendations?focusArea=C`).expect(200);
+    expect(c.body.items.map((r: { number: number }) => r.number)).toEqual([5, 6]);
+    expect(c.body.items[0].whoShouldAct).toBe('The United States, Canada and Mexico');
+    expect(c.body.items[0].body).toContain('50,000');
+  });
+
+  it('seeds for another date without gaps: a run in January still has a term covering now', async () => {
+    const db = ctx.db;
+    await db.query(`DELETE FROM councils WHERE slug = 'nacmc'`);
+    const january = new Date(Date.UTC(now.getUTCFullYear(), 0, 1, 0, 0, 0));
+    const report = await seedDemoCouncil(db, january);
+    expect(report.created).toBe(true);
+    const [covering] = (await db.query(`SELECT count(*)::int AS n FROM presidency_terms WHERE council_id = $1 AND period @> $2::timestamptz`, [
+      report.councilId,
+      january.toISOString(),
+    ])) as { n: number }[];
+    expect(covering!.n).toBe(1);
+  });
+});
