@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { pino } from 'pino';
+import { pinoOptions } from '../logging/logging.module.js';
 import { AppModule } from '../../app.module.js';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -29,6 +31,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 /** The API application, configured the same way for `main.ts`, tests and benchmarks. */
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    loggerInstance: pino(pinoOptions(config, 'api')),
     genReqId,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

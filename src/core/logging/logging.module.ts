@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { LoggerOptions } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /** Never logged: credentials in headers or bodies. */
@@ -13,25 +14,31 @@ export const REDACT_PATHS = [
   '*.accessToken',
 ];
 
-/** JSON logs (pino) with the request id on every line of a request. */
+/** JSON lines (pino), one logger configuration for every process. */
+export function pinoOptions(config: AppConfig, processName: 'api' | 'worker'): LoggerOptions {
+  return {
+    level: config.logLevel,
+    base: { process: processName },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  };
+}
+
+/**
+ * Nest's logger on pino. In the API, Fastify owns the pino instance and logs
+ * each request with its id (`reqId`); Nest's log lines inside a request are
+ * written through the same request logger, so they carry that id too.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig, processName: 'api' | 'worker'): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            base: { process: processName },
-            redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-            autoLogging: processName === 'api',
-            quietReqLogger: true,
-            // Fastify generated the id (from X-Request-Id or a new UUID) and put it on the raw request.
-            genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-            customProps: () => ({}),
-          },
-        }),
+        LoggerModule.forRoot(
+          processName === 'api'
+            ? { pinoHttp: pinoOptions(config, processName), useExisting: true, forRoutes: ['*path'] }
+            : { pinoHttp: pinoOptions(config, processName), forRoutes: [] },
+        ),
       ],
     };
   }
