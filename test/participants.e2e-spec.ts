@@ -150,7 +150,7 @@ describe('participants', () => {
 
     it('answers 404 for a missing council and 400 for a bad council id', async () => {
       const before = await counts();
-      await ctx.http().post(url(randomUUID())).send({ kind: 'member_state', name: 'Chile', isoCode: 'CL' }).expect(404);
+      await ctx.http().post(url(randomUUID())).send({ kind: 'member_state', name: 'Chile', isoCode: 'CL' }).expect(403); // nobody holds a role in an unknown council
       await ctx.http().post(url('nope')).send({ kind: 'member_state', name: 'Chile', isoCode: 'CL' }).expect(400);
       expect(await counts()).toEqual(before);
     });
@@ -363,7 +363,7 @@ describe('participants', () => {
     });
 
     it('answers 404 for a missing council and 400 for unknown fields or bad ids', async () => {
-      await ctx.http().post(url(randomUUID(), '/rotation-order')).send({ participantIds: [] }).expect(404);
+      await ctx.http().post(url(randomUUID(), '/rotation-order')).send({ participantIds: [] }).expect(403);
       const unknown = await ctx.http().post(url(councilId, '/rotation-order')).send({ participantIds: [], force: true }).expect(400);
       expect(fieldsOf(unknown)).toContain('force');
       const bad = await ctx.http().post(url(councilId, '/rotation-order')).send({ participantIds: ['x'] }).expect(400);

@@ -414,15 +414,15 @@ describe('presidency', () => {
       expect(await snapshot(councilId)).toEqual(before);
     });
 
-    it('answers 404 for an unknown council on every route, and for a term of another council', async () => {
+    it('answers 404 for reads of an unknown council, 403 for changes there (nobody holds a role in it), and 404 for a term of another council', async () => {
       const missing = randomUUID();
       for (const path of ['terms', 'current', 'troika', 'schedule']) {
         const res = await ctx.http().get(`${base(missing)}/${path}`).expect(404);
         expect(res.body.code).toBe('NOT_FOUND');
       }
-      await ctx.http().post(`${base(missing)}/terms`).send({ participantId: stateId, startsAt: '2090-01-01T00:00:00Z' }).expect(404);
+      await ctx.http().post(`${base(missing)}/terms`).send({ participantId: stateId, startsAt: '2090-01-01T00:00:00Z' }).expect(403);
       const term = (await ctx.http().get(`${base(councilId)}/terms`).expect(200)).body.items[0] as { id: string };
-      await ctx.http().delete(`${base(missing)}/terms/${term.id}`).expect(404);
+      await ctx.http().delete(`${base(missing)}/terms/${term.id}`).expect(403);
       const other = await insertCouncil();
       await ctx.http().delete(`${base(other)}/terms/${term.id}`).expect(404);
       expect((await ctx.http().get(`${base(other)}/terms`).expect(200)).body).toEqual({ items: [] });

@@ -41,7 +41,7 @@ describe('focus areas and recommendations', () => {
     const res = await ctx.http().post(`/councils/${councilId}/focus-areas`).send({ code: 'A', title: 'Again' }).expect(409);
     expect(res.body.errors[0].field).toBe('code');
     await ctx.http().post(`/councils/${councilId}/focus-areas`).send({ code: 'a1', title: 'Bad' }).expect(400);
-    await ctx.http().post(`/councils/${randomUUID()}/focus-areas`).send({ code: 'Z', title: 'Nowhere' }).expect(404);
+    await ctx.http().post(`/councils/${randomUUID()}/focus-areas`).send({ code: 'Z', title: 'Nowhere' }).expect(403); // nobody holds a role there
   });
 
   it('creates recommendations in a focus area, audited', async () => {

@@ -10,14 +10,35 @@ import { type AppConfig, loadConfig } from '../../src/core/config/app-config.js'
 import { startMailSink, type MailSink } from '../../src/core/embedded/mail-sink.js';
 import { createApi } from '../../src/core/http/create-api.js';
 import { WorkerModule } from '../../src/worker.module.js';
+import { type Actor, installOperator } from './actors.js';
+
+type Agent = ReturnType<typeof request>;
+type AuthedAgent = { [M in 'get' | 'post' | 'patch' | 'put' | 'delete']: (url: string) => ReturnType<Agent[M]> };
+
+/** Every request of the agent carries the Authorization header (a test may still override it with .set()). */
+function authed(agent: Agent, authorization: string): AuthedAgent {
+  return {
+    get: (url) => agent.get(url).set('authorization', authorization),
+    post: (url) => agent.post(url).set('authorization', authorization),
+    patch: (url) => agent.patch(url).set('authorization', authorization),
+    put: (url) => agent.put(url).set('authorization', authorization),
+    delete: (url) => agent.delete(url).set('authorization', authorization),
+  };
+}
 
 export type QueueKind = 'postgres' | 'redis';
 
 export interface TestContext {
   config: AppConfig;
   app: NestFastifyApplication;
-  /** supertest against the running API. */
-  http: () => ReturnType<typeof request>;
+  /**
+   * supertest against the running API, signed in as the test operator (a
+   * system administrator who is secretariat of every council the test makes).
+   */
+  http: () => AuthedAgent;
+  /** supertest with no credentials. */
+  anonymous: () => ReturnType<typeof request>;
+  operator: Actor;
   /** The test file's own database (a clone of the migrated template). */
   db: DataSource;
   mail: MailSink;
@@ -55,6 +76,8 @@ export function testConfig(databaseUrl: string, smtpUrl: string, queue: QueueKin
     // Queue names unique per test file, so files sharing one Redis never see each other's jobs.
     QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: 'test-secret-for-access-tokens-0123456789abcdef',
+    RATE_LIMIT_PER_MINUTE: '0',
     DATA_DIR: '/tmp',
     ...overrides,
   });
@@ -74,10 +97,13 @@ export async function createTestContext(options: { queue?: QueueKind; worker?: b
   const worker = options.worker ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false }) : undefined;
   if (worker) await worker.init();
   const db = app.get(DataSource);
+  const operator = await installOperator({ app, db });
   return {
     config,
     app,
-    http: () => request(app.getHttpServer()),
+    operator,
+    http: () => authed(request(app.getHttpServer()), operator.auth.authorization),
+    anonymous: () => request(app.getHttpServer()),
     db,
     mail,
     worker,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -23,6 +24,23 @@ export interface AppConfig {
   queueSchema: string;
   /** Prefix for queue names, so several deployments (or test files) can share a queue server. */
   queuePrefix: string;
+  auth: {
+    /** HMAC key of the access tokens (HS256). */
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    passwordLinkTtlHours: number;
+  };
+  /** Base URL people open (one-time password links point there). */
+  publicUrl: string;
+  /** Browser origins allowed to call the API; empty = none. */
+  corsOrigins: string[];
+  /** Requests per minute per client address over the whole API (0 = no limit). */
+  rateLimitPerMinute: number;
+  /** Sign-in attempts per minute per client address. */
+  loginRateLimitPerMinute: number;
+  /** Swagger UI open to anyone (development); otherwise it needs a secretariat or administrator token. */
+  docsPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -107,7 +125,45 @@ export function loadConfig(env: Env = process.env): AppConfig {
     migrateOnStart: boot.migrateOnStart,
     queueSchema: identifier(env, 'QUEUE_SCHEMA', 'bullmq'),
     queuePrefix: identifier(env, 'QUEUE_PREFIX', 'protempore'),
+    auth: {
+      jwtSecret: jwtSecret(env, nodeEnv),
+      accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+      refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+      passwordLinkTtlHours: int(env, 'PASSWORD_LINK_TTL_HOURS', 72, 1, 720),
+    },
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${boot.port}`).replace(/\/$/, ''),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 10_000_000),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    docsPublic: bool(env, 'DOCS_PUBLIC', nodeEnv === 'development'),
   };
+}
+
+/** In production JWT_SECRET is required; elsewhere a missing one is made up per process (tokens then die with it). */
+function jwtSecret(env: Env, nodeEnv: string): string {
+  const raw = env.JWT_SECRET;
+  if (raw === undefined || raw === '') {
+    if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', 'is required in production (32 characters or more)');
+    return randomBytes(32).toString('base64url');
+  }
+  if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  return raw;
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError(name, `must be a comma-separated list of origins such as https://portal.example.org (got "${origin}")`);
+    }
+    if (parsed.origin !== origin) throw new ConfigError(name, `must list bare origins without path (got "${origin}")`);
+    return origin;
+  });
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

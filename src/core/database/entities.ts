@@ -1,3 +1,7 @@
+import { CouncilRole } from '../../modules/identity/entities/council-role.entity.js';
+import { PasswordSetupToken } from '../../modules/identity/entities/password-setup-token.entity.js';
+import { RefreshToken } from '../../modules/identity/entities/refresh-token.entity.js';
+import { User } from '../../modules/identity/entities/user.entity.js';
 import { AuditEntry } from '../../modules/audit/entities/audit-entry.entity.js';
 import { BodyLead } from '../../modules/bodies/entities/body-lead.entity.js';
 import { Body } from '../../modules/bodies/entities/body.entity.js';
@@ -17,10 +21,14 @@ export const entities = [
   BodyLead,
   Council,
   CouncilMeetingRule,
+  CouncilRole,
   Delegate,
   Delegation,
   FocusArea,
   Participant,
+  PasswordSetupToken,
   PresidencyTerm,
   Recommendation,
+  RefreshToken,
+  User,
 ];

@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @RequirePermission('health.read')
   @HealthCheck()
   @ApiOperation({ summary: 'Database and queue backend reachable; last worker heartbeat' })
   check() {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CouncilsService } from './councils.service.js';
@@ -13,6 +14,7 @@ export class CouncilsController {
   constructor(private readonly councils: CouncilsService) {}
 
   @Post()
+  @RequirePermission('council.create')
   @ApiOperation({ summary: 'Create a council, with its meeting rules (defaults unless overridden per kind)' })
   @ApiCreatedResponse({ type: CouncilResponse })
   create(@Body() dto: CreateCouncilDto): Promise<CouncilResponse> {
@@ -20,6 +22,7 @@ export class CouncilsController {
   }
 
   @Get()
+  @RequirePermission('council.read')
   @ApiOperation({ summary: 'List the councils' })
   @ApiOkResponse({ type: CouncilListResponse })
   list(): Promise<CouncilListResponse> {
@@ -27,6 +30,7 @@ export class CouncilsController {
   }
 
   @Get(':councilId')
+  @RequirePermission('council.read')
   @ApiOperation({ summary: 'One council, with its meeting rules keyed by meeting kind' })
   @ApiOkResponse({ type: CouncilResponse })
   get(@UuidParam('councilId') councilId: string): Promise<CouncilResponse> {
@@ -34,6 +38,7 @@ export class CouncilsController {
   }
 
   @Patch(':councilId')
+  @RequirePermission('council.update')
   @ApiOperation({ summary: 'Change any subset of a council’s settings, including meeting rules per kind (requires version)' })
   @ApiOkResponse({ type: CouncilResponse })
   update(@UuidParam('councilId') councilId: string, @Body() dto: UpdateCouncilDto): Promise<CouncilResponse> {

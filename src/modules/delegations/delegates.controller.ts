@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
+import { type Caller, delegationScope } from '../../core/auth/caller.js';
+import { CurrentCaller, RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DelegatesService } from './delegates.service.js';
@@ -14,17 +16,20 @@ export class DelegatesController {
   constructor(private readonly delegates: DelegatesService) {}
 
   @Post()
+  @RequirePermission('delegate.manage')
   @ApiOperation({ summary: 'Add a delegate (head, alternate or adviser) to a delegation' })
   @ApiCreatedResponse({ type: DelegateResponse })
   create(
     @UuidParam('councilId') councilId: string,
     @UuidParam('delegationId') delegationId: string,
     @Body() dto: CreateDelegateDto,
+    @CurrentCaller() caller: Caller,
   ): Promise<DelegateResponse> {
-    return this.delegates.create(councilId, delegationId, dto);
+    return this.delegates.create(councilId, delegationId, dto, delegationScope(caller));
   }
 
   @Get()
+  @RequirePermission('delegation.read')
   @ApiOperation({ summary: 'List a delegation’s delegates (active first, head first)' })
   @ApiOkResponse({ type: DelegateListResponse })
   list(@UuidParam('councilId') councilId: string, @UuidParam('delegationId') delegationId: string): Promise<DelegateListResponse> {
@@ -32,6 +37,7 @@ export class DelegatesController {
   }
 
   @Patch(':delegateId')
+  @RequirePermission('delegate.manage')
   @ApiOperation({ summary: 'Change a delegate, including role and active (requires version)' })
   @ApiOkResponse({ type: DelegateResponse })
   update(
@@ -39,18 +45,21 @@ export class DelegatesController {
     @UuidParam('delegationId') delegationId: string,
     @UuidParam('delegateId') delegateId: string,
     @Body() dto: UpdateDelegateDto,
+    @CurrentCaller() caller: Caller,
   ): Promise<DelegateResponse> {
-    return this.delegates.update(councilId, delegationId, delegateId, dto);
+    return this.delegates.update(councilId, delegationId, delegateId, dto, delegationScope(caller));
   }
 
   @Delete(':delegateId')
+  @RequirePermission('delegate.manage')
   @ApiOperation({ summary: 'Deactivate a delegate (kept for the record; reactivate with PATCH active=true)' })
   @ApiOkResponse({ type: DelegateResponse })
   deactivate(
     @UuidParam('councilId') councilId: string,
     @UuidParam('delegationId') delegationId: string,
     @UuidParam('delegateId') delegateId: string,
+    @CurrentCaller() caller: Caller,
   ): Promise<DelegateResponse> {
-    return this.delegates.deactivate(councilId, delegationId, delegateId);
+    return this.delegates.deactivate(councilId, delegationId, delegateId, delegationScope(caller));
   }
 }

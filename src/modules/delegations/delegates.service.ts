@@ -18,10 +18,10 @@ export class DelegatesService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(councilId: string, delegationId: string, dto: CreateDelegateDto): Promise<DelegateResponse> {
+  async create(councilId: string, delegationId: string, dto: CreateDelegateDto, onlyDelegation: string | null): Promise<DelegateResponse> {
     return this.db.transaction(async (em) => {
       // Locking the delegation serialises its delegates' changes, so the one-head check below cannot race.
-      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId))) throw new NotFoundException('delegation', delegationId);
+      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation))) throw new NotFoundException('delegation', delegationId);
       if (dto.role === 'head') await this.assertNoOtherHead(em, delegationId, null);
       const row = await this.delegates.insert(em, {
         councilId,
@@ -45,9 +45,9 @@ export class DelegatesService {
     return list;
   }
 
-  async update(councilId: string, delegationId: string, delegateId: string, dto: UpdateDelegateDto): Promise<DelegateResponse> {
+  async update(councilId: string, delegationId: string, delegateId: string, dto: UpdateDelegateDto, onlyDelegation: string | null): Promise<DelegateResponse> {
     return this.db.transaction(async (em) => {
-      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId))) throw new NotFoundException('delegation', delegationId);
+      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation))) throw new NotFoundException('delegation', delegationId);
       const current = await this.delegates.findInDelegationForUpdate(em, councilId, delegationId, delegateId);
       if (!current) throw new NotFoundException('delegate', delegateId);
       if (current.version !== dto.version) throw new StaleVersionException('delegate', delegateId, dto.version);
@@ -78,9 +78,9 @@ export class DelegatesService {
    * email stays taken in the delegation (reactivate with PATCH active=true).
    * Deactivating an inactive delegate changes nothing and writes no audit row.
    */
-  async deactivate(councilId: string, delegationId: string, delegateId: string): Promise<DelegateResponse> {
+  async deactivate(councilId: string, delegationId: string, delegateId: string, onlyDelegation: string | null): Promise<DelegateResponse> {
     return this.db.transaction(async (em) => {
-      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId))) throw new NotFoundException('delegation', delegationId);
+      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation))) throw new NotFoundException('delegation', delegationId);
       const current = await this.delegates.findInDelegationForUpdate(em, councilId, delegationId, delegateId);
       if (!current) throw new NotFoundException('delegate', delegateId);
       if (!current.active) return DelegateResponse.from(current);

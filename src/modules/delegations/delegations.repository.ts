@@ -75,8 +75,16 @@ export class DelegationsRepository {
     return rows.length > 0;
   }
 
-  async findInCouncilForUpdate(em: EntityManager, councilId: string, id: string): Promise<DelegationRow | undefined> {
-    const rows: DelegationRow[] = await em.query(`SELECT ${COLUMNS} FROM delegations WHERE id = $1 AND council_id = $2 FOR UPDATE`, [id, councilId]);
+  /**
+   * Locks a delegation for a change. `onlyDelegation` limits the query to the
+   * caller's own delegation (null = any in the council), so a delegate cannot
+   * reach another delegation's row at all.
+   */
+  async findInCouncilForUpdate(em: EntityManager, councilId: string, id: string, onlyDelegation: string | null): Promise<DelegationRow | undefined> {
+    const rows: DelegationRow[] = await em.query(
+      `SELECT ${COLUMNS} FROM delegations WHERE id = $1 AND council_id = $2 AND ($3::uuid IS NULL OR id = $3) FOR UPDATE`,
+      [id, councilId, onlyDelegation],
+    );
     return rows[0];
   }
 

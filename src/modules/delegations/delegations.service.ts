@@ -36,9 +36,9 @@ export class DelegationsService {
     return DelegationDetailResponse.withDelegates(row, delegates);
   }
 
-  async update(councilId: string, delegationId: string, dto: UpdateDelegationDto): Promise<DelegationResponse> {
+  async update(councilId: string, delegationId: string, dto: UpdateDelegationDto, onlyDelegation: string | null): Promise<DelegationResponse> {
     return this.db.transaction(async (em) => {
-      const current = await this.delegations.findInCouncilForUpdate(em, councilId, delegationId);
+      const current = await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation);
       if (!current) throw new NotFoundException('delegation', delegationId);
       if (current.version !== dto.version) throw new StaleVersionException('delegation', delegationId, dto.version);
       const before = DelegationResponse.from((await this.delegations.findViewInCouncil(councilId, delegationId, em))!);

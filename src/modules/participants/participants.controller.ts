@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateParticipantDto } from './dto/create-participant.dto.js';
@@ -16,6 +17,7 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Post()
+  @RequirePermission('participant.manage')
   @ApiOperation({ summary: 'Add a participant (member state, permanent participant or observer); its delegation is created with it' })
   @ApiCreatedResponse({ type: ParticipantResponse })
   create(@UuidParam('councilId') councilId: string, @Body() dto: CreateParticipantDto): Promise<ParticipantResponse> {
@@ -23,6 +25,7 @@ export class ParticipantsController {
   }
 
   @Get()
+  @RequirePermission('participant.read')
   @ApiOperation({ summary: 'List the council’s participants (member states in rotation order first), optionally by kind and status' })
   @ApiOkResponse({ type: ParticipantListResponse })
   list(@UuidParam('councilId') councilId: string, @Query() query: ListParticipantsQuery): Promise<ParticipantListResponse> {
@@ -30,6 +33,7 @@ export class ParticipantsController {
   }
 
   @Post('rotation-order')
+  @RequirePermission('participant.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rewrite the member states’ rotation order (the list must hold every member state exactly once)' })
   @ApiOkResponse({ type: ParticipantListResponse })
@@ -38,6 +42,7 @@ export class ParticipantsController {
   }
 
   @Get(':participantId')
+  @RequirePermission('participant.read')
   @ApiOperation({ summary: 'One participant' })
   @ApiOkResponse({ type: ParticipantResponse })
   get(@UuidParam('councilId') councilId: string, @UuidParam('participantId') participantId: string): Promise<ParticipantResponse> {
@@ -45,6 +50,7 @@ export class ParticipantsController {
   }
 
   @Patch(':participantId')
+  @RequirePermission('participant.manage')
   @ApiOperation({ summary: 'Change a participant’s name, status, rotation position, time zone or (states) ISO code (requires version)' })
   @ApiOkResponse({ type: ParticipantResponse })
   update(

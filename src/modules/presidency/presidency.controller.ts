@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
 import { ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreatePresidencyTermDto } from './dto/create-presidency-term.dto.js';
@@ -16,6 +17,7 @@ export class PresidencyController {
   constructor(private readonly presidency: PresidencyService) {}
 
   @Get('terms')
+  @RequirePermission('presidency.read')
   @ApiOperation({ summary: 'All presidency terms of the council, in time order' })
   @ApiOkResponse({ type: PresidencyTermListResponse })
   list(@UuidParam('councilId') councilId: string): Promise<PresidencyTermListResponse> {
@@ -23,6 +25,7 @@ export class PresidencyController {
   }
 
   @Post('terms')
+  @RequirePermission('presidency.manage')
   @ApiOperation({
     summary: 'Record a presidency term',
     description:
@@ -35,6 +38,7 @@ export class PresidencyController {
   }
 
   @Delete('terms/:termId')
+  @RequirePermission('presidency.manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete the last term, if it has not started yet' })
   @ApiNoContentResponse()
@@ -43,6 +47,7 @@ export class PresidencyController {
   }
 
   @Get('current')
+  @RequirePermission('presidency.read')
   @ApiOperation({ summary: 'The term covering an instant (default now); 404 NO_PRESIDENCY if none' })
   @ApiOkResponse({ type: PresidencyTermResponse })
   current(@UuidParam('councilId') councilId: string, @Query() query: PresidencyAtQueryDto): Promise<PresidencyTermResponse> {
@@ -50,6 +55,7 @@ export class PresidencyController {
   }
 
   @Get('troika')
+  @RequirePermission('presidency.read')
   @ApiOperation({ summary: 'Previous, current and next presidency at an instant (default now); next may be projected' })
   @ApiOkResponse({ type: PresidencyTroikaResponse })
   troika(@UuidParam('councilId') councilId: string, @Query() query: PresidencyAtQueryDto): Promise<PresidencyTroikaResponse> {
@@ -57,6 +63,7 @@ export class PresidencyController {
   }
 
   @Get('schedule')
+  @RequirePermission('presidency.read')
   @ApiOperation({ summary: 'Recorded terms not yet ended, then projected ones under the rotation policy, up to count entries' })
   @ApiOkResponse({ type: PresidencyScheduleResponse })
   schedule(

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
+import { RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateFocusAreaDto } from './dto/create-focus-area.dto.js';
@@ -13,12 +14,14 @@ export class FocusAreasController {
   constructor(private readonly focusAreas: FocusAreasService) {}
 
   @Get()
+  @RequirePermission('recommendation.read')
   @ApiOperation({ summary: "The council's focus areas, each with its recommendations" })
   async list(@UuidParam('councilId') councilId: string): Promise<FocusAreaListResponse> {
     return FocusAreaListResponse.of(await this.focusAreas.list(councilId));
   }
 
   @Post()
+  @RequirePermission('recommendation.manage')
   @ApiOperation({ summary: 'Create a focus area (code unique in the council)' })
   create(@UuidParam('councilId') councilId: string, @Body() dto: CreateFocusAreaDto): Promise<FocusAreaResponse> {
     return this.focusAreas.create(councilId, dto);

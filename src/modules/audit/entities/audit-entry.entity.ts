@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('audit_log')
 @Index('audit_log_council_at_idx', { synchronize: false })
 @Index('audit_log_entity_idx', ['entityType', 'entityId'])
+@Index('audit_log_council_id_idx', { synchronize: false })
 export class AuditEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
   @Column('uuid', { nullable: true }) councilId: string | null;

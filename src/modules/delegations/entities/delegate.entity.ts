@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Delegation } from './delegation.entity.js';
 import type { WorkingLanguage } from '../../councils/entities/council.entity.js';
 
@@ -6,6 +6,7 @@ export const DELEGATE_ROLES = ['head', 'alternate', 'adviser'] as const;
 export type DelegateRole = (typeof DELEGATE_ROLES)[number];
 
 @Entity('delegates')
+@Unique('delegates_id_council_key', ['id', 'councilId'])
 @Index('delegates_one_head_per_delegation', ['delegationId'], { unique: true, where: `role = 'head' AND active` })
 @Index('delegates_delegation_email_key', { synchronize: false })
 @Index('delegates_council_idx', ['councilId'])

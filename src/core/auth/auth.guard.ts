@@ -1,0 +1,84 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainException, InvalidInputException } from '../errors/domain.exception.js';
+import { requestContext } from '../context/request-context.js';
+import { AccessTokenService, InvalidTokenError } from './access-token.service.js';
+import { ANONYMOUS, type Caller } from './caller.js';
+import { CallerRepository } from './caller.repository.js';
+import { type Permission, scopeOf } from './permissions.js';
+import { PERMISSION_KEY } from './require-permission.decorator.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface AuthRequest {
+  headers: Record<string, string | string[] | undefined>;
+  params?: Record<string, string>;
+  caller?: Caller;
+}
+
+export class UnauthenticatedException extends DomainException {
+  constructor(message = 'a valid access token is required') {
+    super('UNAUTHENTICATED', 401, message);
+  }
+}
+
+export class ForbiddenException extends DomainException {
+  constructor(permission: Permission) {
+    super('FORBIDDEN', 403, `this needs the permission ${permission}, which your role in this council does not give`, [], { permission });
+  }
+}
+
+/**
+ * On every route: reads the route's permission (refusing routes that declare
+ * none), authenticates the bearer token if any, resolves the caller's roles in
+ * the route's council at this instant, and checks the permission. The caller
+ * is put on the request (@CurrentCaller) and into the audit context.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly callers: CallerRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
+    if (!permission) throw new DomainException('NO_PERMISSION_DECLARED', 403, 'this route declares no permission, so nobody may use it');
+    const request = context.switchToHttp().getRequest<AuthRequest>();
+    const councilParam = request.params?.councilId;
+    // Roles are per council: a malformed council id is the caller's error whoever they are.
+    if (councilParam !== undefined && !UUID.test(councilParam)) throw new InvalidInputException('councilId', 'uuid', 'councilId must be a UUID');
+    const councilId = councilParam ?? null;
+
+    let caller: Omit<Caller, 'scope'> = ANONYMOUS;
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
+      if (!match) throw new UnauthenticatedException('the Authorization header must be "Bearer <access token>"');
+      let userId: string;
+      try {
+        userId = await this.tokens.verify(match[1]!);
+      } catch (err) {
+        if (err instanceof InvalidTokenError) throw new UnauthenticatedException('the access token is invalid or expired');
+        throw err;
+      }
+      const resolved = await this.callers.resolve(userId, councilId, new Date());
+      if (!resolved) throw new UnauthenticatedException('this account is disabled or no longer exists');
+      caller = { userId, councilId, ...resolved };
+    }
+
+    const scope = scopeOf(caller.roles, permission);
+    if (!scope) {
+      if (!caller.userId) throw new UnauthenticatedException();
+      throw new ForbiddenException(permission);
+    }
+    request.caller = { ...caller, scope };
+    const ctx = requestContext.current();
+    if (ctx) {
+      ctx.actorId = caller.userId;
+      ctx.actorDelegationId = caller.delegationId;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Role, Scope } from './permissions.js';
+
+/** Who is calling, resolved per request for the council in the route (if any). */
+export interface Caller {
+  userId: string | null;
+  roles: Role[];
+  /** The council the roles were computed for. */
+  councilId: string | null;
+  /** For delegates: their seat, delegation and participant in that council. */
+  delegateId: string | null;
+  delegationId: string | null;
+  participantId: string | null;
+  /** The scope the route's permission was granted with. */
+  scope: Scope;
+}
+
+export const ANONYMOUS: Omit<Caller, 'scope'> = {
+  userId: null,
+  roles: ['anonymous'],
+  councilId: null,
+  delegateId: null,
+  delegationId: null,
+  participantId: null,
+};
+
+/**
+ * The delegation a query must be limited to: null when the caller acts
+ * council-wide (secretariat), the caller's own delegation otherwise.
+ */
+export function delegationScope(caller: Caller): string | null {
+  if (caller.scope === 'council') return null;
+  if (!caller.delegationId) throw new Error('an own-scoped permission was granted to a caller without a delegation');
+  return caller.delegationId;
+}

@@ -1,0 +1,85 @@
+/**
+ * Who may do what: every permission, every role, and the scope each role holds
+ * a permission with — in this one file. Every route declares the one
+ * permission it needs (@RequirePermission); a test fails for a route without.
+ *
+ * Roles are computed per request and per council (the one in the route):
+ * - anonymous: everyone, signed in or not;
+ * - delegate / observer_delegate: an active delegate seat in this council
+ *   (observer_delegate when the delegation is an observer's);
+ * - chair: a delegate of the member state whose presidency term covers now —
+ *   never stored, so it moves by itself at the end of a term;
+ * - secretariat: secretariat staff of this council;
+ * - admin: the system administrator.
+ *
+ * Scope: 'council' = anything in the council; 'own' = only what the caller's
+ * own delegation owns (queries are scoped to that delegation).
+ */
+export const PERMISSIONS = [
+  'health.read',
+  'session.use', // sign in, refresh, sign out, set a password with a one-time link
+  'profile.read',
+  'council.read',
+  'council.create',
+  'council.update',
+  'participant.read',
+  'participant.manage',
+  'delegation.read',
+  'delegation.update',
+  'delegate.manage',
+  'body.read',
+  'body.manage',
+  'recommendation.read',
+  'recommendation.manage',
+  'presidency.read',
+  'presidency.manage',
+  'audit.read',
+  'user.manage',
+  'user.administer',
+  'decision.propose',
+  'decision.object',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['anonymous', 'authenticated', 'delegate', 'observer_delegate', 'chair', 'secretariat', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export type Scope = 'own' | 'council';
+
+const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read'];
+const COUNCIL_READER: Permission[] = ['delegation.read', 'body.read', 'recommendation.read'];
+
+const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Record<Permission, Scope>> =>
+  Object.fromEntries(permissions.map((p) => [p, scope]));
+
+export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
+  anonymous: all(PUBLIC),
+  authenticated: all(['profile.read']),
+  delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own'), ...all(['decision.propose', 'decision.object']) },
+  // Observers take part in discussion, never in decisions.
+  observer_delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own') },
+  chair: all(['body.manage']),
+  secretariat: all([
+    ...COUNCIL_READER,
+    'council.update',
+    'participant.manage',
+    'delegation.update',
+    'delegate.manage',
+    'body.manage',
+    'recommendation.manage',
+    'presidency.manage',
+    'audit.read',
+    'user.manage',
+  ]),
+  admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read']),
+};
+
+/** The widest scope any of the roles gives for the permission, or null when none gives it. */
+export function scopeOf(roles: readonly Role[], permission: Permission): Scope | null {
+  let best: Scope | null = null;
+  for (const role of roles) {
+    const scope = ROLE_PERMISSIONS[role][permission];
+    if (scope === 'council') return 'council';
+    if (scope === 'own') best = 'own';
+  }
+  return best;
+}
