@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { pino } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 import { pinoOptions } from '../logging/logging.module.js';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -68,7 +68,9 @@ async function protect(app: NestFastifyApplication, config: AppConfig): Promise<
   if (!config.docsPublic) {
     const staff = app.get(StaffAccessService);
     fastify.addHook('onRequest', async (request, reply) => {
-      if (request.url !== '/docs' && !request.url.startsWith('/docs/') && !request.url.startsWith('/docs?')) return;
+      // The matched route, not the raw URL: the router decodes %-escapes, so /%64ocs/openapi.json is /docs/openapi.json.
+      const route = request.routeOptions.url ?? '';
+      if (route !== '/docs' && !route.startsWith('/docs/')) return;
       if (!(await staff.isStaff(request.headers.authorization))) {
         return reply.code(401).send({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'the API docs need a secretariat or administrator access token' });
       }
@@ -76,10 +78,13 @@ async function protect(app: NestFastifyApplication, config: AppConfig): Promise<
   }
 }
 
-/** The API application, configured the same way for `main.ts`, tests and benchmarks. */
-export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
+/**
+ * The API application, configured the same way for `main.ts`, tests and benchmarks.
+ * `logStream`: where the request logs go (default stdout); tests capture them.
+ */
+export async function createApi(config: AppConfig, options: { logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    loggerInstance: pino(pinoOptions(config, 'api')),
+    loggerInstance: options.logStream ? pino(pinoOptions(config, 'api'), options.logStream) : pino(pinoOptions(config, 'api')),
     genReqId,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
@@ -93,6 +98,6 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
   });
   await protect(app, config);
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
   return app;
 }
