@@ -13,6 +13,9 @@ import { startEmbeddedPostgres } from './core/embedded/embedded-postgres.js';
 import { startMailSink } from './core/embedded/mail-sink.js';
 import { redact } from './core/queue/queue-backend.js';
 import { seedDemoCouncil } from './modules/seed/demo-seed.js';
+import { DEMO_ADMIN_EMAIL, DEMO_SECRETARIAT_EMAIL } from './modules/seed/demo-users.js';
+
+const DEMO_PASSWORD = 'protempore-demo';
 
 /**
  * `npm start`: the whole system on one machine. Whatever is not configured
@@ -79,8 +82,13 @@ async function main(): Promise<void> {
     const ran = await ensureMigrated(ds, boot.migrateOnStart);
     if (ran.length) log('migrations applied', { migrations: ran });
     if (zeroConfig || boot.seedDemo) {
-      const seeded = await seedDemoCouncil(ds);
+      // Known demo passwords only on a local zero-config start, never in production.
+      const demoPassword = zeroConfig && (env.NODE_ENV || 'development') !== 'production' ? DEMO_PASSWORD : undefined;
+      const seeded = await seedDemoCouncil(ds, new Date(), { demoPassword });
       if (seeded.created) log('demo council seeded', { councilId: seeded.councilId });
+      if (demoPassword) {
+        log(`demo accounts: ${DEMO_ADMIN_EMAIL} (administrator), ${DEMO_SECRETARIAT_EMAIL} (secretariat) and every demo delegate's email, password "${demoPassword}"`);
+      }
     }
   } finally {
     await ds.destroy();

@@ -39,8 +39,12 @@ describe.each<QueueKind>(['postgres', 'redis'])('queue and mail on the %s backen
     });
     expect(job.returnvalue).toBe('done');
     expect(job.attemptsMade).toBeLessThanOrEqual(1);
-    const counts = await queues.queue('system').getJobCounts('completed', 'waiting', 'active', 'delayed');
-    expect(counts.waiting + counts.active).toBe(0);
+    // Once more after it ran: still the same job, not run again.
+    await queues.add('system.heartbeat', {}, 'heartbeat-once');
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await queues.queue('system').getJob('heartbeat-once');
+    expect(again?.processedOn).toBe(job.processedOn);
+    expect(await again?.isCompleted()).toBe(true);
   });
 
   it('delivers mail through SMTP to the sink, readable as a parsed message', async () => {

@@ -1,4 +1,6 @@
 import { seedDemoCouncil } from '../src/modules/seed/demo-seed.js';
+import { DEMO_ADMIN_EMAIL, DEMO_SECRETARIAT_EMAIL } from '../src/modules/seed/demo-users.js';
+import { tokenFor } from './support/actors.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 const TABLES = [
@@ -12,6 +14,8 @@ const TABLES = [
   'presidency_terms',
   'focus_areas',
   'recommendations',
+  'users',
+  'council_roles',
   'audit_log',
 ];
 
@@ -165,6 +169,46 @@ describe('the demo seed', () => {
     expect(c.body.items.map((r: { number: number }) => r.number)).toEqual([5, 6]);
     expect(c.body.items[0].whoShouldAct).toBe('The United States, Canada and Mexico');
     expect(c.body.items[0].body).toContain('50,000');
+  });
+
+  it('creates the demo accounts: an administrator, a secretariat officer and one account per delegate seat, without a password by default', async () => {
+    const users = (await ctx.db.query(
+      `SELECT u.email, u.is_admin, u.password_hash, cr.role, cr.delegate_id, d.email AS delegate_email
+         FROM users u LEFT JOIN council_roles cr ON cr.user_id = u.id AND cr.council_id = $1 LEFT JOIN delegates d ON d.id = cr.delegate_id
+        WHERE u.email LIKE '%@demo.protempore.org'`,
+      [councilId],
+    )) as { email: string; is_admin: boolean; password_hash: string | null; role: string | null; delegate_id: string | null; delegate_email: string | null }[];
+    const byEmail = new Map(users.map((u) => [u.email, u]));
+    expect(byEmail.get(DEMO_ADMIN_EMAIL)).toMatchObject({ is_admin: true, role: null });
+    expect(byEmail.get(DEMO_SECRETARIAT_EMAIL)).toMatchObject({ is_admin: false, role: 'secretariat', delegate_id: null });
+    const [{ n: seatCount }] = (await ctx.db.query(`SELECT count(*)::int AS n FROM delegates WHERE council_id = $1`, [councilId])) as { n: number }[];
+    const delegates = users.filter((u) => u.role === 'delegate');
+    expect(delegates).toHaveLength(seatCount!);
+    for (const d of delegates) expect(d.delegate_email).toBe(d.email);
+    for (const u of users) expect(u.password_hash).toBeNull();
+    // The accounts act in the council through the API: the secretariat manages accounts, a head of delegation reads its council.
+    const sec = await tokenFor(ctx, ((await ctx.db.query(`SELECT id FROM users WHERE email = $1`, [DEMO_SECRETARIAT_EMAIL])) as { id: string }[])[0]!.id);
+    const list = await ctx.anonymous().get(`/councils/${councilId}/users`).set(sec.auth).expect(200);
+    expect(list.body.items.length).toBe(seatCount! + 2); // + the demo secretariat and the test operator
+  });
+
+  it('with a demo password, gives it to the accounts that have none (idempotently) and they can sign in', async () => {
+    const report = await seedDemoCouncil(ctx.db, now, { demoPassword: 'protempore-demo' });
+    expect(report).toEqual({ councilId, created: false });
+    const [{ n: without }] = (await ctx.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.protempore.org' AND password_hash IS NULL`)) as {
+      n: number;
+    }[];
+    expect(without).toBe(0);
+    const counts = await rowCounts(ctx);
+    await seedDemoCouncil(ctx.db, now, { demoPassword: 'protempore-demo' });
+    expect(await rowCounts(ctx)).toEqual(counts);
+    for (const email of [DEMO_ADMIN_EMAIL, DEMO_SECRETARIAT_EMAIL, 'head.mx@demo.protempore.org']) {
+      const res = await ctx.anonymous().post('/auth/login').send({ email, password: 'protempore-demo' }).expect(200);
+      const me = await ctx.anonymous().get('/auth/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
+      if (email === DEMO_ADMIN_EMAIL) expect(me.body).toMatchObject({ isAdmin: true, councils: [] });
+      if (email === DEMO_SECRETARIAT_EMAIL) expect(me.body.councils).toEqual([expect.objectContaining({ councilId, role: 'secretariat' })]);
+      if (email.startsWith('head.mx')) expect(me.body.councils).toEqual([expect.objectContaining({ councilId, role: 'delegate', delegationId: expect.any(String) })]);
+    }
   });
 
   it('seeds for another date without gaps: a run in January still has a term covering now', async () => {

@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../../src/core/config/app-config.js';
@@ -87,11 +88,13 @@ export function testConfig(databaseUrl: string, smtpUrl: string, queue: QueueKin
  * The real API (and optionally the worker) on a database of the test file's
  * own, with a real SMTP sink and the chosen queue backend.
  */
-export async function createTestContext(options: { queue?: QueueKind; worker?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { queue?: QueueKind; worker?: boolean; env?: Record<string, string>; logStream?: DestinationStream } = {},
+): Promise<TestContext> {
   const databaseUrl = await cloneDatabase();
   const mail = await startMailSink();
   const config = testConfig(databaseUrl, mail.url, options.queue ?? 'postgres', options.env);
-  const app = await createApi(config);
+  const app = await createApi(config, { logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const worker = options.worker ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false }) : undefined;

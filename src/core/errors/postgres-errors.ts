@@ -47,6 +47,13 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   delegates_full_name_not_blank: { field: 'fullName', message: 'fullName must not be blank' },
   delegates_email_format: { field: 'email', message: 'email must be an email address' },
   delegates_delegation_fkey: { field: 'delegationId', message: 'the delegation does not exist in this council' },
+  users_email_key: { field: 'email', message: 'an account with this email already exists' },
+  users_email_lowercase: { field: 'email', message: 'email must be a lower-case address' },
+  users_full_name_not_blank: { field: 'fullName', message: 'fullName must not be blank' },
+  council_roles_user_council_key: { field: 'userId', message: 'this person already has a role in the council' },
+  council_roles_delegate_key: { field: 'delegateId', message: 'this delegate seat is already linked to an account' },
+  council_roles_delegate_shape: { field: 'delegateId', message: 'a delegate role needs a delegate seat, and only a delegate role has one' },
+  council_roles_delegate_fkey: { field: 'delegateId', message: 'the delegate seat does not belong to this council' },
 };
 
 interface PgError {

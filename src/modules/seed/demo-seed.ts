@@ -12,6 +12,8 @@ import {
   DEMO_RECOMMENDATIONS,
   type DemoParticipant,
 } from './demo-council.data.js';
+import { PasswordHasher } from '../identity/password-hasher.service.js';
+import { seedDemoUsers } from './demo-users.js';
 import { demoTermYears, januaryFirst, rotationIndexForYear } from './seed-calendar.js';
 
 export interface SeedReport {
@@ -19,13 +21,21 @@ export interface SeedReport {
   created: boolean;
 }
 
+export interface SeedOptions {
+  /** Password of the demo accounts (development only); without it they are created with no password. */
+  demoPassword?: string;
+}
+
 /**
  * Creates the demo council (slug `nacmc`) with its participants, delegations,
  * bodies, presidency terms and recommendations, in one transaction. Idempotent:
  * when the council already exists nothing is written and `created` is false.
  * Writes raw SQL so it does not depend on the domain services.
+ * The demo accounts (seedDemoUsers) are added on every run, idempotently, so a
+ * council seeded before accounts existed gets them too.
  */
-export async function seedDemoCouncil(db: DataSource, now: Date = new Date()): Promise<SeedReport> {
+export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), options: SeedOptions = {}): Promise<SeedReport> {
+  const passwordHash = options.demoPassword === undefined ? null : await new PasswordHasher().hash(options.demoPassword);
   return db.transaction(async (em) => {
     const inserted = (await em.query(
       `INSERT INTO councils (slug, name, working_languages, term_months, rotation_policy, quorum_ratio, time_zone)
@@ -43,11 +53,13 @@ export async function seedDemoCouncil(db: DataSource, now: Date = new Date()): P
     )) as { id: string }[];
     if (inserted.length === 0) {
       const existing = (await em.query(`SELECT id FROM councils WHERE slug = $1`, [DEMO_COUNCIL.slug])) as { id: string }[];
+      await seedDemoUsers(em, existing[0]!.id, passwordHash);
       return { councilId: existing[0]!.id, created: false };
     }
     const councilId = inserted[0]!.id;
     const summary = await populate(em, councilId, now);
     await new AuditService().record(em, { councilId, action: 'seed.created', entityType: 'council', entityId: councilId, after: { slug: DEMO_COUNCIL.slug, ...summary } });
+    await seedDemoUsers(em, councilId, passwordHash);
     return { councilId, created: true };
   });
 }

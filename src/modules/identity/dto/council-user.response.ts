@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { CouncilUserRow } from '../council-roles.repository.js';
+import { COUNCIL_ROLES, type CouncilRoleName } from '../entities/council-role.entity.js';
+
+/** A user account as a council's secretariat sees it: the account and its role in that council. */
+export class CouncilUserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) councilId: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: COUNCIL_ROLES }) role: CouncilRoleName;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) delegateId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) delegationId: string | null;
+  @ApiProperty({ description: 'Whether the person has set a password' }) hasPassword: boolean;
+  @ApiProperty() disabled: boolean;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the role in this council was given' }) grantedAt: string;
+
+  static from(row: CouncilUserRow): CouncilUserResponse {
+    const r = new CouncilUserResponse();
+    r.id = row.user_id;
+    r.councilId = row.council_id;
+    r.email = row.email;
+    r.fullName = row.full_name;
+    r.role = row.role;
+    r.delegateId = row.delegate_id;
+    r.delegationId = row.delegation_id;
+    r.hasPassword = row.has_password;
+    r.disabled = row.disabled;
+    r.grantedAt = row.granted_at.toISOString();
+    return r;
+  }
+}

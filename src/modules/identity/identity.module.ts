@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { CouncilsModule } from '../councils/councils.module.js';
+import { AuthController } from './auth.controller.js';
+import { CouncilRolesRepository } from './council-roles.repository.js';
+import { CouncilUsersController } from './council-users.controller.js';
+import { CouncilUsersService } from './council-users.service.js';
+import { PasswordHasher } from './password-hasher.service.js';
+import { PasswordLinksRepository } from './password-links.repository.js';
+import { PasswordLinksService } from './password-links.service.js';
+import { ProfileService } from './profile.service.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SessionsService } from './sessions.service.js';
+import { UserAdminController } from './user-admin.controller.js';
+import { UserAdminService } from './user-admin.service.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Sign-in and sessions, one-time password links, and accounts with their roles in councils. */
+@Module({
+  imports: [CouncilsModule],
+  controllers: [AuthController, CouncilUsersController, UserAdminController],
+  providers: [
+    SessionsService,
+    PasswordLinksService,
+    ProfileService,
+    CouncilUsersService,
+    UserAdminService,
+    PasswordHasher,
+    UsersRepository,
+    CouncilRolesRepository,
+    RefreshTokensRepository,
+    PasswordLinksRepository,
+  ],
+})
+export class IdentityModule {}
