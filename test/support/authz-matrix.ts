@@ -1,0 +1,407 @@
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { ACTOR_NAMES, type ActorName, type AuthzFixtures, nextFocusAreaCode, nextRecommendationNumber } from './authz-fixtures.js';
+
+/**
+ * The authorization matrix: one entry per route the API serves ("METHOD /path"
+ * as Fastify knows it), with how to build a valid request against objects
+ * owned by OTHERS (delegation Y owns them; Y's delegate is the first column),
+ * and the status each actor must get.
+ *
+ * The truth is src/core/auth/permissions.ts. Reminders:
+ * - 401: no credentials on a route anonymous callers may not use;
+ * - 403: signed in, but no role in the route's council gives the permission;
+ * - 404: an own-scoped permission (delegation.update, delegate.manage) used on
+ *   another delegation's rows — the query is limited to the caller's delegation.
+ *
+ * Requests that would change something are built on fresh objects (see
+ * `fresh` in authz-fixtures.ts), so every case starts from the same world.
+ */
+
+export interface MatrixRequest {
+  /** Path parameters; `councilId` defaults to council A. */
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** For wildcard routes: the concrete path to call. */
+  path?: string;
+}
+
+export type Statuses = Record<ActorName, number>;
+
+export interface MatrixEntry {
+  request: (f: AuthzFixtures) => Promise<MatrixRequest> | MatrixRequest;
+  expect: Statuses;
+}
+
+/**
+ * One row of the matrix; the columns, in order: delegate of Y (the owner
+ * delegation), delegate of Z (another delegation), delegate of the observer O,
+ * the chair (delegate of X, whose term covers now), secretariat of A,
+ * secretariat of B (acting on A), system administrator, anonymous.
+ */
+function s(
+  ownerDelegate: number,
+  otherDelegate: number,
+  observerDelegate: number,
+  chair: number,
+  secretariat: number,
+  foreignSecretariat: number,
+  admin: number,
+  anonymous: number,
+): Statuses {
+  return { ownerDelegate, otherDelegate, observerDelegate, chair, secretariat, foreignSecretariat, admin, anonymous };
+}
+
+const uniq = (f: AuthzFixtures) => f.unique();
+
+export const MATRIX: Record<string, MatrixEntry> = {
+  // ── health ─────────────────────────────────────────────────────────── own  oth  obs  chr  sec  fsec adm  anon
+  'GET /health': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+
+  // ── councils ──
+  'GET /councils': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /councils': {
+    // No council in the route: only anonymous, authenticated and admin roles exist there.
+    request: (f) => ({ body: { slug: `n-${uniq(f)}`, name: `New council ${uniq(f)}`, workingLanguages: ['es'], timeZone: 'UTC' } }),
+    expect: s(403, 403, 403, 403, 403, 403, 201, 401),
+  },
+  'GET /councils/:councilId': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'PATCH /councils/:councilId': {
+    request: async (f) => ({ body: { version: await f.fresh.version('councils', f.A.councilId), name: `Council A ${uniq(f)}` } }),
+    expect: s(403, 403, 403, 403, 200, 403, 200, 401),
+  },
+
+  // ── participants ──
+  'GET /councils/:councilId/participants': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /councils/:councilId/participants': {
+    request: (f) => ({ body: { kind: 'permanent_participant', name: `Network ${uniq(f)}`, category: 'academia' } }),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+  'POST /councils/:councilId/participants/rotation-order': {
+    request: async (f) => {
+      const rows = (await f.ctx.db.query(`SELECT id FROM participants WHERE council_id = $1 AND kind = 'member_state' ORDER BY rotation_position`, [
+        f.A.councilId,
+      ])) as { id: string }[];
+      return { body: { participantIds: rows.map((r) => r.id) } };
+    },
+    expect: s(403, 403, 403, 403, 200, 403, 403, 401),
+  },
+  'GET /councils/:councilId/participants/:participantId': {
+    request: (f) => ({ params: { participantId: f.A.Y.participantId } }),
+    expect: s(200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'PATCH /councils/:councilId/participants/:participantId': {
+    // Even Y's own delegate may not edit Y as a participant: that is the secretariat's.
+    request: async (f) => ({
+      params: { participantId: f.A.Y.participantId },
+      body: { version: await f.fresh.version('participants', f.A.Y.participantId), timeZone: 'America/Guatemala' },
+    }),
+    expect: s(403, 403, 403, 403, 200, 403, 403, 401),
+  },
+
+  // ── delegations ──
+  'GET /councils/:councilId/delegations': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 403, 200, 401) },
+  'GET /councils/:councilId/delegations/:delegationId': {
+    request: (f) => ({ params: { delegationId: f.A.Y.delegationId } }),
+    expect: s(200, 200, 200, 200, 200, 403, 200, 401),
+  },
+  'PATCH /councils/:councilId/delegations/:delegationId': {
+    request: async (f) => ({
+      params: { delegationId: f.A.Y.delegationId },
+      body: { version: await f.fresh.version('delegations', f.A.Y.delegationId), contactEmail: `y-${uniq(f)}@test.protempore.org` },
+    }),
+    expect: s(200, 404, 404, 404, 200, 403, 403, 401),
+  },
+  'GET /councils/:councilId/delegations/:delegationId/delegates': {
+    request: (f) => ({ params: { delegationId: f.A.Y.delegationId } }),
+    expect: s(200, 200, 200, 200, 200, 403, 200, 401),
+  },
+  'POST /councils/:councilId/delegations/:delegationId/delegates': {
+    request: (f) => ({
+      params: { delegationId: f.A.Y.delegationId },
+      body: { fullName: 'New Adviser', email: `adviser-${uniq(f)}@test.protempore.org`, role: 'adviser' },
+    }),
+    expect: s(201, 404, 404, 404, 201, 403, 403, 401),
+  },
+  'PATCH /councils/:councilId/delegations/:delegationId/delegates/:delegateId': {
+    request: async (f) => {
+      const d = await f.fresh.delegate(f.A.councilId, f.A.Y.delegationId);
+      return { params: { delegationId: f.A.Y.delegationId, delegateId: d.id }, body: { version: d.version, fullName: 'Renamed Delegate' } };
+    },
+    expect: s(200, 404, 404, 404, 200, 403, 403, 401),
+  },
+  'DELETE /councils/:councilId/delegations/:delegationId/delegates/:delegateId': {
+    request: async (f) => {
+      const d = await f.fresh.delegate(f.A.councilId, f.A.Y.delegationId);
+      return { params: { delegationId: f.A.Y.delegationId, delegateId: d.id } };
+    },
+    expect: s(200, 404, 404, 404, 200, 403, 403, 401),
+  },
+
+  // ── bodies (the chair manages them) ──
+  'GET /councils/:councilId/bodies': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 403, 200, 401) },
+  'POST /councils/:councilId/bodies': {
+    request: (f) => ({ body: { kind: 'working_group', name: `Working group ${uniq(f)}` } }),
+    expect: s(403, 403, 403, 201, 201, 403, 403, 401),
+  },
+  'GET /councils/:councilId/bodies/:bodyId': {
+    request: (f) => ({ params: { bodyId: f.A.bodyId } }),
+    expect: s(200, 200, 200, 200, 200, 403, 200, 401),
+  },
+  'PATCH /councils/:councilId/bodies/:bodyId': {
+    request: async (f) => {
+      const b = await f.fresh.body();
+      return { params: { bodyId: b.id }, body: { version: b.version, name: `Renamed body ${uniq(f)}` } };
+    },
+    expect: s(403, 403, 403, 200, 200, 403, 403, 401),
+  },
+  'POST /councils/:councilId/bodies/:bodyId/leads': {
+    request: async (f) => {
+      const b = await f.fresh.body();
+      return { params: { bodyId: b.id }, body: { participantId: f.A.Y.participantId, from: '2026-01-01' } };
+    },
+    expect: s(403, 403, 403, 201, 201, 403, 403, 401),
+  },
+  'DELETE /councils/:councilId/bodies/:bodyId/leads/:leadId': {
+    // A lead held by Y: even Y's delegate may not remove it.
+    request: async (f) => {
+      const lead = await f.fresh.lead();
+      return { params: { bodyId: lead.bodyId, leadId: lead.id } };
+    },
+    expect: s(403, 403, 403, 204, 204, 403, 403, 401),
+  },
+
+  // ── presidency ──
+  'GET /councils/:councilId/presidency/terms': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /councils/:councilId/presidency/terms': {
+    request: (f) => ({ body: { participantId: f.A.Y.participantId } }),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+  'DELETE /councils/:councilId/presidency/terms/:termId': {
+    request: async (f) => ({ params: { termId: (await f.fresh.futureTerm()).id } }),
+    expect: s(403, 403, 403, 403, 204, 403, 403, 401),
+  },
+  'GET /councils/:councilId/presidency/current': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /councils/:councilId/presidency/troika': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /councils/:councilId/presidency/schedule': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+
+  // ── focus areas and recommendations ──
+  'GET /councils/:councilId/focus-areas': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 403, 200, 401) },
+  'POST /councils/:councilId/focus-areas': {
+    request: () => ({ body: { code: nextFocusAreaCode(), title: 'A new focus area' } }),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+  'GET /councils/:councilId/recommendations': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 403, 200, 401) },
+  'POST /councils/:councilId/recommendations': {
+    request: (f) => ({ body: { focusAreaId: f.A.focusAreaId, number: nextRecommendationNumber(), title: 'A new recommendation', body: 'Text' } }),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+  'GET /councils/:councilId/recommendations/:recommendationId': {
+    request: (f) => ({ params: { recommendationId: f.A.recommendationId } }),
+    expect: s(200, 200, 200, 200, 200, 403, 200, 401),
+  },
+  'PATCH /councils/:councilId/recommendations/:recommendationId': {
+    request: async (f) => {
+      const r = await f.fresh.recommendation();
+      return { params: { recommendationId: r.id }, body: { version: r.version, title: 'Retitled recommendation' } };
+    },
+    expect: s(403, 403, 403, 403, 200, 403, 403, 401),
+  },
+
+  // ── sessions (anyone may sign in; a token, if sent, must be valid) ──
+  'POST /auth/login': {
+    request: (f) => ({ body: { email: f.signIn.email, password: f.signIn.password } }),
+    expect: s(200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'POST /auth/refresh': {
+    request: async (f) => ({ body: { refreshToken: await f.fresh.refreshToken() } }),
+    expect: s(200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'POST /auth/logout': {
+    request: async (f) => ({ body: { refreshToken: await f.fresh.refreshToken() } }),
+    expect: s(204, 204, 204, 204, 204, 204, 204, 204),
+  },
+  'POST /auth/password': {
+    request: async (f) => ({ body: { token: await f.fresh.setupLinkToken(), password: 'a long enough password' } }),
+    expect: s(204, 204, 204, 204, 204, 204, 204, 204),
+  },
+  'GET /auth/me': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
+
+  // ── the council's people (its secretariat only; not even the system administrator) ──
+  'GET /councils/:councilId/users': { request: () => ({}), expect: s(403, 403, 403, 403, 200, 403, 403, 401) },
+  'POST /councils/:councilId/users': {
+    // An account for a (fresh) seat of Y's delegation: Y's own delegate may not hand it out.
+    request: async (f) => ({
+      body: {
+        email: `new-${uniq(f)}@test.protempore.org`,
+        fullName: 'New Person',
+        role: 'delegate',
+        delegateId: (await f.fresh.delegate(f.A.councilId, f.A.Y.delegationId)).id,
+      },
+    }),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+  'DELETE /councils/:councilId/users/:userId': {
+    request: async (f) => ({ params: { userId: (await f.fresh.user()).id } }),
+    expect: s(403, 403, 403, 403, 204, 403, 403, 401),
+  },
+  'POST /councils/:councilId/users/:userId/setup-link': {
+    request: async (f) => ({ params: { userId: (await f.fresh.user()).id } }),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+
+  // ── accounts across councils (the system administrator only) ──
+  'POST /users/:userId/disable': {
+    request: async (f) => ({ params: { userId: (await f.fresh.user()).id } }),
+    expect: s(403, 403, 403, 403, 403, 403, 200, 401),
+  },
+  'POST /users/:userId/enable': {
+    request: async (f) => ({ params: { userId: (await f.fresh.user({ disabled: true })).id } }),
+    expect: s(403, 403, 403, 403, 403, 403, 200, 401),
+  },
+  'POST /users/:userId/setup-link': {
+    request: async (f) => ({ params: { userId: (await f.fresh.user()).id } }),
+    expect: s(403, 403, 403, 403, 403, 403, 201, 401),
+  },
+
+  // ── CORS preflight: no browser origin is allowed by default (CORS_ORIGINS), so it is not found; never reaches a guard ──
+  'OPTIONS *': {
+    request: () => ({
+      path: '/councils/:councilId/delegations',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'PATCH' },
+    }),
+    expect: s(404, 404, 404, 404, 404, 404, 404, 404),
+  },
+
+  // ── audit ──
+  'GET /councils/:councilId/audit': { request: () => ({}), expect: s(403, 403, 403, 403, 200, 403, 200, 401) },
+};
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+export function splitRoute(route: string): { method: string; pattern: string } {
+  const [method, pattern] = route.split(' ') as [string, string];
+  return { method, pattern };
+}
+
+/** The concrete path of a route for a built request (council A unless the request names another). */
+export function pathOf(route: string, req: MatrixRequest, f: AuthzFixtures): string {
+  const { pattern } = splitRoute(route);
+  if (req.path) return req.path.replace(':councilId', req.params?.councilId ?? f.A.councilId);
+  const params: Record<string, string> = { councilId: f.A.councilId, ...req.params };
+  return pattern.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route}: the request builder gives no value for :${name}`);
+    return value;
+  });
+}
+
+export interface SentResponse {
+  status: number;
+  body: { code?: string; errors?: { field: string; rule: string; message: string }[] } & Record<string, unknown>;
+  text: string;
+}
+
+/** Sends the built request as the actor (no Authorization header for anonymous). */
+export async function send(
+  app: NestFastifyApplication,
+  method: string,
+  path: string,
+  req: MatrixRequest,
+  authorization: string | null,
+): Promise<SentResponse> {
+  const agent = request(app.getHttpServer());
+  const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete' | 'head' | 'options';
+  let r = agent[m](path);
+  if (authorization) r = r.set('authorization', authorization);
+  for (const [k, v] of Object.entries(req.headers ?? {})) r = r.set(k, v);
+  if (req.query) r = r.query(req.query);
+  if (req.body !== undefined) r = r.send(req.body);
+  const res = await r;
+  return { status: res.status, body: res.body as SentResponse['body'], text: res.text };
+}
+
+export { ACTOR_NAMES };
+
+// ───────────────────────────── the route table ─────────────────────────────
+
+const NEST_METHODS: Partial<Record<RequestMethod, string>> = {
+  [RequestMethod.GET]: 'GET',
+  [RequestMethod.POST]: 'POST',
+  [RequestMethod.PUT]: 'PUT',
+  [RequestMethod.DELETE]: 'DELETE',
+  [RequestMethod.PATCH]: 'PATCH',
+  [RequestMethod.OPTIONS]: 'OPTIONS',
+  [RequestMethod.HEAD]: 'HEAD',
+  [RequestMethod.ALL]: 'ALL',
+  [RequestMethod.SEARCH]: 'SEARCH',
+};
+
+function joinPath(...parts: string[]): string {
+  const joined = `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter((p) => p !== '').join('/')}`;
+  return joined;
+}
+
+const asArray = (v: string | string[] | undefined): string[] => (v === undefined ? ['/'] : Array.isArray(v) ? v : [v]);
+
+/**
+ * Every route Nest mapped, as "METHOD /path", from the controllers' metadata
+ * (the same metadata Nest's router explorer reads), with the controller class
+ * and method name behind it.
+ */
+export function nestRoutes(app: NestFastifyApplication): Map<string, { controller: Function; handler: string }> {
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const routes = new Map<string, { controller: Function; handler: string }>();
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as Function | undefined;
+    if (!controller || !wrapper.instance) continue;
+    const prefixes = asArray(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined);
+    const proto = Object.getPrototypeOf(wrapper.instance) as object;
+    for (const name of scanner.getAllMethodNames(proto)) {
+      const handler = (proto as Record<string, unknown>)[name] as Function;
+      const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (paths === undefined || method === undefined) continue;
+      for (const prefix of prefixes) {
+        for (const p of asArray(paths)) {
+          routes.set(`${NEST_METHODS[method] ?? `METHOD_${method}`} ${joinPath(prefix, p)}`, { controller, handler: name });
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/**
+ * Every (method, url) Fastify serves, read from its route tree
+ * (`printRoutes({ commonPrefix: false })`): catches routes registered outside
+ * Nest's controllers too (plugins, Swagger, CORS).
+ */
+export function fastifyRoutes(app: NestFastifyApplication): Set<string> {
+  const tree = app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+  const routes = new Set<string>();
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const marker = line.indexOf('── ');
+    if (marker < 0) continue;
+    const depth = Math.round((marker - 1) / 4);
+    const rest = line.slice(marker + 3);
+    const m = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(rest);
+    if (!m) throw new Error(`unreadable route tree line: ${line}`);
+    stack.length = depth;
+    stack.push(m[1]!);
+    const url = stack.join('');
+    for (const method of (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) routes.add(`${method} ${url}`);
+  }
+  if (routes.size === 0) throw new Error(`no route read from Fastify's route tree:\n${tree}`);
+  return routes;
+}
+
+/** Swagger UI and the OpenAPI document: tested elsewhere (test/openapi). */
+export const isDocsRoute = (route: string) => /^[A-Z]+ \/docs/.test(route);
