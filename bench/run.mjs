@@ -69,7 +69,14 @@ try {
   const path_ = `/councils/${councilId}/participants/${participantId}`;
   const apiPort = await freePort();
   const barePort = await freePort();
-  const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    MIGRATE_ON_START: 'false',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    RATE_LIMIT_PER_MINUTE: '0', // the load comes from one address
+  };
 
   const api = fork(path.join(here, '../dist/src/main.js'), [], { env: { ...process.env, ...env, PORT: String(apiPort), HOST: '127.0.0.1' }, stdio: 'inherit' });
   children.push(api);
