@@ -74,9 +74,16 @@ export class IdentityAndAccess1763900100000 implements MigrationInterface {
       CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
     await q.query(`CREATE INDEX audit_log_council_id_idx ON audit_log (council_id, id DESC)`);
+
+    // Term bounds are instants the API reads and writes to the millisecond: a bound finer than that
+    // could not be named back exactly (appending at "the end of the last term" would then overlap it).
+    await q.query(`
+      ALTER TABLE presidency_terms ADD CONSTRAINT presidency_terms_millisecond_bounds CHECK (
+        date_trunc('milliseconds', lower(period)) = lower(period) AND date_trunc('milliseconds', upper(period)) = upper(period))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE presidency_terms DROP CONSTRAINT presidency_terms_millisecond_bounds`);
     await q.query(`DROP INDEX audit_log_council_id_idx`);
     await q.query(`DROP TRIGGER audit_log_no_truncate ON audit_log`);
     await q.query(`DROP TABLE refresh_tokens`);

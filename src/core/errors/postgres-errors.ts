@@ -54,6 +54,7 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   council_roles_delegate_key: { field: 'delegateId', message: 'this delegate seat is already linked to an account' },
   council_roles_delegate_shape: { field: 'delegateId', message: 'a delegate role needs a delegate seat, and only a delegate role has one' },
   council_roles_delegate_fkey: { field: 'delegateId', message: 'the delegate seat does not belong to this council' },
+  presidency_terms_millisecond_bounds: { field: 'period', message: 'term bounds are instants to the millisecond' },
 };
 
 interface PgError {

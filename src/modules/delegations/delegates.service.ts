@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
+import { ConflictException, DomainException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DelegatesRepository } from './delegates.repository.js';
 import { DelegationsRepository } from './delegations.repository.js';
@@ -53,6 +53,12 @@ export class DelegatesService {
       if (current.version !== dto.version) throw new StaleVersionException('delegate', delegateId, dto.version);
       const role = dto.role ?? current.role;
       const active = dto.active ?? current.active;
+      // A seat the secretariat or the delegation closed gives access back only through the secretariat.
+      if (onlyDelegation !== null && active && !current.active) {
+        throw new DomainException('REACTIVATION_NEEDS_SECRETARIAT', 403, 'only the secretariat can reactivate a deactivated delegate', [
+          { field: 'active', rule: 'secretariat_only', message: 'only the secretariat can reactivate a deactivated delegate' },
+        ]);
+      }
       if (role === 'head' && active && !(current.role === 'head' && current.active)) await this.assertNoOtherHead(em, delegationId, delegateId);
 
       const row = await this.delegates.updateVersioned(em, councilId, delegationId, delegateId, dto.version, {

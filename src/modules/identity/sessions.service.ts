@@ -43,7 +43,12 @@ export class SessionsService {
     }
     const valid = await this.hasher.verify(user.password_hash, dto.password);
     if (!valid || user.disabled) throw new UnauthenticatedException(BAD_CREDENTIALS);
-    const refreshToken = await this.db.transaction((em) => this.storeRefreshToken(em, user.id, randomUUID()));
+    const familyId = randomUUID();
+    const refreshToken = await this.db.transaction(async (em) => {
+      const token = await this.storeRefreshToken(em, user.id, familyId);
+      await this.audit.record(em, { councilId: null, action: 'session.started', entityType: 'user', entityId: user.id, after: { familyId } });
+      return token;
+    });
     return this.tokens(user.id, refreshToken);
   }
 
@@ -88,7 +93,11 @@ export class SessionsService {
   async logout(presented: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const token = await this.refreshTokens.findFamilyByHash(hashSecretToken(presented), em);
-      if (token) await this.refreshTokens.revokeFamily(em, token.family_id);
+      if (!token) return;
+      const revoked = await this.refreshTokens.revokeFamily(em, token.family_id);
+      if (revoked > 0) {
+        await this.audit.record(em, { councilId: null, action: 'session.ended', entityType: 'user', entityId: token.user_id, after: { familyId: token.family_id } });
+      }
     });
   }
 
