@@ -1,5 +1,7 @@
 import { type AuthzFixtures, createAuthzFixtures, DatabaseSnapshot } from './support/authz-fixtures.js';
 import { ACTOR_NAMES, fastifyRoutes, isDocsRoute, MATRIX, type MatrixRequest, nestRoutes, pathOf, send, splitRoute } from './support/authz-matrix.js';
+import { PERMISSIONS, type Permission } from '../src/core/auth/permissions.js';
+import { PERMISSION_KEY } from '../src/core/auth/require-permission.decorator.js';
 import { delegateOf } from './support/actors.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
@@ -23,6 +25,16 @@ describe('authorization matrix', () => {
   afterAll(() => ctx.close());
 
   describe('the route table', () => {
+    it('gives every route exactly one declared permission from the permission table', () => {
+      const missing: string[] = [];
+      for (const [route, { controller, handler }] of nestRoutes(ctx.app)) {
+        const fn = (controller.prototype as Record<string, unknown>)[handler] as object;
+        const permission = (Reflect.getMetadata(PERMISSION_KEY, fn) ?? Reflect.getMetadata(PERMISSION_KEY, controller)) as Permission | undefined;
+        if (!permission || !PERMISSIONS.includes(permission)) missing.push(`${route} (${String(permission)})`);
+      }
+      expect(missing).toEqual([]);
+    });
+
     it('Nest and Fastify agree on the routes (Fastify adds HEAD for every GET)', () => {
       const nest = [...nestRoutes(ctx.app).keys()];
       const served = fastifyRoutes(ctx.app);
