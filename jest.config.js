@@ -38,7 +38,8 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
+  // A global option (Jest ignores it inside a project): end-to-end tests wait for real servers and jobs.
+  testTimeout: 60_000,
 };

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from './core/config/app-config.js';
 import { AuthModule } from './core/auth/auth.module.js';
 import { ConfigModule } from './core/config/config.module.js';
+import { OutboxModule } from './core/outbox/outbox.module.js';
 import { RequestContextMiddleware } from './core/context/request-context.middleware.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { HealthModule } from './core/health/health.module.js';
@@ -26,6 +27,7 @@ export class AppModule implements NestModule {
         QueueModule,
         AuditModule,
         AuthModule,
+        OutboxModule,
         HealthModule,
         ...domainModules,
       ],

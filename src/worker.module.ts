@@ -2,18 +2,20 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from './core/config/app-config.js';
 import { ConfigModule } from './core/config/config.module.js';
+import { OutboxModule } from './core/outbox/outbox.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { MailModule } from './core/mail/mail.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { WORKER_CONCURRENCY, WorkerHost } from './core/queue/worker-host.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 
 /** The worker process: BullMQ processors and schedulers, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, concurrency = 10): DynamicModule {
+  static forRoot(config: AppConfig, concurrency = config.workerConcurrency): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -25,6 +27,8 @@ export class WorkerModule {
         MailModule,
         AuditModule,
         SystemModule,
+        OutboxModule,
+        NotificationsWorkerModule,
       ],
       providers: [WorkerHost, { provide: WORKER_CONCURRENCY, useValue: concurrency }],
     };

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/core/auth/access-token.service.js';
@@ -7,6 +8,9 @@ import { createTestContext, type TestContext } from './support/test-app.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+// Password links arrive by email through the worker: allow for a loaded machine.
+jest.setTimeout(60_000);
+
 describe('sign-in, sessions and password links', () => {
   let ctx: TestContext;
   let councilId: string;
@@ -15,7 +19,8 @@ describe('sign-in, sessions and password links', () => {
 
   beforeAll(async () => {
     // Many sign-ins here: the sign-in rate limit has its own test (auth-rate-limit).
-    ctx = await createTestContext({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    // The worker emails one-time password links.
+    ctx = await createTestContext({ worker: true, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', OUTBOX_RELAY_INTERVAL_MS: '100' } });
     [{ id: councilId }] = await ctx.db.query(`INSERT INTO councils (slug, name) VALUES ('auth-c', 'Auth Council') RETURNING id`);
     [{ id: participantId }] = await ctx.db.query(
       `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', 'Mexico', 'MX', 1) RETURNING id`,
@@ -195,12 +200,19 @@ describe('sign-in, sessions and password links', () => {
   });
 
   describe('one-time password links', () => {
+    /** Issues a link (the API answers without it) and reads it from the email the person receives. */
     async function link(userId: string): Promise<string> {
+      const [{ email }] = await ctx.db.query(`SELECT email FROM users WHERE id = $1`, [userId]);
+      const mailsTo = () => ctx.mail.messages.filter((m) => m.to.includes(email));
+      const before = mailsTo().length;
       const res = await ctx.http().post(`/users/${userId}/setup-link`).expect(201);
-      expect(res.body.url.startsWith(`${ctx.config.publicUrl}/set-password?token=`)).toBe(true);
+      expect(res.body).toEqual({ linkEmailed: true, email, expiresAt: expect.any(String) });
       const expected = Date.now() + ctx.config.auth.passwordLinkTtlHours * 3600_000;
       expect(Math.abs(new Date(res.body.expiresAt).getTime() - expected)).toBeLessThan(60_000);
-      return new URL(res.body.url).searchParams.get('token')!;
+      await ctx.mail.waitFor(() => mailsTo().length > before, 30_000);
+      const url = /(\S+\/set-password\?token=\S+)/.exec(mailsTo()[before]!.text)![1]!;
+      expect(url.startsWith(`${ctx.config.publicUrl}/set-password?token=`)).toBe(true);
+      return new URL(url).searchParams.get('token')!;
     }
     const setPassword = (token: string, password: string) => ctx.anonymous().post('/auth/password').send({ token, password });
     const fields = (res: { body: { errors?: { field: string }[] } }) => (res.body.errors ?? []).map((e) => e.field);

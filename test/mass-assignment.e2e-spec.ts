@@ -110,7 +110,14 @@ describe('mass assignment', () => {
   it('the routes that read no body are only the expected actions on a path', () => {
     // A POST/PATCH that reads no body cannot be mass-assigned; a new one must be looked at.
     expect(bodyless.sort()).toEqual(
-      ['POST /councils/:councilId/users/:userId/setup-link', 'POST /users/:userId/disable', 'POST /users/:userId/enable', 'POST /users/:userId/setup-link'].sort(),
+      [
+        'POST /councils/:councilId/users/:userId/setup-link',
+        'POST /me/notifications/:notificationId/read',
+        'POST /me/notifications/read-all',
+        'POST /users/:userId/disable',
+        'POST /users/:userId/enable',
+        'POST /users/:userId/setup-link',
+      ].sort(),
     );
   });
 

@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type Actor, admin, secretariat } from './support/actors.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
+
+// Password links arrive by email through the worker: allow for a loaded machine.
+jest.setTimeout(60_000);
 
 describe('accounts: council roles (secretariat) and disabling (administrator)', () => {
   let ctx: TestContext;
@@ -37,7 +41,8 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
   }
 
   beforeAll(async () => {
-    ctx = await createTestContext({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    // The worker emails the one-time password links; the API never returns them.
+    ctx = await createTestContext({ worker: true, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', OUTBOX_RELAY_INTERVAL_MS: '100' } });
     councilA = await council('users-a');
     councilB = await council('users-b');
     ({ delegationId: delegationA, participantId: participantA } = await delegation(councilA, 'MX'));
@@ -54,6 +59,12 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
   });
   const fields = (res: { body: { errors?: { field: string }[] } }) => (res.body.errors ?? []).map((e) => e.field);
   const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
+  const mailsTo = (email: string) => ctx.mail.messages.filter((m) => m.to.includes(email));
+  /** The password link of the n-th email (1-based) the person received, once it has come. */
+  async function mailedLink(email: string, n = 1): Promise<string> {
+    await ctx.mail.waitFor(() => mailsTo(email).length >= n, 30_000);
+    return /(\S+\/set-password\?token=\S+)/.exec(mailsTo(email)[n - 1]!.text)![1]!;
+  }
   async function auditCount(): Promise<number> {
     return (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
   }
@@ -76,15 +87,18 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
       disabled: false,
       grantedAt: expect.any(String),
     });
-    expect(res.body.setupLink.url).toMatch(new RegExp(`^${ctx.config.publicUrl}/set-password\\?token=[A-Za-z0-9_-]{43}$`));
+    // The link goes to the person by email, never through the API.
+    expect(res.body).toMatchObject({ linkEmailed: true, setupLink: null });
+    const url = await mailedLink('maria.perez@example.org');
+    expect(url).toMatch(new RegExp(`^${ctx.config.publicUrl}/set-password\\?token=[A-Za-z0-9_-]{43}$`));
     const userId = res.body.user.id;
 
     const audit = await ctx.db.query(`SELECT council_id, actor_id, action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [userId]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['user.created', 'council_role.granted', 'user.setup_link_issued']);
     for (const a of audit) expect(a).toMatchObject({ council_id: councilA, actor_id: secA.userId });
-    expect(JSON.stringify(await ctx.db.query(`SELECT before, after FROM audit_log WHERE entity_id = $1`, [userId]))).not.toContain(tokenOf(res.body.setupLink.url));
+    expect(JSON.stringify(await ctx.db.query(`SELECT before, after FROM audit_log WHERE entity_id = $1`, [userId]))).not.toContain(tokenOf(url));
 
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(res.body.setupLink.url), password: 'mi contraseña segura' }).expect(204);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(url), password: 'mi contraseña segura' }).expect(204);
     const login = await ctx.anonymous().post('/auth/login').send({ email: 'maria.perez@example.org', password: 'mi contraseña segura' }).expect(200);
     const me = await ctx.anonymous().get('/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(me.body).toMatchObject({ id: userId, email: 'maria.perez@example.org', isAdmin: false });
@@ -158,18 +172,20 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
 
   it('reuses the account of a person serving two councils; removing one role keeps the other; no link through a second council', async () => {
     const a = await as(secA).post(users(councilA)).send({ email: 'both@test.protempore.org', fullName: 'Both Councils', role: 'secretariat' }).expect(201);
-    expect(a.body.setupLink).not.toBeNull();
+    expect(a.body).toMatchObject({ linkEmailed: true, setupLink: null });
+    const aLink = await mailedLink('both@test.protempore.org', 1);
     const b = await as(secB).post(users(councilB)).send({ email: 'Both@test.protempore.org', fullName: 'Another Name', role: 'secretariat' }).expect(201);
     expect(b.body.user.id).toBe(a.body.user.id);
     expect(b.body.user.fullName).toBe('Both Councils');
     // The account now belongs to two councils: neither council's staff may take over its password.
-    expect(b.body.setupLink).toBeNull();
+    expect(b.body).toMatchObject({ linkEmailed: false, setupLink: null });
     const refused = await as(secA).post(users(councilA, `/${a.body.user.id}/setup-link`)).expect(409);
     expect(refused.body.code).toBe('LINK_NEEDS_ADMINISTRATOR');
     // A's earlier link still works (it was handed out while the account was A's alone) — until a newer one replaces it.
-    const adminLink = await ctx.http().post(`/users/${a.body.user.id}/setup-link`).expect(201);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(a.body.setupLink.url), password: 'superseded link pw' }).expect(400);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(adminLink.body.url), password: 'two councils, one pw' }).expect(204);
+    await ctx.http().post(`/users/${a.body.user.id}/setup-link`).expect(201);
+    const adminLink = await mailedLink('both@test.protempore.org', 2);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(aLink), password: 'superseded link pw' }).expect(400);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(adminLink), password: 'two councils, one pw' }).expect(204);
 
     await as(secA).delete(users(councilA, `/${a.body.user.id}`)).expect(204);
     await as(secA).delete(users(councilA, `/${a.body.user.id}`)).expect(404);
@@ -182,9 +198,12 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
 
   it('issues a fresh link that replaces older unused ones; none once the password is set', async () => {
     const created = await as(secA).post(users(councilA)).send({ email: 'relink@test.protempore.org', fullName: 'Re Link', role: 'secretariat' }).expect(201);
+    const first = await mailedLink('relink@test.protempore.org', 1);
     const fresh = await as(secA).post(users(councilA, `/${created.body.user.id}/setup-link`)).expect(201);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(created.body.setupLink.url), password: 'old link password' }).expect(400);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(fresh.body.url), password: 'new link password' }).expect(204);
+    expect(fresh.body).toEqual({ linkEmailed: true, email: 'relink@test.protempore.org', expiresAt: expect.any(String) });
+    const second = await mailedLink('relink@test.protempore.org', 2);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(first), password: 'old link password' }).expect(400);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(second), password: 'new link password' }).expect(204);
     const again = await as(secA).post(users(councilA, `/${created.body.user.id}/setup-link`)).expect(409);
     expect(again.body.code).toBe('PASSWORD_ALREADY_SET');
     const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.setup_link_issued' AND entity_id = $1`, [created.body.user.id]);
@@ -202,7 +221,7 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     it('disables: 200 with the user, sessions end, the access token is refused at once; enables again; audited without council', async () => {
       const created = await as(secA).post(users(councilA)).send({ email: 'to-disable@test.protempore.org', fullName: 'To Disable', role: 'secretariat' }).expect(201);
       const userId = created.body.user.id;
-      await ctx.anonymous().post('/auth/password').send({ token: tokenOf(created.body.setupLink.url), password: 'before disabling' }).expect(204);
+      await ctx.anonymous().post('/auth/password').send({ token: tokenOf(await mailedLink('to-disable@test.protempore.org')), password: 'before disabling' }).expect(204);
       const session = await ctx.anonymous().post('/auth/login').send({ email: 'to-disable@test.protempore.org', password: 'before disabling' }).expect(200);
       const bearer = { authorization: `Bearer ${session.body.accessToken}` };
       await ctx.anonymous().get(users(councilA)).set(bearer).expect(200);

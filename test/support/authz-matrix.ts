@@ -405,3 +405,99 @@ export function fastifyRoutes(app: NestFastifyApplication): Set<string> {
 
 /** Swagger UI and the OpenAPI document: tested elsewhere (test/openapi). */
 export const isDocsRoute = (route: string) => /^[A-Z]+ \/docs/.test(route);
+
+// ───────────────────────────── the caller's own notifications (issue 4) ─────────────────────────────
+
+/** A notification in the inbox of Y's delegate (the first column): nobody else may mark it read. */
+async function ownerNotification(f: AuthzFixtures): Promise<string> {
+  const rows = (await f.ctx.db.query(
+    `INSERT INTO notifications (user_id, council_id, kind, subject_type, subject_id, title, body)
+     VALUES ($1, $2, 'council.reminder', 'council_reminder', gen_random_uuid()::text, 'Matrix', 'Matrix notification') RETURNING id::text AS id`,
+    [f.actors.ownerDelegate!.userId, f.A.councilId],
+  )) as { id: string }[];
+  return rows[0]!.id;
+}
+
+Object.assign(MATRIX, {
+  // Every signed-in person, always on their own inbox and preferences (no council in the route).
+  'GET /me/notifications': { request: () => ({ query: { unread: 'true', limit: '5' } }), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
+  'POST /me/notifications/read-all': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
+  'POST /me/notifications/:notificationId/read': {
+    // Someone else's notification is not found: the query names the caller.
+    request: async (f) => ({ params: { notificationId: await ownerNotification(f) } }),
+    expect: s(204, 404, 404, 404, 404, 404, 404, 401),
+  },
+  'GET /me/notification-preferences': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
+  'PUT /me/notification-preferences/:kind': {
+    request: () => ({ params: { kind: 'council.reminder' }, body: { mode: 'digest' } }),
+    expect: s(200, 200, 200, 200, 200, 200, 200, 401),
+  },
+} satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── the queue dashboard (bull-board, read-only) ─────────────────────────────
+// Outside the route table: a gate on the matched route lets system administrators and secretariat staff
+// of ANY council in (so the foreign secretariat too), refuses other signed-in people (403) and anonymous
+// callers (401). Only its reading routes exist.
+
+const STAFF_ONLY = s(403, 403, 403, 403, 200, 200, 200, 401);
+
+/** A job in the system queue (nothing consumes it in the matrix test), for the routes about one job. */
+async function probeJob(f: AuthzFixtures): Promise<{ queueName: string; jobId: string }> {
+  const { QueueService } = await import('../../src/core/queue/queue.service.js');
+  await f.ctx.app.get(QueueService).queue('system').add('matrix.probe', {}, { jobId: 'matrix-probe' });
+  return { queueName: `${f.ctx.config.queuePrefix}-system`, jobId: 'matrix-probe' };
+}
+const queueName = (f: AuthzFixtures) => ({ queueName: `${f.ctx.config.queuePrefix}-mail` });
+
+Object.assign(MATRIX, {
+  'GET /admin/queues': { request: () => ({}), expect: STAFF_ONLY },
+  'GET /admin/queues/': { request: () => ({}), expect: STAFF_ONLY },
+  'GET /admin/queues/metrics-history': { request: () => ({}), expect: STAFF_ONLY },
+  'GET /admin/queues/job-schedulers': { request: () => ({}), expect: STAFF_ONLY },
+  'GET /admin/queues/queue/:queueName': { request: (f) => ({ params: queueName(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/queue/:queueName/:jobId': { request: async (f) => ({ params: await probeJob(f) }), expect: STAFF_ONLY },
+  // The UI's assets (@fastify/static under the board's prefix).
+  'GET /admin/queues/*': { request: () => ({ path: '/admin/queues/static/locales/en-US/messages.json' }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/redis/stats': { request: () => ({}), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues': { request: () => ({}), expect: STAFF_ONLY },
+  'GET /admin/queues/api/job-schedulers': { request: () => ({}), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/metrics': { request: (f) => ({ params: queueName(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/default-job-options': { request: (f) => ({ params: queueName(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/workers': { request: (f) => ({ params: queueName(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/rate-limit': { request: (f) => ({ params: queueName(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/job-data-schema': { request: (f) => ({ params: queueName(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/:jobId': { request: async (f) => ({ params: await probeJob(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/:jobId/logs': { request: async (f) => ({ params: await probeJob(f) }), expect: STAFF_ONLY },
+  'GET /admin/queues/api/queues/:queueName/:jobId/flow': { request: async (f) => ({ params: await probeJob(f) }), expect: STAFF_ONLY },
+} satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── council reminders (the secretariat's own) ─────────────────────────────
+
+/** A reminder of council A, due in a week (the worker does not run in the matrix test). */
+async function freshReminder(f: AuthzFixtures): Promise<{ reminderId: string }> {
+  const res = await f.ctx
+    .http()
+    .post(`/councils/${f.A.councilId}/reminders`)
+    .send({ title: 'Matrix', message: 'Matrix reminder', sendAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), audience: {} });
+  if (res.status !== 201) throw new Error(`reminder fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { reminderId: res.body.id as string };
+}
+
+const SECRETARIAT_ONLY = (ok: number) => s(403, 403, 403, 403, ok, 403, 403, 401);
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/reminders': {
+    request: () => ({ body: { title: 'Read the draft', message: 'Please read it.', sendAt: new Date(Date.now() + 86_400_000).toISOString(), audience: { roles: ['head'] } } }),
+    expect: SECRETARIAT_ONLY(201),
+  },
+  'GET /councils/:councilId/reminders': { request: () => ({}), expect: SECRETARIAT_ONLY(200) },
+  'GET /councils/:councilId/reminders/:reminderId': { request: async (f) => ({ params: await freshReminder(f) }), expect: SECRETARIAT_ONLY(200) },
+  'PATCH /councils/:councilId/reminders/:reminderId': {
+    request: async (f) => ({ params: await freshReminder(f), body: { version: 1, title: 'Moved' } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'DELETE /councils/:councilId/reminders/:reminderId': {
+    request: async (f) => ({ params: await freshReminder(f), query: { version: '1' } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+} satisfies Record<string, MatrixEntry>);

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'audit.read',
   'user.manage',
   'user.administer',
+  'reminder.manage',
+  'notification.read',
   'decision.propose',
   'decision.object',
 ] as const;
@@ -53,7 +55,7 @@ const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Recor
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
   anonymous: all(PUBLIC),
-  authenticated: all(['profile.read']),
+  authenticated: all(['profile.read', 'notification.read']),
   delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own'), ...all(['decision.propose', 'decision.object']) },
   // Observers take part in discussion, never in decisions.
   observer_delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own') },
@@ -69,6 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'presidency.manage',
     'audit.read',
     'user.manage',
+    'reminder.manage',
   ]),
   admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read']),
 };

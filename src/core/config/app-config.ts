@@ -16,6 +16,10 @@ export interface AppConfig {
   /** SMTP connection string (smtp:// or smtps://). Always set by the time the worker boots. */
   smtpUrl: string;
   mailFrom: string;
+  /** SMTP connections the worker keeps open (nodemailer's pool). */
+  smtpPoolSize: number;
+  /** Jobs each queue's worker runs at once. */
+  workerConcurrency: number;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Run pending migrations at boot (the zero-config default does); otherwise refuse to start with pending ones. */
@@ -24,6 +28,8 @@ export interface AppConfig {
   queueSchema: string;
   /** Prefix for queue names, so several deployments (or test files) can share a queue server. */
   queuePrefix: string;
+  /** How long a worker's hold on a running job lasts without renewal; a job whose worker died runs again after about twice this. */
+  queueLockMs: number;
   auth: {
     /** HMAC key of the access tokens (HS256). */
     jwtSecret: string;
@@ -41,6 +47,20 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   /** Swagger UI open to anyone (development); otherwise it needs a secretariat or administrator token. */
   docsPublic: boolean;
+  notifications: {
+    /** How often the relay moves due outbox rows into the queue. */
+    relayIntervalMs: number;
+    /** How often the sweeper looks for work the queue lost. */
+    sweepIntervalMs: number;
+    /** Queued work older than this and still not done is queued again. */
+    sweepAfterSeconds: number;
+    /** A delivery claimed for sending longer ago than this is taken to have died with its worker. */
+    sendLeaseSeconds: number;
+    /** How often the digest job looks for users whose digest is due. */
+    digestIntervalMs: number;
+    /** Local hour at which the daily digest goes out. */
+    digestHour: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -120,11 +140,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: boot.redisUrl,
     smtpUrl: boot.smtpUrl ?? 'smtp://127.0.0.1:1025',
     mailFrom: env.MAIL_FROM || 'protempore <no-reply@protempore.local>',
+    smtpPoolSize: int(env, 'SMTP_POOL_SIZE', 10, 1, 100),
+    workerConcurrency: int(env, 'WORKER_CONCURRENCY', 20, 1, 500),
     dataDir: boot.dataDir,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     migrateOnStart: boot.migrateOnStart,
     queueSchema: identifier(env, 'QUEUE_SCHEMA', 'bullmq'),
     queuePrefix: identifier(env, 'QUEUE_PREFIX', 'protempore'),
+    queueLockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 1_000, 600_000),
     auth: {
       jwtSecret: jwtSecret(env, nodeEnv),
       accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
@@ -136,6 +159,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 10_000_000),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     docsPublic: bool(env, 'DOCS_PUBLIC', nodeEnv === 'development'),
+    notifications: {
+      relayIntervalMs: int(env, 'OUTBOX_RELAY_INTERVAL_MS', 1000, 50, 60_000),
+      sweepIntervalMs: int(env, 'OUTBOX_SWEEP_INTERVAL_MS', 15_000, 100, 3_600_000),
+      sweepAfterSeconds: int(env, 'OUTBOX_SWEEP_AFTER_SECONDS', 60, 1, 86_400),
+      sendLeaseSeconds: int(env, 'SEND_LEASE_SECONDS', 120, 1, 86_400),
+      digestIntervalMs: int(env, 'DIGEST_INTERVAL_MS', 300_000, 100, 86_400_000),
+      digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { pinoOptions } from '../logging/logging.module.js';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from '../../app.module.js';
+import { mountQueueDashboard } from '../../modules/notifications/dashboard/queue-dashboard.js';
 import { StaffAccessService } from '../auth/staff-access.service.js';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -98,6 +99,8 @@ export async function createApi(config: AppConfig, options: { logStream?: Destin
     void reply.header('x-request-id', request.id);
   });
   await protect(app, config);
+  // The work-queue dashboard (staff only, always): /admin/queues.
+  await mountQueueDashboard(app);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
   return app;
 }

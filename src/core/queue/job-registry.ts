@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { AppConfig } from '../config/app-config.js';
 
 /**
  * Every queue, job name, payload type and retry policy, in one place.
@@ -7,12 +8,24 @@ import type { JobsOptions } from 'bullmq';
  */
 export const QUEUES = {
   system: 'system',
+  notify: 'notify',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   /** Periodic proof of life: the worker stamps its heartbeat row. */
   'system.heartbeat': Record<string, never>;
+  /** Moves due outbox rows into the queue (periodic). */
+  'outbox.relay': Record<string, never>;
+  /** Queues again what was queued long ago and is still not done: the queue may have lost it (periodic). */
+  'outbox.sweep': Record<string, never>;
+  /** Turns outbox rows (each in the generation it was queued in) into deliveries and inbox notifications. */
+  'notify.dispatch': { outboxes: { id: string; generation: number }[] };
+  /** Sends deliveries through SMTP. */
+  'mail.send': { deliveryIds: string[] };
+  /** Sends the daily digests that are due (periodic). */
+  'notify.digest': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -22,17 +35,61 @@ export interface JobDefinition {
 }
 
 const keep = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } } satisfies JobsOptions;
+const periodic = { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 }, attempts: 1 } satisfies JobsOptions;
 
 export const JOBS: { [N in JobName]: JobDefinition } = {
-  'system.heartbeat': { queue: QUEUES.system, options: { ...keep, attempts: 1 } },
+  'system.heartbeat': { queue: QUEUES.system, options: { ...periodic } },
+  'outbox.relay': { queue: QUEUES.notify, options: { ...periodic } },
+  'outbox.sweep': { queue: QUEUES.notify, options: { ...periodic } },
+  'notify.dispatch': { queue: QUEUES.notify, options: { ...keep, attempts: 10, backoff: { type: 'exponential', delay: 1000 } } },
+  // Transient SMTP failures are retried with backoff; permanent ones fail at once (UnrecoverableError).
+  'mail.send': { queue: QUEUES.mail, options: { ...keep, attempts: 8, backoff: { type: 'exponential', delay: 2000 } } },
+  'notify.digest': { queue: QUEUES.notify, options: { ...periodic } },
 };
 
-/** Recurring work, upserted by the worker at boot. A scheduler only triggers a job. */
-export const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
-  { id: 'system-heartbeat', job: 'system.heartbeat', everyMs: 30_000 },
-];
+/** Recurring work, upserted by the worker at boot. A scheduler only triggers a job; dates that matter live in the database. */
+export function schedules(config: AppConfig): { id: string; job: JobName; everyMs: number }[] {
+  return [
+    { id: 'system-heartbeat', job: 'system.heartbeat', everyMs: 30_000 },
+    { id: 'outbox-relay', job: 'outbox.relay', everyMs: config.notifications.relayIntervalMs },
+    { id: 'outbox-sweep', job: 'outbox.sweep', everyMs: config.notifications.sweepIntervalMs },
+    { id: 'notify-digest', job: 'notify.digest', everyMs: config.notifications.digestIntervalMs },
+  ];
+}
 
-export type JobResult = 'done' | 'skipped';
+export type JobResult = 'done' | 'skipped' | 'failed';
+
+/** How many outbox rows one dispatch job takes, and how many deliveries one send job takes. */
+export const DISPATCH_BATCH = 50;
+export const SEND_BATCH = 25;
+
+/** Splits work into batches for jobs that take several ids. */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Dispatch jobs for outbox rows, DISPATCH_BATCH rows each. */
+export function dispatchJobs(outboxes: { id: string; generation: number }[]): { payload: JobPayloads['notify.dispatch']; jobId: string }[] {
+  return chunks(outboxes, DISPATCH_BATCH).map((batch) => ({ payload: { outboxes: batch }, jobId: dispatchJobId(batch) }));
+}
+
+/** Send jobs for deliveries, SEND_BATCH each. */
+export function sendJobs(deliveryIds: string[]): { payload: JobPayloads['mail.send']; jobId: string }[] {
+  return chunks(deliveryIds, SEND_BATCH).map((batch) => ({ payload: { deliveryIds: batch }, jobId: sendJobId(batch) }));
+}
+
+/** The id of a dispatch job: the first row and its generation, plus how many more (a single row's id is what the sweeper uses). */
+export function dispatchJobId(outboxes: { id: string; generation: number }[]): string {
+  const [first] = outboxes;
+  return outboxes.length === 1 ? jobId('outbox', first!.id, first!.generation) : jobId('outbox', first!.id, first!.generation, 'and', outboxes.length - 1);
+}
+
+/** The id of a send job: the first delivery, plus how many more (a single delivery's id is what the sweeper uses). */
+export function sendJobId(deliveryIds: string[]): string {
+  return deliveryIds.length === 1 ? jobId('delivery', deliveryIds[0]!) : jobId('delivery', deliveryIds[0]!, 'and', deliveryIds.length - 1);
+}
 
 /** BullMQ job ids may not contain ':'. */
 export function jobId(...parts: (string | number)[]): string {

@@ -16,8 +16,10 @@ export interface QueueBackend {
   createWorker(name: string, processor: Processor, concurrency: number): Worker;
 }
 
-export function createQueueBackend(config: Pick<AppConfig, 'redisUrl' | 'databaseUrl' | 'queueSchema' | 'queuePrefix'>): QueueBackend {
+export function createQueueBackend(config: Pick<AppConfig, 'redisUrl' | 'databaseUrl' | 'queueSchema' | 'queuePrefix' | 'queueLockMs'>): QueueBackend {
   const fullName = (name: string) => `${config.queuePrefix}-${name}`;
+  // A killed worker's jobs are taken back once its lock runs out and the next stalled check sees it.
+  const recovery = { lockDuration: config.queueLockMs, stalledInterval: config.queueLockMs };
   if (config.redisUrl) {
     const redisUrl = config.redisUrl;
     const { Queue, Worker } = withBackend(createRedisBackend);
@@ -27,7 +29,7 @@ export function createQueueBackend(config: Pick<AppConfig, 'redisUrl' | 'databas
       description: `redis ${redact(redisUrl)}`,
       createQueue: (name) => new Queue(fullName(name), { connection: connection() }) as unknown as Queue,
       createWorker: (name, processor, concurrency) =>
-        new Worker(fullName(name), processor, { connection: connection(), concurrency }) as unknown as Worker,
+        new Worker(fullName(name), processor, { connection: connection(), concurrency, ...recovery }) as unknown as Worker,
     };
   }
   const pg = { connectionString: config.databaseUrl, schema: config.queueSchema, migrate: true, max: 5 };
@@ -36,7 +38,7 @@ export function createQueueBackend(config: Pick<AppConfig, 'redisUrl' | 'databas
     kind: 'postgres',
     description: `postgres ${redact(config.databaseUrl)} schema ${config.queueSchema}`,
     createQueue: (name) => new Queue(fullName(name), { connection: pg }) as unknown as Queue,
-    createWorker: (name, processor, concurrency) => new Worker(fullName(name), processor, { connection: pg, concurrency }) as unknown as Worker,
+    createWorker: (name, processor, concurrency) => new Worker(fullName(name), processor, { connection: pg, concurrency, ...recovery }) as unknown as Worker,
   };
 }
 

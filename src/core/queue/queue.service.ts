@@ -29,6 +29,13 @@ export class QueueService implements OnModuleDestroy {
     await this.queue(def.queue).add(name, payload, { ...def.options, jobId, delay: Math.max(0, delayMs) });
   }
 
+  /** Many jobs of one name at once (one round trip); existing ids are skipped by the queue. */
+  async addBulk<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const def = JOBS[name];
+    await this.queue(def.queue).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: { ...def.options, jobId: j.jobId } })));
+  }
+
   /** Proves the backend answers (for /health). */
   async ping(): Promise<void> {
     await this.queue('system').getJobCounts('waiting');

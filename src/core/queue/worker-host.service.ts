@@ -3,7 +3,8 @@ import { DiscoveryService } from '@nestjs/core';
 import type { Job, Worker } from 'bullmq';
 import { DomainException } from '../errors/domain.exception.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.js';
-import { JOBS, QUEUES, SCHEDULES, type JobName } from './job-registry.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { JOBS, QUEUES, schedules, type JobName } from './job-registry.js';
 import { QueueService } from './queue.service.js';
 
 export const WORKER_CONCURRENCY = Symbol('WORKER_CONCURRENCY');
@@ -22,6 +23,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly discovery: DiscoveryService,
     private readonly queues: QueueService,
     @Inject(WORKER_CONCURRENCY) private readonly concurrency: number,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +39,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       worker.on('error', (err) => this.logger.error({ err, queue: queueName }, 'queue worker error'));
       this.workers.push(worker);
     }
-    for (const s of SCHEDULES) {
+    for (const s of schedules(this.config)) {
       await this.queues
         .queue(JOBS[s.job].queue)
         .upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: JOBS[s.job].options });

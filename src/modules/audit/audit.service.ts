@@ -32,5 +32,17 @@ export class AuditService {
       ],
     );
   }
+
+  /** Many audit rows in one statement (changes the worker makes in bulk), all with the current actor and request. */
+  async recordMany(em: EntityManager, changes: AuditChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const ctx = requestContext.current();
+    await em.query(
+      `INSERT INTO audit_log (council_id, actor_id, actor_delegation_id, action, entity_type, entity_id, before, after, request_id)
+       SELECT c."councilId", $2, $3, c.action, c."entityType", c."entityId", c.before, c.after, $4
+         FROM jsonb_to_recordset($1::jsonb) AS c("councilId" uuid, action text, "entityType" text, "entityId" text, before jsonb, after jsonb)`,
+      [JSON.stringify(changes), ctx?.actorId ?? null, ctx?.actorDelegationId ?? null, ctx?.requestId ?? null],
+    );
+  }
 }
 

@@ -18,7 +18,8 @@ export class CouncilUsersController {
   @ApiOperation({
     summary:
       'Give a person a role in the council (secretariat, or delegate acting as a delegate seat), creating the account if the email is new. ' +
-      'Until notifications land, the one-time password link is returned here for the secretariat to pass on.',
+      'When the account has no password yet (and belongs to no other council), a one-time password link is emailed to the person ' +
+      '(linkEmailed: true); the link itself is never returned.',
   })
   @ApiCreatedResponse({ type: CouncilUserCreatedResponse })
   create(@UuidParam('councilId') councilId: string, @Body() dto: CreateCouncilUserDto): Promise<CouncilUserCreatedResponse> {
@@ -44,7 +45,11 @@ export class CouncilUsersController {
 
   @Post(':userId/setup-link')
   @RequirePermission('user.manage')
-  @ApiOperation({ summary: 'A fresh one-time password link (older unused ones stop working); only for accounts of this council alone with no password yet' })
+  @ApiOperation({
+    summary:
+      'Email the person a fresh one-time password link (older unused ones stop working); only for accounts of this council alone with no password yet. ' +
+      'The link is never returned.',
+  })
   @ApiCreatedResponse({ type: SetupLinkResponse })
   setupLink(@UuidParam('councilId') councilId: string, @UuidParam('userId') userId: string): Promise<SetupLinkResponse> {
     return this.councilUsers.newSetupLink(councilId, userId);

@@ -8,7 +8,7 @@ import type { CreateCouncilUserDto } from './dto/create-council-user.dto.js';
 import { CouncilUserCreatedResponse } from './dto/council-user-created.response.js';
 import { CouncilUserListResponse } from './dto/council-user-list.response.js';
 import { CouncilUserResponse } from './dto/council-user.response.js';
-import type { SetupLinkResponse } from './dto/setup-link.response.js';
+import { SetupLinkResponse } from './dto/setup-link.response.js';
 import { PasswordLinksService } from './password-links.service.js';
 import { type UserRow, UsersRepository } from './users.repository.js';
 
@@ -54,7 +54,9 @@ export class CouncilUsersService {
 
       const result = new CouncilUserCreatedResponse();
       result.user = created;
-      result.setupLink = (await this.linkRefusal(em, councilId, user)) === null ? await this.issueLink(em, councilId, user.id) : null;
+      result.linkEmailed = (await this.linkRefusal(em, councilId, user)) === null;
+      if (result.linkEmailed) await this.issueLink(em, councilId, user.id);
+      result.setupLink = null;
       return result;
     });
   }
@@ -76,7 +78,7 @@ export class CouncilUsersService {
     });
   }
 
-  /** A fresh one-time link (older unused ones end) for an account of this council that has no password yet. */
+  /** A fresh one-time link (older unused ones end), emailed to an account of this council that has no password yet. */
   async newSetupLink(councilId: string, userId: string): Promise<SetupLinkResponse> {
     return this.db.transaction(async (em) => {
       if (!(await this.roles.findInCouncil(councilId, userId, em))) throw new NotFoundException('user', userId);
@@ -104,9 +106,9 @@ export class CouncilUsersService {
   }
 
   private async issueLink(em: EntityManager, councilId: string, userId: string): Promise<SetupLinkResponse> {
-    const link = await this.links.issue(em, userId);
-    await this.audit.record(em, { councilId, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt } });
-    return link;
+    const link = await this.links.issue(em, userId, councilId);
+    await this.audit.record(em, { councilId, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt, emailedTo: link.email } });
+    return SetupLinkResponse.from(link);
   }
 
   private async assertSeatAvailable(em: EntityManager, councilId: string, delegateId: string): Promise<void> {

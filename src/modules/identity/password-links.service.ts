@@ -3,18 +3,29 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
 import { requestContext } from '../../core/context/request-context.js';
 import { InvalidInputException } from '../../core/errors/domain.exception.js';
+import { OutboxService } from '../../core/outbox/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { SetPasswordDto } from './dto/set-password.dto.js';
-import { SetupLinkResponse } from './dto/setup-link.response.js';
+import { PASSWORD_LINK_KIND } from './password-link.kind.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { PasswordLinksRepository } from './password-links.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { hashSecretToken, newSecretToken } from './secret-token.js';
 import { UsersRepository } from './users.repository.js';
 
+/** A link that was issued and will be emailed to its user. */
+export interface IssuedLink {
+  linkId: string;
+  email: string;
+  expiresAt: string;
+}
+
 /**
- * One-time links to set a password: issued (older unused ones end), then used
- * once before they expire. Only the SHA-256 of the token is stored.
+ * One-time links to set a password: issued (older unused ones end), emailed to
+ * the person, then used once before they expire. Only the SHA-256 of the token
+ * is stored, and the token itself exists only from the moment the email is
+ * made (see PasswordLinkKind): nobody — not the secretariat, not the API
+ * response, not the outbox — ever sees it but the recipient.
  */
 @Injectable()
 export class PasswordLinksService {
@@ -26,17 +37,23 @@ export class PasswordLinksService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
-  /** A fresh link for the user, inside the caller's transaction (which records the audit row). */
-  async issue(em: EntityManager, userId: string): Promise<SetupLinkResponse> {
+  /**
+   * A fresh link for the user, inside the caller's transaction (which records
+   * the audit row): older unused links end, the new link row is written SEALED
+   * (its hash is that of a random token thrown away at once, so it cannot be
+   * used), and an outbox notification asks the worker to email it. The worker
+   * gives the row its real token when it makes the email (PasswordLinkKind).
+   * `councilId`: the council whose secretariat issued it (null: the administrator).
+   */
+  async issue(em: EntityManager, userId: string, councilId: string | null): Promise<IssuedLink> {
     await this.links.invalidateUnused(em, userId);
-    const token = newSecretToken();
-    const row = await this.links.insert(em, { userId, tokenHash: hashSecretToken(token), ttlHours: this.config.auth.passwordLinkTtlHours });
-    const link = new SetupLinkResponse();
-    link.url = `${this.config.publicUrl}/set-password?token=${encodeURIComponent(token)}`;
-    link.expiresAt = row.expires_at.toISOString();
-    return link;
+    const row = await this.links.insert(em, { userId, tokenHash: hashSecretToken(newSecretToken()), ttlHours: this.config.auth.passwordLinkTtlHours });
+    await this.outbox.notify(em, { councilId, kind: PASSWORD_LINK_KIND, subjectType: 'user', subjectId: userId, occurrence: row.id });
+    const user = await this.users.findById(userId, em);
+    return { linkId: row.id, email: user!.email, expiresAt: row.expires_at.toISOString() };
   }
 
   /**

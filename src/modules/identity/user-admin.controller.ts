@@ -32,7 +32,10 @@ export class UserAdminController {
 
   @Post(':userId/setup-link')
   @RequirePermission('user.administer')
-  @ApiOperation({ summary: 'A fresh one-time password link for any enabled account (also resets a forgotten password); older unused links stop working' })
+  @ApiOperation({
+    summary:
+      'Email a fresh one-time password link to any enabled account (also resets a forgotten password); older unused links stop working. The link is never returned.',
+  })
   @ApiCreatedResponse({ type: SetupLinkResponse })
   setupLink(@UuidParam('userId') userId: string): Promise<SetupLinkResponse> {
     return this.admin.newSetupLink(userId);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { ConflictException, NotFoundException } from '../../core/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { SetupLinkResponse } from './dto/setup-link.response.js';
+import { SetupLinkResponse } from './dto/setup-link.response.js';
 import { UserResponse } from './dto/user.response.js';
 import { PasswordLinksService } from './password-links.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -33,15 +33,15 @@ export class UserAdminService {
     return this.setDisabled(userId, false);
   }
 
-  /** A one-time link for any account that is not disabled; also the way to reset a forgotten password. */
+  /** A one-time link, emailed to any account that is not disabled; also the way to reset a forgotten password. */
   async newSetupLink(userId: string): Promise<SetupLinkResponse> {
     return this.db.transaction(async (em) => {
       const user = await this.users.findByIdForUpdate(em, userId);
       if (!user) throw new NotFoundException('user', userId);
       if (user.disabled_at !== null) throw new ConflictException('USER_DISABLED', 'the account is disabled', { userId });
-      const link = await this.links.issue(em, userId);
-      await this.audit.record(em, { councilId: null, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt } });
-      return link;
+      const link = await this.links.issue(em, userId, null);
+      await this.audit.record(em, { councilId: null, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt, emailedTo: link.email } });
+      return SetupLinkResponse.from(link);
     });
   }
 

@@ -1,10 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { IssuedLink } from '../password-links.service.js';
 
 /**
- * A one-time link to set a password. Until notifications send it by email, the
- * API hands it to the secretariat, who passes it on to the person.
+ * A one-time link to set a password was issued and is on its way by email to
+ * the person (in their language). The link itself is never returned: only its
+ * recipient ever sees it.
  */
 export class SetupLinkResponse {
-  @ApiProperty({ example: 'https://portal.example.org/set-password?token=…' }) url: string;
-  @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ enum: [true], description: 'Always true: the link is emailed to the person, never returned' }) linkEmailed: true;
+  @ApiProperty({ example: 'head.mx@example.org', description: 'Where the link is sent' }) email: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the link stops working' }) expiresAt: string;
+
+  static from(link: IssuedLink): SetupLinkResponse {
+    const r = new SetupLinkResponse();
+    r.linkEmailed = true;
+    r.email = link.email;
+    r.expiresAt = link.expiresAt;
+    return r;
+  }
 }

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Council } from '../../councils/entities/council.entity.js';
 import { Delegate } from '../../delegations/entities/delegate.entity.js';
 import { User } from './user.entity.js';
@@ -10,6 +10,7 @@ export type CouncilRoleName = (typeof COUNCIL_ROLES)[number];
 @Entity('council_roles')
 @Unique('council_roles_user_council_key', ['userId', 'councilId'])
 @Unique('council_roles_delegate_key', ['delegateId'])
+@Index('council_roles_council_role_idx', ['councilId', 'role'])
 @Check('council_roles_role_known', `role IN ('secretariat','delegate')`)
 @Check('council_roles_delegate_shape', `(role = 'delegate') = (delegate_id IS NOT NULL)`)
 export class CouncilRole {

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** What to notify about: a kind (with its template and recipients), the subject it concerns, and which occurrence. */
+export interface NotificationRequest {
+  councilId: string | null;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  /** Distinguishes repeated notifications about one subject (e.g. "7d", "1d"); part of the send-once key. */
+  occurrence?: string;
+  /** Small extra ids for the kind's handler; never message content. */
+  payload?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * The outbox: a change that should notify someone writes a row here in its own
+ * transaction (so a rollback leaves nothing). The worker's relay moves due rows
+ * into the queue; the sweeper puts back what the queue lost.
+ */
+@Injectable()
+export class OutboxService {
+  /** Notify as soon as the change commits. */
+  async notify(em: EntityManager, request: NotificationRequest): Promise<string> {
+    return this.insert(em, request, null, new Date());
+  }
+
+  /**
+   * A reminder at `dueAt`, under a stable key: scheduling the same key again
+   * replaces it (new time, new content ids); it fires once.
+   */
+  async schedule(em: EntityManager, key: string, dueAt: Date, request: NotificationRequest): Promise<string> {
+    const rows = (await em.query(
+      `INSERT INTO outbox (council_id, kind, subject_type, subject_id, occurrence, payload, reminder_key, due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (reminder_key) WHERE reminder_key IS NOT NULL AND status IN ('pending','enqueued')
+       DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, occurrence = EXCLUDED.occurrence,
+                     kind = EXCLUDED.kind, subject_type = EXCLUDED.subject_type, subject_id = EXCLUDED.subject_id,
+                     status = 'pending', generation = outbox.generation + 1, enqueued_at = NULL
+       RETURNING id::text AS id`,
+      this.values(request, key, dueAt),
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
+  /** Cancels every live reminder whose key starts with `keyPrefix`; returns how many. */
+  async cancel(em: EntityManager, keyPrefix: string): Promise<number> {
+    const [, count] = (await em.query(
+      `UPDATE outbox SET status = 'cancelled', done_at = now()
+        WHERE reminder_key LIKE $1 || '%' AND status IN ('pending','enqueued')`,
+      [keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)],
+    )) as [unknown, number];
+    return count;
+  }
+
+  private async insert(em: EntityManager, request: NotificationRequest, key: string | null, dueAt: Date): Promise<string> {
+    const rows = (await em.query(
+      `INSERT INTO outbox (council_id, kind, subject_type, subject_id, occurrence, payload, reminder_key, due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id`,
+      this.values(request, key, dueAt),
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
+  private values(r: NotificationRequest, key: string | null, dueAt: Date): unknown[] {
+    return [r.councilId, r.kind, r.subjectType, r.subjectId, r.occurrence ?? 'once', JSON.stringify(r.payload ?? {}), key, dueAt];
+  }
+}
