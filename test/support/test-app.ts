@@ -101,7 +101,7 @@ export async function createTestContext(
   if (worker) await worker.init();
   const db = app.get(DataSource);
   const operator = await installOperator({ app, db });
-  return {
+  const ctx: TestContext = {
     config,
     app,
     operator,
@@ -111,9 +111,10 @@ export async function createTestContext(
     mail,
     worker,
     async close() {
-      await worker?.close();
+      await ctx.worker?.close(); // the current one: a test may have replaced it (restartWorker)
       await app.close();
       await mail.stop();
     },
   };
+  return ctx;
 }

@@ -43,6 +43,11 @@ export class OutboxService {
     return rows[0]!.id;
   }
 
+  /** Locks the live row of a reminder key (if any) until the transaction ends: a change then waits for a dispatch in progress. */
+  async lock(em: EntityManager, key: string): Promise<void> {
+    await em.query(`SELECT id FROM outbox WHERE reminder_key = $1 AND status IN ('pending','enqueued') FOR UPDATE`, [key]);
+  }
+
   /** Cancels every live reminder whose key starts with `keyPrefix`; returns how many. */
   async cancel(em: EntityManager, keyPrefix: string): Promise<number> {
     const [, count] = (await em.query(

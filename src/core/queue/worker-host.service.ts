@@ -18,6 +18,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('WorkerHost');
   private readonly workers: Worker[] = [];
   private readonly handlers = new Map<string, JobHandler<JobName>>();
+  private schedulerTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -39,12 +40,22 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       worker.on('error', (err) => this.logger.error({ err, queue: queueName }, 'queue worker error'));
       this.workers.push(worker);
     }
+    await this.upsertSchedulers();
+    // The schedulers live in the queue: if it loses them (Redis flushed), nothing would relay or sweep again.
+    // Upserting is idempotent, so they are put back as often as the sweeper runs.
+    this.schedulerTimer = setInterval(() => {
+      this.upsertSchedulers().catch((err: unknown) => this.logger.error({ err }, 'could not restore the job schedulers'));
+    }, this.config.notifications.sweepIntervalMs);
+    this.schedulerTimer.unref();
+    this.logger.log({ queues: Object.values(QUEUES), backend: this.queues.backend.kind }, 'worker listening');
+  }
+
+  private async upsertSchedulers(): Promise<void> {
     for (const s of schedules(this.config)) {
       await this.queues
         .queue(JOBS[s.job].queue)
         .upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: JOBS[s.job].options });
     }
-    this.logger.log({ queues: Object.values(QUEUES), backend: this.queues.backend.kind }, 'worker listening');
   }
 
   private async process(job: Job): Promise<string> {
@@ -62,6 +73,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.schedulerTimer);
     await Promise.all(this.workers.map((w) => w.close()));
   }
 }

@@ -82,6 +82,8 @@ export class CouncilRemindersService {
     next: (current: CouncilReminderRow) => { title: string; message: string; sendAt: Date; audience: ReminderAudience; status: 'scheduled' | 'cancelled' },
   ): Promise<CouncilReminderResponse> {
     return this.db.transaction(async (em) => {
+      // The outbox row first, then the reminder: the order the dispatch takes them in, so the two never deadlock.
+      await this.outbox.lock(em, reminderKey(id));
       const current = await this.reminders.find(councilId, id, em, true);
       if (!current) throw new NotFoundException('reminder', id);
       if (current.version !== version) throw new StaleVersionException('reminder', id, version);
