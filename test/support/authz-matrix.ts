@@ -501,3 +501,56 @@ Object.assign(MATRIX, {
     expect: SECRETARIAT_ONLY(200),
   },
 } satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── meetings (issue 5): read by the council's readers, managed by its secretariat ─────────────────────────────
+
+/** A draft working-group meeting of council A, far enough ahead to be convened. */
+async function freshMeeting(f: AuthzFixtures): Promise<{ meetingId: string }> {
+  const startsAt = new Date(Date.now() + 200 * 86_400_000);
+  const res = await f.ctx
+    .http()
+    .post(`/councils/${f.A.councilId}/meetings`)
+    .send({
+      kind: 'working_group',
+      title: `Matrix meeting ${f.unique()}`,
+      bodyId: f.A.bodyId,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+      timeZone: 'America/Guatemala',
+    });
+  if (res.status !== 201) throw new Error(`meeting fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { meetingId: res.body.id as string };
+}
+
+const MEETING_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/meetings': {
+    request: (f) => ({
+      body: {
+        kind: 'senior_officials',
+        title: 'Senior officials meeting',
+        bodyId: f.A.bodyId,
+        hostParticipantId: f.A.Y.participantId,
+        startsAt: '2030-05-04T15:00:00Z',
+        endsAt: '2030-05-04T22:00:00Z',
+        timeZone: 'America/Guatemala',
+      },
+    }),
+    expect: SECRETARIAT_ONLY(201),
+  },
+  'GET /councils/:councilId/meetings': { request: () => ({ query: { status: 'draft' } }), expect: MEETING_READERS },
+  'GET /councils/:councilId/meetings/working-hours': {
+    request: () => ({ query: { start: '2030-03-11T14:00:00Z', end: '2030-03-11T22:00:00Z' } }),
+    expect: MEETING_READERS,
+  },
+  'GET /councils/:councilId/meetings/:meetingId': { request: async (f) => ({ params: await freshMeeting(f) }), expect: MEETING_READERS },
+  'PATCH /councils/:councilId/meetings/:meetingId': {
+    request: async (f) => ({ params: await freshMeeting(f), body: { version: 1, title: 'Moved meeting', venue: 'Guatemala City' } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'POST /councils/:councilId/meetings/:meetingId/transitions': {
+    request: async (f) => ({ params: await freshMeeting(f), body: { to: 'convened', version: 1 } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+} satisfies Record<string, MatrixEntry>);

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'notification.read',
   'decision.propose',
   'decision.object',
+  'meeting.read',
+  'meeting.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,7 +50,7 @@ export type Role = (typeof ROLES)[number];
 export type Scope = 'own' | 'council';
 
 const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read'];
-const COUNCIL_READER: Permission[] = ['delegation.read', 'body.read', 'recommendation.read'];
+const COUNCIL_READER: Permission[] = ['delegation.read', 'body.read', 'recommendation.read', 'meeting.read'];
 
 const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Record<Permission, Scope>> =>
   Object.fromEntries(permissions.map((p) => [p, scope]));
@@ -72,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'audit.read',
     'user.manage',
     'reminder.manage',
+    'meeting.manage',
   ]),
   admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read']),
 };

@@ -9,6 +9,7 @@ import { CouncilMeetingRule } from '../../modules/councils/entities/council-meet
 import { Council } from '../../modules/councils/entities/council.entity.js';
 import { Delegate } from '../../modules/delegations/entities/delegate.entity.js';
 import { Delegation } from '../../modules/delegations/entities/delegation.entity.js';
+import { Meeting } from '../../modules/meetings/entities/meeting.entity.js';
 import { Participant } from '../../modules/participants/entities/participant.entity.js';
 import { PresidencyTerm } from '../../modules/presidency/entities/presidency-term.entity.js';
 import { FocusArea } from '../../modules/recommendations/entities/focus-area.entity.js';
@@ -25,6 +26,7 @@ export const entities = [
   Delegate,
   Delegation,
   FocusArea,
+  Meeting,
   Participant,
   PasswordSetupToken,
   PresidencyTerm,

@@ -55,6 +55,14 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   council_roles_delegate_shape: { field: 'delegateId', message: 'a delegate role needs a delegate seat, and only a delegate role has one' },
   council_roles_delegate_fkey: { field: 'delegateId', message: 'the delegate seat does not belong to this council' },
   presidency_terms_millisecond_bounds: { field: 'period', message: 'term bounds are instants to the millisecond' },
+  meetings_ends_after_starts: { field: 'endsAt', message: 'endsAt must be after startsAt' },
+  meetings_title_not_blank: { field: 'title', message: 'title must not be blank' },
+  meetings_kind_known: { field: 'kind', message: 'kind must be ministerial, senior_officials, working_group or extraordinary' },
+  meetings_status_known: { field: 'status', message: 'status is not a meeting status' },
+  meetings_online_url_format: { field: 'onlineUrl', message: 'onlineUrl must be an http(s) link' },
+  meetings_consent_shape: { field: 'consent', message: 'consent to short notice is recorded only for an extraordinary meeting, with a note' },
+  meetings_body_fkey: { field: 'bodyId', message: 'the body does not exist in this council' },
+  meetings_host_is_member_state_fkey: { field: 'hostParticipantId', message: 'only a member state of this council can host a meeting' },
 };
 
 interface PgError {

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MeetingWorkingHoursService } from './meeting-working-hours.service.js';
+import { MeetingsController } from './meetings.controller.js';
+import { MeetingsRepository } from './meetings.repository.js';
+import { MeetingsService } from './meetings.service.js';
+
+/** Meetings of the council and its bodies: planning, lifecycle, deadlines, chair, and the working-hours check. */
+@Module({
+  controllers: [MeetingsController],
+  providers: [MeetingsService, MeetingsRepository, MeetingWorkingHoursService],
+})
+export class MeetingsModule {}

@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DEFAULT_MEETING_RULES, type MeetingRuleDays } from '../councils/council-defaults.js';
+import type { MeetingKind } from '../councils/entities/council-meeting-rule.entity.js';
+import { earliestStart, hasEnoughNotice, meetingDeadlines } from './deadlines.js';
+import type { CreateMeetingDto } from './dto/create-meeting.dto.js';
+import type { ListMeetingsQuery } from './dto/list-meetings.query.js';
+import type { MeetingListResponse } from './dto/meeting-list.response.js';
+import type { MeetingTransitionDto } from './dto/meeting-transition.dto.js';
+import type { MeetingResponse } from './dto/meeting.response.js';
+import type { UpdateMeetingDto } from './dto/update-meeting.dto.js';
+import { allowedNext, canTransition, EDITABLE_STATUSES } from './meeting-lifecycle.js';
+import { type MeetingRow, MeetingsRepository, type MeetingState, type MeetingValues } from './meetings.repository.js';
+
+type Rules = Partial<Record<MeetingKind, MeetingRuleDays>>;
+
+const ruleOf = (rules: Rules, kind: MeetingKind): MeetingRuleDays => rules[kind] ?? DEFAULT_MEETING_RULES[kind];
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+function toResponse(r: MeetingRow, rules: Rules): MeetingResponse {
+  const rule = ruleOf(rules, r.kind);
+  const startsAt = new Date(r.startsAt);
+  const d = meetingDeadlines(startsAt, rule, r.timeZone);
+  return {
+    id: r.id,
+    councilId: r.councilId,
+    bodyId: r.bodyId,
+    kind: r.kind,
+    title: r.title,
+    startsAt: startsAt.toISOString(),
+    endsAt: iso(r.endsAt),
+    timeZone: r.timeZone,
+    venue: r.venue,
+    onlineUrl: r.onlineUrl,
+    hostParticipantId: r.hostParticipantId,
+    status: r.status,
+    convenedAt: r.convenedAt ? iso(r.convenedAt) : null,
+    consentRecorded: r.consentRecorded,
+    consentNote: r.consentNote,
+    chair: r.chairParticipantId ? { participantId: r.chairParticipantId, name: r.chairName!, isoCode: r.chairIsoCode, termId: r.chairTermId! } : null,
+    deadlines: { ...rule, noticeBy: d.noticeBy.toISOString(), agendaBy: d.agendaBy.toISOString(), papersBy: d.papersBy.toISOString() },
+    allowedTransitions: [...allowedNext(r.status)],
+    version: r.version,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+  };
+}
+
+const valuesOf = (r: MeetingRow): MeetingValues => ({
+  bodyId: r.bodyId,
+  kind: r.kind,
+  title: r.title,
+  startsAt: new Date(r.startsAt),
+  endsAt: new Date(r.endsAt),
+  timeZone: r.timeZone,
+  venue: r.venue,
+  onlineUrl: r.onlineUrl,
+  hostParticipantId: r.hostParticipantId,
+});
+
+const stateOf = (r: MeetingRow): MeetingState => ({
+  status: r.status,
+  convenedAt: r.convenedAt ? new Date(r.convenedAt) : null,
+  consentRecorded: r.consentRecorded,
+  consentNote: r.consentNote,
+});
+
+/**
+ * Meetings of a council and of its bodies: created as drafts, edited while
+ * draft or convened, moved through their lifecycle by transitions. Convening
+ * needs the notice the council's rules give the kind, unless an extraordinary
+ * meeting records the body's consent. Each change is one transaction with its audit row.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly meetings: MeetingsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(councilId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
+    const values: MeetingValues = {
+      bodyId: dto.bodyId ?? null,
+      kind: dto.kind,
+      title: dto.title.trim(),
+      startsAt: new Date(dto.startsAt),
+      endsAt: new Date(dto.endsAt),
+      timeZone: dto.timeZone,
+      venue: dto.venue ?? null,
+      onlineUrl: dto.onlineUrl ?? null,
+      hostParticipantId: dto.hostParticipantId ?? null,
+    };
+    this.checkTimes(values, 'endsAt');
+    return this.db.transaction(async (em) => {
+      if (!(await this.meetings.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
+      await this.checkReferences(em, councilId, values, null);
+      const id = await this.meetings.insert(em, councilId, values);
+      const created = toResponse((await this.meetings.find(councilId, id, em))!, await this.meetings.rulesOf(councilId, em));
+      await this.audit.record(em, { councilId, action: 'meeting.created', entityType: 'meeting', entityId: id, after: created });
+      return created;
+    });
+  }
+
+  async list(councilId: string, q: ListMeetingsQuery): Promise<MeetingListResponse> {
+    if (!(await this.meetings.councilExists(councilId))) throw new NotFoundException('council', councilId);
+    const rows = await this.meetings.list(councilId, {
+      ...(q.from !== undefined ? { from: new Date(q.from) } : {}),
+      ...(q.to !== undefined ? { to: new Date(q.to) } : {}),
+      ...(q.bodyId !== undefined ? { bodyId: q.bodyId } : {}),
+      ...(q.status !== undefined ? { status: q.status } : {}),
+    });
+    const rules = await this.meetings.rulesOf(councilId);
+    return { items: rows.map((r) => toResponse(r, rules)) };
+  }
+
+  async get(councilId: string, id: string): Promise<MeetingResponse> {
+    const row = await this.meetings.find(councilId, id);
+    if (!row) throw new NotFoundException('meeting', id);
+    return toResponse(row, await this.meetings.rulesOf(councilId));
+  }
+
+  /**
+   * Edits a draft or convened meeting. Moving a convened meeting EARLIER (or
+   * to a kind with a longer notice) needs that notice from now, as a new
+   * convening would; moving it later keeps the notice already given.
+   */
+  async update(councilId: string, id: string, dto: UpdateMeetingDto, now: Date = new Date()): Promise<MeetingResponse> {
+    return this.db.transaction(async (em) => {
+      const current = await this.lockCurrent(em, councilId, id, dto.version);
+      if (!EDITABLE_STATUSES.includes(current.status)) {
+        throw new ConflictException('MEETING_NOT_EDITABLE', `a ${current.status} meeting cannot be edited; only a draft or convened one`, {
+          status: current.status,
+          editableStatuses: EDITABLE_STATUSES,
+        });
+      }
+      const before = valuesOf(current);
+      const next: MeetingValues = {
+        bodyId: dto.bodyId === undefined ? before.bodyId : dto.bodyId,
+        kind: dto.kind ?? before.kind,
+        title: dto.title?.trim() ?? before.title,
+        startsAt: dto.startsAt !== undefined ? new Date(dto.startsAt) : before.startsAt,
+        endsAt: dto.endsAt !== undefined ? new Date(dto.endsAt) : before.endsAt,
+        timeZone: dto.timeZone ?? before.timeZone,
+        venue: dto.venue === undefined ? before.venue : dto.venue,
+        onlineUrl: dto.onlineUrl === undefined ? before.onlineUrl : dto.onlineUrl,
+        hostParticipantId: dto.hostParticipantId === undefined ? before.hostParticipantId : dto.hostParticipantId,
+      };
+      this.checkTimes(next, dto.endsAt !== undefined ? 'endsAt' : 'startsAt');
+      await this.checkReferences(em, councilId, next, before);
+      const state = stateOf(current);
+      if (next.kind !== 'extraordinary') Object.assign(state, { consentRecorded: false, consentNote: null });
+      if (current.status === 'convened' && !state.consentRecorded) {
+        const rules = await this.meetings.rulesOf(councilId, em);
+        const moreNoticeNeeded =
+          next.startsAt.getTime() < before.startsAt.getTime() || ruleOf(rules, next.kind).noticeDays > ruleOf(rules, before.kind).noticeDays;
+        if (moreNoticeNeeded) this.requireNotice(now, next, ruleOf(rules, next.kind), dto.startsAt !== undefined ? 'startsAt' : 'kind');
+      }
+      if (!(await this.meetings.updateVersioned(em, councilId, id, dto.version, next, state))) throw new StaleVersionException('meeting', id, dto.version);
+      return this.afterChange(em, councilId, id, current, 'meeting.updated');
+    });
+  }
+
+  /** Moves the meeting to its next status; an illegal move is a 409 naming the allowed ones. */
+  async transition(councilId: string, id: string, dto: MeetingTransitionDto, now: Date = new Date()): Promise<MeetingResponse> {
+    return this.db.transaction(async (em) => {
+      const current = await this.lockCurrent(em, councilId, id, dto.version);
+      if (!canTransition(current.status, dto.to)) {
+        const allowed = allowedNext(current.status);
+        throw new ConflictException(
+          'ILLEGAL_TRANSITION',
+          `a ${current.status} meeting cannot become ${dto.to}; ${allowed.length ? `allowed: ${allowed.join(', ')}` : 'it cannot change any more'}`,
+          { from: current.status, to: dto.to, allowed },
+          'to',
+        );
+      }
+      if (dto.consent && !(dto.to === 'convened' && current.kind === 'extraordinary')) {
+        throw new InvalidInputException('consent', 'extraordinary_convening_only', 'consent is only recorded when convening an extraordinary meeting');
+      }
+      const values = valuesOf(current);
+      const state = stateOf(current);
+      state.status = dto.to;
+      if (dto.to === 'convened') {
+        if (values.startsAt.getTime() <= now.getTime()) {
+          throw new ConflictException('MEETING_STARTED', `the meeting starts at ${values.startsAt.toISOString()}, which has passed; move it before convening`, {
+            startsAt: values.startsAt.toISOString(),
+          }, 'startsAt');
+        }
+        const rule = ruleOf(await this.meetings.rulesOf(councilId, em), current.kind);
+        if (!dto.consent) this.requireNotice(now, values, rule, 'startsAt');
+        state.convenedAt = now;
+        state.consentRecorded = dto.consent !== undefined;
+        state.consentNote = dto.consent?.note.trim() ?? null;
+      }
+      if (dto.to === 'draft') Object.assign(state, { consentRecorded: false, consentNote: null });
+      if (!(await this.meetings.updateVersioned(em, councilId, id, dto.version, values, state))) throw new StaleVersionException('meeting', id, dto.version);
+      return this.afterChange(em, councilId, id, current, `meeting.${dto.to}`);
+    });
+  }
+
+  private async lockCurrent(em: EntityManager, councilId: string, id: string, version: number): Promise<MeetingRow> {
+    const current = await this.meetings.find(councilId, id, em, true);
+    if (!current) throw new NotFoundException('meeting', id);
+    if (current.version !== version) throw new StaleVersionException('meeting', id, version);
+    return current;
+  }
+
+  private async afterChange(em: EntityManager, councilId: string, id: string, current: MeetingRow, action: string): Promise<MeetingResponse> {
+    const rules = await this.meetings.rulesOf(councilId, em);
+    const after = toResponse((await this.meetings.find(councilId, id, em))!, rules);
+    await this.audit.record(em, { councilId, action, entityType: 'meeting', entityId: id, before: toResponse(current, rules), after });
+    return after;
+  }
+
+  private checkTimes(v: MeetingValues, field: 'startsAt' | 'endsAt'): void {
+    if (v.endsAt.getTime() <= v.startsAt.getTime()) {
+      throw new InvalidInputException(field, 'ends_after_starts', `endsAt (${v.endsAt.toISOString()}) must be after startsAt (${v.startsAt.toISOString()})`);
+    }
+  }
+
+  /** The body and the host must belong to the council; the host must be a member state. Unchanged references are not checked again. */
+  private async checkReferences(em: EntityManager, councilId: string, v: MeetingValues, before: MeetingValues | null): Promise<void> {
+    if (v.bodyId !== null && v.bodyId !== before?.bodyId && !(await this.meetings.bodyInCouncil(em, councilId, v.bodyId))) {
+      throw new NotFoundException('body', v.bodyId);
+    }
+    if (v.hostParticipantId !== null && v.hostParticipantId !== before?.hostParticipantId) {
+      const kind = await this.meetings.participantKindInCouncil(em, councilId, v.hostParticipantId);
+      if (!kind) throw new NotFoundException('participant', v.hostParticipantId);
+      if (kind !== 'member_state') {
+        throw new InvalidInputException('hostParticipantId', 'member_state', `only a member state can host a meeting; this participant is a ${kind.replace('_', ' ')}`);
+      }
+    }
+  }
+
+  private requireNotice(now: Date, v: MeetingValues, rule: MeetingRuleDays, field: string): void {
+    if (hasEnoughNotice(now, v.startsAt, rule.noticeDays, v.timeZone)) return;
+    const earliest = earliestStart(now, rule.noticeDays, v.timeZone).toISOString();
+    const consent = v.kind === 'extraordinary' ? '; an extraordinary meeting may be convened earlier with the consent of the body (consent.note)' : '';
+    throw new ConflictException(
+      'NOTICE_TOO_SHORT',
+      `a ${v.kind.replace('_', ' ')} meeting needs ${rule.noticeDays} days' notice: the earliest allowed start is ${earliest}${consent}`,
+      { kind: v.kind, noticeDays: rule.noticeDays, startsAt: v.startsAt.toISOString(), earliestStart: earliest, consentPossible: v.kind === 'extraordinary' },
+      field,
+    );
+  }
+}

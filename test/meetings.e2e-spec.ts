@@ -1,0 +1,417 @@
+import { randomUUID } from 'node:crypto';
+import { createTestContext, type TestContext } from './support/test-app.js';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const at = (msFromNow: number) => new Date(Date.now() + msFromNow);
+
+interface World {
+  councilId: string;
+  mexico: string;
+  canada: string;
+  guatemala: string;
+  suspended: string;
+  observer: string;
+  bodyId: string;
+}
+
+/** A council through the API (working groups need 20 days' notice here, not the default 30), its participants and presidency by SQL. */
+async function world(ctx: TestContext, slug: string): Promise<World> {
+  const res = await ctx
+    .http()
+    .post('/councils')
+    .send({ slug: `${slug}-${randomUUID().slice(0, 8)}`, name: `Council ${slug} ${randomUUID()}`, workingLanguages: ['es', 'en'], timeZone: 'America/Panama', meetingRules: { working_group: { noticeDays: 20, agendaDays: 15, papersDays: 5 } } });
+  if (res.status !== 201) throw new Error(`council: ${res.status} ${JSON.stringify(res.body)}`);
+  const councilId = res.body.id as string;
+  const add = async (kind: string, name: string, iso: string | null, category: string | null, position: number | null, zone: string | null, status = 'active') =>
+    (
+      (await ctx.db.query(
+        `INSERT INTO participants (council_id, kind, name, iso_code, category, rotation_position, time_zone, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [councilId, kind, name, iso, category, position, zone, status],
+      )) as { id: string }[]
+    )[0]!.id;
+  const mexico = await add('member_state', 'Mexico', 'MX', null, 1, 'America/Mexico_City');
+  const canada = await add('member_state', 'Canada', 'CA', null, 2, 'America/Toronto');
+  const guatemala = await add('member_state', 'Guatemala', 'GT', null, 3, 'America/Guatemala');
+  const suspended = await add('member_state', 'Nicaragua', 'NI', null, 4, 'America/Managua', 'suspended');
+  const observer = await add('observer', 'International Organization for Migration', null, 'intergovernmental', null, 'Europe/Zurich');
+  // Mexico holds the presidency now, Canada from 300 days on.
+  await ctx.db.query(
+    `INSERT INTO presidency_terms (council_id, participant_id, period) VALUES
+       ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)')),
+       ($1, $3, tstzrange(date_trunc('second', now()) + interval '300 days', date_trunc('second', now()) + interval '1000 days', '[)'))`,
+    [councilId, mexico, canada],
+  );
+  const body = (await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Labour Migration') RETURNING id`, [
+    councilId,
+  ])) as { id: string }[];
+  return { councilId, mexico, canada, guatemala, suspended, observer, bodyId: body[0]!.id };
+}
+
+describe('meetings', () => {
+  let ctx: TestContext;
+  let w: World;
+  let other: World;
+  const base = () => `/councils/${w.councilId}/meetings`;
+
+  const count = async (sql: string, params: unknown[]) => ((await ctx.db.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params)) as { n: number }[])[0]!.n;
+  const auditOf = (id: string) =>
+    ctx.db.query(`SELECT action, before, after FROM audit_log WHERE entity_type = 'meeting' AND entity_id = $1 ORDER BY id`, [id]) as Promise<
+      { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]
+    >;
+  const rowOf = async (id: string) => ((await ctx.db.query(`SELECT * FROM meetings WHERE id = $1`, [id])) as Record<string, unknown>[])[0];
+
+  async function create(body: Record<string, unknown> = {}): Promise<Record<string, any>> {
+    const startsAt = at(100 * DAY);
+    const res = await ctx
+      .http()
+      .post(base())
+      .send({ kind: 'working_group', title: 'Working group meeting', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 6 * HOUR).toISOString(), timeZone: 'America/Mexico_City', ...body });
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
+    return res.body;
+  }
+
+  async function move(id: string, to: string, extra: Record<string, unknown> = {}) {
+    const version = ((await rowOf(id)) as { version: number }).version;
+    return ctx.http().post(`${base()}/${id}/transitions`).send({ to, version, ...extra });
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    w = await world(ctx, 'meetings');
+    other = await world(ctx, 'other');
+  });
+  afterAll(() => ctx.close());
+
+  describe('creating and reading', () => {
+    it('creates a draft with the chair of its start and the deadlines from the council rules, audited', async () => {
+      const m = await create({
+        kind: 'working_group',
+        title: '  Labour pathways  ',
+        startsAt: at(100 * DAY).toISOString(),
+        endsAt: at(100 * DAY + 4 * HOUR).toISOString(),
+        venue: 'Mexico City',
+        onlineUrl: 'https://meet.example.org/wg',
+        hostParticipantId: w.mexico,
+      });
+      expect(m).toMatchObject({
+        councilId: w.councilId,
+        bodyId: null,
+        kind: 'working_group',
+        title: 'Labour pathways',
+        timeZone: 'America/Mexico_City',
+        venue: 'Mexico City',
+        onlineUrl: 'https://meet.example.org/wg',
+        hostParticipantId: w.mexico,
+        status: 'draft',
+        convenedAt: null,
+        consentRecorded: false,
+        chair: { participantId: w.mexico, name: 'Mexico', isoCode: 'MX' },
+        allowedTransitions: ['convened', 'cancelled'],
+        version: 1,
+      });
+      // The council's own rule (20/15/5), not the default (30/21/10); Mexico City has no DST: days are 24 hours.
+      const start = new Date(m.startsAt).getTime();
+      expect(m.deadlines).toEqual({
+        noticeDays: 20,
+        agendaDays: 15,
+        papersDays: 5,
+        noticeBy: new Date(start - 20 * DAY).toISOString(),
+        agendaBy: new Date(start - 15 * DAY).toISOString(),
+        papersBy: new Date(start - 5 * DAY).toISOString(),
+      });
+      const audit = await auditOf(m.id);
+      expect(audit.map((a) => a.action)).toEqual(['meeting.created']);
+      expect(audit[0]!.after).toMatchObject({ id: m.id, status: 'draft' });
+    });
+
+    it('gets one meeting: the chair is whoever holds the presidency at its start; body meetings have none', async () => {
+      const later = await create({ kind: 'ministerial', startsAt: at(400 * DAY).toISOString(), endsAt: at(401 * DAY).toISOString() });
+      const res = await ctx.http().get(`${base()}/${later.id}`).expect(200);
+      expect(res.body.chair).toMatchObject({ participantId: w.canada, name: 'Canada', isoCode: 'CA' });
+      expect(res.body.deadlines).toMatchObject({ noticeDays: 120, agendaDays: 90, papersDays: 30 });
+
+      const beyond = await create({ startsAt: at(2000 * DAY).toISOString(), endsAt: at(2001 * DAY).toISOString() });
+      expect(beyond.chair).toBeNull();
+
+      const bodyMeeting = await create({ bodyId: w.bodyId });
+      expect(bodyMeeting).toMatchObject({ bodyId: w.bodyId, chair: null });
+    });
+
+    it('lists meetings by start with filters from/to, bodyId and status, in an envelope', async () => {
+      const inBody = await create({ bodyId: w.bodyId, startsAt: at(50 * DAY).toISOString(), endsAt: at(50 * DAY + HOUR).toISOString() });
+      const all = (await ctx.http().get(base()).expect(200)).body.items as { id: string; startsAt: string }[];
+      expect(all.length).toBeGreaterThanOrEqual(5);
+      const starts = all.map((m) => m.startsAt);
+      expect([...starts].sort()).toEqual(starts);
+
+      const byBody = (await ctx.http().get(base()).query({ bodyId: w.bodyId }).expect(200)).body.items as { bodyId: string }[];
+      expect(byBody.length).toBeGreaterThanOrEqual(2);
+      expect(byBody.every((m) => m.bodyId === w.bodyId)).toBe(true);
+
+      const window = (await ctx.http().get(base()).query({ from: at(49 * DAY).toISOString(), to: at(51 * DAY).toISOString() }).expect(200)).body.items as { id: string }[];
+      expect(window.map((m) => m.id)).toEqual([inBody.id]);
+
+      await ctx.http().post(`${base()}/${inBody.id}/transitions`).send({ to: 'cancelled', version: 1 }).expect(200);
+      const cancelled = (await ctx.http().get(base()).query({ status: 'cancelled' }).expect(200)).body.items as { id: string }[];
+      expect(cancelled.map((m) => m.id)).toEqual([inBody.id]);
+
+      // Another council sees none of them.
+      expect((await ctx.http().get(`/councils/${other.councilId}/meetings`).expect(200)).body.items).toEqual([]);
+    });
+
+    it('404s a meeting or a body of another council; nothing is written', async () => {
+      const m = await create();
+      await ctx.http().get(`/councils/${other.councilId}/meetings/${m.id}`).expect(404);
+      const before = await count(`SELECT 1 FROM meetings`, []);
+      const res = await ctx
+        .http()
+        .post(base())
+        .send({ kind: 'working_group', title: 'x', bodyId: other.bodyId, startsAt: at(100 * DAY).toISOString(), endsAt: at(101 * DAY).toISOString(), timeZone: 'UTC' })
+        .expect(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+      await ctx
+        .http()
+        .post(`/councils/${randomUUID()}/meetings`)
+        .send({ kind: 'working_group', title: 'x', startsAt: at(100 * DAY).toISOString(), endsAt: at(101 * DAY).toISOString(), timeZone: 'UTC' })
+        .expect(403); // nobody holds a role in a council that does not exist
+      expect(await count(`SELECT 1 FROM meetings`, [])).toBe(before);
+    });
+  });
+
+  describe('bad input → 400 naming the field, nothing written', () => {
+    const valid = () => ({ kind: 'working_group', title: 'Meeting', startsAt: at(100 * DAY).toISOString(), endsAt: at(100 * DAY + HOUR).toISOString(), timeZone: 'UTC' });
+
+    it.each([
+      ['end before start', { endsAt: at(99 * DAY).toISOString() }, 'endsAt'],
+      ['end equal to start', { endsAt: 'same' }, 'endsAt'],
+      ['unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+      ['an offset instead of a zone', { timeZone: '+05:00' }, 'timeZone'],
+      ['unknown kind', { kind: 'plenary' }, 'kind'],
+      ['blank title', { title: '' }, 'title'],
+      ['a date-time without its zone', { startsAt: '2030-01-01T10:00:00' }, 'startsAt'],
+      ['a non-http link', { onlineUrl: 'javascript:alert(1)' }, 'onlineUrl'],
+      ['an unknown field', { status: 'convened' }, 'status'],
+      ['another unknown field', { consentRecorded: true }, 'consentRecorded'],
+      ['an observer as host', { hostParticipantId: 'observer' }, 'hostParticipantId'],
+    ])('%s', async (_name, patch, field) => {
+      const body: Record<string, unknown> = { ...valid(), ...patch };
+      if (body.endsAt === 'same') body.endsAt = body.startsAt;
+      if (body.hostParticipantId === 'observer') body.hostParticipantId = w.observer;
+      const before = await count(`SELECT 1 FROM meetings WHERE council_id = $1`, [w.councilId]);
+      const audits = await count(`SELECT 1 FROM audit_log WHERE council_id = $1`, [w.councilId]);
+      const res = await ctx.http().post(base()).send(body).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+      expect(await count(`SELECT 1 FROM meetings WHERE council_id = $1`, [w.councilId])).toBe(before);
+      expect(await count(`SELECT 1 FROM audit_log WHERE council_id = $1`, [w.councilId])).toBe(audits);
+    });
+
+    it('a malformed meeting id is a 400 naming it', async () => {
+      const res = await ctx.http().get(`${base()}/not-a-uuid`).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'meetingId' })]);
+    });
+  });
+
+  describe('convening and notice', () => {
+    it('refuses a working group convened with less than its 20 days of notice, naming the earliest allowed start; nothing changes', async () => {
+      const m = await create({ startsAt: at(10 * DAY).toISOString(), endsAt: at(10 * DAY + HOUR).toISOString(), timeZone: 'UTC' });
+      const before = await rowOf(m.id);
+      const t0 = Date.now();
+      const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1 }).expect(409);
+      expect(res.body).toMatchObject({ code: 'NOTICE_TOO_SHORT', details: { kind: 'working_group', noticeDays: 20, startsAt: m.startsAt, consentPossible: false } });
+      const earliest = new Date(res.body.details.earliestStart as string).getTime();
+      expect(earliest).toBeGreaterThanOrEqual(t0 + 20 * DAY - 1000);
+      expect(earliest).toBeLessThanOrEqual(Date.now() + 20 * DAY);
+      expect(res.body.message).toContain(res.body.details.earliestStart);
+      expect(await rowOf(m.id)).toEqual(before);
+      expect((await auditOf(m.id)).map((a) => a.action)).toEqual(['meeting.created']);
+    });
+
+    it('convenes with enough notice: records when, audits the change, and the next steps follow', async () => {
+      const m = await create({ startsAt: at(25 * DAY).toISOString(), endsAt: at(25 * DAY + HOUR).toISOString() });
+      const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1 }).expect(200);
+      expect(res.body).toMatchObject({ status: 'convened', version: 2, consentRecorded: false, allowedTransitions: ['agenda_circulated', 'in_session', 'postponed', 'cancelled'] });
+      expect(Date.now() - new Date(res.body.convenedAt as string).getTime()).toBeLessThan(60_000);
+      const audit = await auditOf(m.id);
+      expect(audit.map((a) => a.action)).toEqual(['meeting.created', 'meeting.convened']);
+      expect(audit[1]).toMatchObject({ before: { status: 'draft' }, after: { status: 'convened' } });
+    });
+
+    it('an extraordinary meeting at short notice: refused without consent, convened with the consent recorded', async () => {
+      const m = await create({ kind: 'extraordinary', startsAt: at(5 * DAY).toISOString(), endsAt: at(5 * DAY + 2 * HOUR).toISOString() });
+      const refused = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1 }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'NOTICE_TOO_SHORT', details: { noticeDays: 14, consentPossible: true } });
+
+      await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1, consent: {} }).expect(400);
+      const ok = await ctx
+        .http()
+        .post(`${base()}/${m.id}/transitions`)
+        .send({ to: 'convened', version: 1, consent: { note: 'Consent of all member states by email, 3 March' } })
+        .expect(200);
+      expect(ok.body).toMatchObject({ status: 'convened', consentRecorded: true, consentNote: 'Consent of all member states by email, 3 March' });
+      expect((await auditOf(m.id)).map((a) => a.action)).toEqual(['meeting.created', 'meeting.convened']);
+    });
+
+    it('consent is refused for other kinds or other transitions', async () => {
+      const m = await create({ startsAt: at(5 * DAY).toISOString(), endsAt: at(5 * DAY + HOUR).toISOString() });
+      const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1, consent: { note: 'please' } }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'consent' })]);
+      expect(await rowOf(m.id)).toMatchObject({ status: 'draft', version: 1 });
+    });
+
+    it('a stale version is a 409', async () => {
+      const m = await create();
+      const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 7 }).expect(409);
+      expect(res.body.code).toBe('STALE_VERSION');
+    });
+  });
+
+  describe('the lifecycle', () => {
+    it('refuses an illegal transition with 409 and the allowed next states', async () => {
+      const m = await create();
+      const before = await rowOf(m.id);
+      const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'in_session', version: 1 }).expect(409);
+      expect(res.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { from: 'draft', to: 'in_session', allowed: ['convened', 'cancelled'] } });
+      expect(await rowOf(m.id)).toEqual(before);
+      expect((await auditOf(m.id)).length).toBe(1);
+    });
+
+    it('runs to approved minutes; nothing follows', async () => {
+      const m = await create();
+      for (const to of ['convened', 'agenda_circulated', 'in_session', 'closed', 'minutes_circulated', 'minutes_approved']) {
+        const res = await move(m.id, to);
+        expect({ to, status: res.status }).toEqual({ to, status: 200 });
+      }
+      const res = await move(m.id, 'cancelled');
+      expect(res.status).toBe(409);
+      expect(res.body.details).toMatchObject({ from: 'minutes_approved', allowed: [] });
+      expect((await auditOf(m.id)).map((a) => a.action)).toEqual([
+        'meeting.created',
+        'meeting.convened',
+        'meeting.agenda_circulated',
+        'meeting.in_session',
+        'meeting.closed',
+        'meeting.minutes_circulated',
+        'meeting.minutes_approved',
+      ]);
+    });
+
+    it('postpones and cancels only before the session', async () => {
+      const draft = await create();
+      expect((await move(draft.id, 'postponed')).body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { allowed: ['convened', 'cancelled'] } });
+
+      const m = await create();
+      await move(m.id, 'convened');
+      expect((await move(m.id, 'postponed')).body).toMatchObject({ status: 'postponed', allowedTransitions: ['draft', 'cancelled'] });
+      // Back to draft to move it, then convened again.
+      expect((await move(m.id, 'draft')).status).toBe(200);
+      const moved = await ctx
+        .http()
+        .patch(`${base()}/${m.id}`)
+        .send({ version: ((await rowOf(m.id)) as { version: number }).version, startsAt: at(150 * DAY).toISOString(), endsAt: at(150 * DAY + HOUR).toISOString() })
+        .expect(200);
+      expect(moved.body.status).toBe('draft');
+      expect((await move(m.id, 'convened')).status).toBe(200);
+      expect((await move(m.id, 'in_session')).status).toBe(200);
+      const late = await move(m.id, 'cancelled');
+      expect(late.status).toBe(409);
+      expect(late.body.details).toEqual({ from: 'in_session', to: 'cancelled', allowed: ['closed'] });
+      const lateP = await move(m.id, 'postponed');
+      expect(lateP.body.details).toEqual({ from: 'in_session', to: 'postponed', allowed: ['closed'] });
+
+      const c = await create();
+      await move(c.id, 'convened');
+      await move(c.id, 'agenda_circulated');
+      expect((await move(c.id, 'cancelled')).body.status).toBe('cancelled');
+      expect((await move(c.id, 'convened')).body.details).toMatchObject({ allowed: [] });
+    });
+  });
+
+  describe('editing', () => {
+    it('edits a draft: moves it, renames it, clears optional fields; audited with before and after', async () => {
+      const m = await create({ venue: 'Ottawa' });
+      const res = await ctx
+        .http()
+        .patch(`${base()}/${m.id}`)
+        .send({ version: 1, title: 'Renamed', startsAt: at(120 * DAY).toISOString(), endsAt: at(120 * DAY + 2 * HOUR).toISOString(), venue: null, bodyId: w.bodyId })
+        .expect(200);
+      expect(res.body).toMatchObject({ title: 'Renamed', venue: null, bodyId: w.bodyId, chair: null, version: 2 });
+      const audit = await auditOf(m.id);
+      expect(audit.map((a) => a.action)).toEqual(['meeting.created', 'meeting.updated']);
+      expect(audit[1]).toMatchObject({ before: { title: 'Working group meeting', venue: 'Ottawa' }, after: { title: 'Renamed', venue: null } });
+    });
+
+    it('refuses a start after the current end (400 naming startsAt), a stale version, and unknown fields; nothing changes', async () => {
+      const m = await create();
+      const before = await rowOf(m.id);
+      const late = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 1, startsAt: at(300 * DAY).toISOString() }).expect(400);
+      expect(late.body.errors).toEqual([expect.objectContaining({ field: 'startsAt' })]);
+      expect((await ctx.http().patch(`${base()}/${m.id}`).send({ version: 9, title: 'x' }).expect(409)).body.code).toBe('STALE_VERSION');
+      const unknown = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 1, status: 'closed', convenedAt: new Date().toISOString() }).expect(400);
+      expect((unknown.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['convenedAt', 'status']);
+      await ctx.http().patch(`${base()}/${m.id}`).send({ title: 'no version' }).expect(400);
+      await ctx.http().patch(`${base()}/${m.id}`).send({ version: 1, timeZone: 'Not/AZone' }).expect(400);
+      expect(await rowOf(m.id)).toEqual(before);
+      expect((await auditOf(m.id)).length).toBe(1);
+    });
+
+    it('a convened meeting moves later freely, but not earlier than its notice allows', async () => {
+      const m = await create({ startsAt: at(30 * DAY).toISOString(), endsAt: at(30 * DAY + HOUR).toISOString() });
+      await move(m.id, 'convened');
+      const earlier = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 2, startsAt: at(10 * DAY).toISOString(), endsAt: at(10 * DAY + HOUR).toISOString() }).expect(409);
+      expect(earlier.body).toMatchObject({ code: 'NOTICE_TOO_SHORT', details: { noticeDays: 20 } });
+      const later = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 2, startsAt: at(40 * DAY).toISOString(), endsAt: at(40 * DAY + HOUR).toISOString() }).expect(200);
+      expect(later.body).toMatchObject({ status: 'convened', version: 3 });
+    });
+
+    it('only a draft or convened meeting can be edited', async () => {
+      const m = await create();
+      await move(m.id, 'convened');
+      await move(m.id, 'agenda_circulated');
+      const res = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 3, title: 'Too late' }).expect(409);
+      expect(res.body).toMatchObject({ code: 'MEETING_NOT_EDITABLE', details: { status: 'agenda_circulated', editableStatuses: ['draft', 'convened'] } });
+    });
+  });
+
+  describe('working hours', () => {
+    const check = (start: string, end: string) => ctx.http().get(`${base()}/working-hours`).query({ start, end });
+
+    it('shows the time in each active member state and flags it outside 08:00–18:00, across a DST change', async () => {
+      // 14:00–22:30 UTC: a week before Toronto moves its clocks (8 March 2026) and the day after.
+      const before = (await check('2026-03-02T14:00:00Z', '2026-03-02T22:30:00Z').expect(200)).body;
+      expect(before).toMatchObject({ start: '2026-03-02T14:00:00.000Z', end: '2026-03-02T22:30:00.000Z', workingHours: '08:00–18:00' });
+      expect(before.items).toEqual([
+        { participantId: w.mexico, name: 'Mexico', isoCode: 'MX', timeZone: 'America/Mexico_City', localStart: '2026-03-02T08:00:00-06:00', localEnd: '2026-03-02T16:30:00-06:00', outsideWorkingHours: false },
+        { participantId: w.canada, name: 'Canada', isoCode: 'CA', timeZone: 'America/Toronto', localStart: '2026-03-02T09:00:00-05:00', localEnd: '2026-03-02T17:30:00-05:00', outsideWorkingHours: false },
+        { participantId: w.guatemala, name: 'Guatemala', isoCode: 'GT', timeZone: 'America/Guatemala', localStart: '2026-03-02T08:00:00-06:00', localEnd: '2026-03-02T16:30:00-06:00', outsideWorkingHours: false },
+      ]);
+      const after = (await check('2026-03-09T14:00:00Z', '2026-03-09T22:30:00Z').expect(200)).body;
+      expect(after.items.map((i: { isoCode: string; localEnd: string; outsideWorkingHours: boolean }) => [i.isoCode, i.localEnd, i.outsideWorkingHours])).toEqual([
+        ['MX', '2026-03-09T16:30:00-06:00', false],
+        ['CA', '2026-03-09T18:30:00-04:00', true],
+        ['GT', '2026-03-09T16:30:00-06:00', false],
+      ]);
+    });
+
+    it('a member state without a recorded zone is listed with nothing computed', async () => {
+      const id = ((await ctx.db.query(
+        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', 'Belize', 'BZ', 9) RETURNING id`,
+        [other.councilId],
+      )) as { id: string }[])[0]!.id;
+      const res = await ctx.http().get(`/councils/${other.councilId}/meetings/working-hours`).query({ start: '2026-03-02T14:00:00Z', end: '2026-03-02T15:00:00Z' }).expect(200);
+      expect(res.body.items.find((i: { participantId: string }) => i.participantId === id)).toMatchObject({ timeZone: null, localStart: null, outsideWorkingHours: null });
+    });
+
+    it.each([
+      ['end before start', { start: '2026-03-02T14:00:00Z', end: '2026-03-02T13:00:00Z' }, 'end'],
+      ['a span over 14 days', { start: '2026-03-02T14:00:00Z', end: '2026-03-20T13:00:00Z' }, 'end'],
+      ['no start', { end: '2026-03-02T13:00:00Z' }, 'start'],
+      ['a start without zone', { start: '2026-03-02T14:00:00', end: '2026-03-02T15:00:00Z' }, 'start'],
+      ['an unknown parameter', { start: '2026-03-02T14:00:00Z', end: '2026-03-02T15:00:00Z', zone: 'UTC' }, 'zone'],
+    ])('%s → 400 naming the field', async (_n, query, field) => {
+      const res = await ctx.http().get(`${base()}/working-hours`).query(query).expect(400);
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+    });
+  });
+});
