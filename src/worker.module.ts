@@ -9,6 +9,7 @@ import { MailModule } from './core/mail/mail.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { WORKER_CONCURRENCY, WorkerHost } from './core/queue/worker-host.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module.js';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 
@@ -29,6 +30,7 @@ export class WorkerModule {
         SystemModule,
         OutboxModule,
         NotificationsWorkerModule,
+        MeetingsWorkerModule,
       ],
       providers: [WorkerHost, { provide: WORKER_CONCURRENCY, useValue: concurrency }],
     };

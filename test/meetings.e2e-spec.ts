@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { at, DAY, HOUR, meetingsCouncil } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const at = (msFromNow: number) => new Date(Date.now() + msFromNow);
 
 interface World {
   councilId: string;
@@ -17,12 +15,7 @@ interface World {
 
 /** A council through the API (working groups need 20 days' notice here, not the default 30), its participants and presidency by SQL. */
 async function world(ctx: TestContext, slug: string): Promise<World> {
-  const res = await ctx
-    .http()
-    .post('/councils')
-    .send({ slug: `${slug}-${randomUUID().slice(0, 8)}`, name: `Council ${slug} ${randomUUID()}`, workingLanguages: ['es', 'en'], timeZone: 'America/Panama', meetingRules: { working_group: { noticeDays: 20, agendaDays: 15, papersDays: 5 } } });
-  if (res.status !== 201) throw new Error(`council: ${res.status} ${JSON.stringify(res.body)}`);
-  const councilId = res.body.id as string;
+  const councilId = await meetingsCouncil(ctx, slug);
   const add = async (kind: string, name: string, iso: string | null, category: string | null, position: number | null, zone: string | null, status = 'active') =>
     (
       (await ctx.db.query(

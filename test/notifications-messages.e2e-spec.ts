@@ -26,9 +26,8 @@ import { createTestContext, type TestContext } from './support/test-app.js';
  * zone, as text and escaped HTML; email preferences hold messages for one
  * daily digest or switch email off while the inbox keeps everything.
  *
- * Meeting messages (meeting.reminder, with an invite.ics attachment built by
- * templates/meeting-calendar.ts) are not covered: the templates exist, but no
- * module registers a notification kind that emits them yet.
+ * Meeting reminders (with their invite.ics) are read back in
+ * test/meeting-reminders.e2e-spec.ts.
  */
 
 /** The regional locales the messages are written for, restated here (what a reader of each language expects). */

@@ -2,6 +2,7 @@ import { BodiesModule } from './bodies/bodies.module.js';
 import { CouncilsModule } from './councils/councils.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { AgendaModule } from './meetings/agenda/agenda.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -9,4 +10,4 @@ import { PresidencyModule } from './presidency/presidency.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 
 /** The council's domain, served by the API. */
-export const domainModules = [CouncilsModule, ParticipantsModule, DelegationsModule, BodiesModule, PresidencyModule, RecommendationsModule, IdentityModule, NotificationsModule, MeetingsModule];
+export const domainModules = [CouncilsModule, ParticipantsModule, DelegationsModule, BodiesModule, PresidencyModule, RecommendationsModule, IdentityModule, NotificationsModule, MeetingsModule, AgendaModule];

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'decision.object',
   'meeting.read',
   'meeting.manage',
+  'agenda.manage', // build, reorder, circulate and adopt a meeting's agenda
+  'agenda.propose', // add an item to an agenda (the chair too: it alone accepts items after the supplementary deadline)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,7 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
   delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own'), ...all(['decision.propose', 'decision.object']) },
   // Observers take part in discussion, never in decisions.
   observer_delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own') },
-  chair: all(['body.manage']),
+  chair: all(['body.manage', 'agenda.propose']),
   secretariat: all([
     ...COUNCIL_READER,
     'council.update',
@@ -75,6 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'user.manage',
     'reminder.manage',
     'meeting.manage',
+    'agenda.manage',
+    'agenda.propose',
   ]),
   admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read']),
 };

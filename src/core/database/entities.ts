@@ -9,6 +9,8 @@ import { CouncilMeetingRule } from '../../modules/councils/entities/council-meet
 import { Council } from '../../modules/councils/entities/council.entity.js';
 import { Delegate } from '../../modules/delegations/entities/delegate.entity.js';
 import { Delegation } from '../../modules/delegations/entities/delegation.entity.js';
+import { AgendaItem } from '../../modules/meetings/agenda/entities/agenda-item.entity.js';
+import { MeetingAgenda } from '../../modules/meetings/agenda/entities/meeting-agenda.entity.js';
 import { Meeting } from '../../modules/meetings/entities/meeting.entity.js';
 import { Participant } from '../../modules/participants/entities/participant.entity.js';
 import { PresidencyTerm } from '../../modules/presidency/entities/presidency-term.entity.js';
@@ -17,6 +19,7 @@ import { Recommendation } from '../../modules/recommendations/entities/recommend
 
 /** Every entity, listed explicitly (no globs: they behave differently in ESM, Jest and dist). */
 export const entities = [
+  AgendaItem,
   AuditEntry,
   Body,
   BodyLead,
@@ -27,6 +30,7 @@ export const entities = [
   Delegation,
   FocusArea,
   Meeting,
+  MeetingAgenda,
   Participant,
   PasswordSetupToken,
   PresidencyTerm,

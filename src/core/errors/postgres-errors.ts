@@ -63,6 +63,15 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   meetings_consent_shape: { field: 'consent', message: 'consent to short notice is recorded only for an extraordinary meeting, with a note' },
   meetings_body_fkey: { field: 'bodyId', message: 'the body does not exist in this council' },
   meetings_host_is_member_state_fkey: { field: 'hostParticipantId', message: 'only a member state of this council can host a meeting' },
+  agenda_items_meeting_position_key: { field: 'position', message: 'another item of the agenda already holds this position' },
+  agenda_items_title_shape: { field: 'title', message: 'title needs a text in at least one working language' },
+  agenda_items_purpose_known: { field: 'purpose', message: 'purpose must be decision, discussion, information or aob' },
+  agenda_items_minutes_allotted_positive: { field: 'minutesAllotted', message: 'minutesAllotted must be a positive number of minutes' },
+  agenda_items_documents_shape: { field: 'documents', message: 'documents must be a list' },
+  agenda_items_status_known: { field: 'status', message: 'status must be scheduled, withdrawn or carried_forward' },
+  agenda_items_presenter_fkey: { field: 'presenterParticipantId', message: 'the presenter is not a participant of this council' },
+  agenda_items_carried_from_key: { field: 'itemId', message: 'this item has already been carried forward' },
+  meeting_agendas_status_known: { field: 'status', message: 'the agenda status must be draft, circulated or adopted' },
 };
 
 interface PgError {

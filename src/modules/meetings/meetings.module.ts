@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingRemindersScheduler } from './meeting-reminders.scheduler.js';
 import { MeetingWorkingHoursService } from './meeting-working-hours.service.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -7,6 +8,6 @@ import { MeetingsService } from './meetings.service.js';
 /** Meetings of the council and its bodies: planning, lifecycle, deadlines, chair, and the working-hours check. */
 @Module({
   controllers: [MeetingsController],
-  providers: [MeetingsService, MeetingsRepository, MeetingWorkingHoursService],
+  providers: [MeetingsService, MeetingsRepository, MeetingWorkingHoursService, MeetingRemindersScheduler],
 })
 export class MeetingsModule {}

@@ -12,6 +12,8 @@ import type { MeetingTransitionDto } from './dto/meeting-transition.dto.js';
 import type { MeetingResponse } from './dto/meeting.response.js';
 import type { UpdateMeetingDto } from './dto/update-meeting.dto.js';
 import { allowedNext, canTransition, EDITABLE_STATUSES } from './meeting-lifecycle.js';
+import { REMINDED_STATUSES } from './meeting-reminders.js';
+import { MeetingRemindersScheduler } from './meeting-reminders.scheduler.js';
 import { type MeetingRow, MeetingsRepository, type MeetingState, type MeetingValues } from './meetings.repository.js';
 
 type Rules = Partial<Record<MeetingKind, MeetingRuleDays>>;
@@ -79,6 +81,7 @@ export class MeetingsService {
     private readonly db: DataSource,
     private readonly meetings: MeetingsRepository,
     private readonly audit: AuditService,
+    private readonly reminders: MeetingRemindersScheduler,
   ) {}
 
   async create(councilId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
@@ -159,6 +162,8 @@ export class MeetingsService {
         if (moreNoticeNeeded) this.requireNotice(now, next, ruleOf(rules, next.kind), dto.startsAt !== undefined ? 'startsAt' : 'kind');
       }
       if (!(await this.meetings.updateVersioned(em, councilId, id, dto.version, next, state))) throw new StaleVersionException('meeting', id, dto.version);
+      const moved = next.startsAt.getTime() !== before.startsAt.getTime() || next.timeZone !== before.timeZone;
+      if (moved && REMINDED_STATUSES.includes(current.status)) await this.reminders.plan(em, councilId, id, next.startsAt, next.timeZone, now);
       return this.afterChange(em, councilId, id, current, 'meeting.updated');
     });
   }
@@ -196,6 +201,9 @@ export class MeetingsService {
       }
       if (dto.to === 'draft') Object.assign(state, { consentRecorded: false, consentNote: null });
       if (!(await this.meetings.updateVersioned(em, councilId, id, dto.version, values, state))) throw new StaleVersionException('meeting', id, dto.version);
+      // Reminders: planned on convening; dropped when the meeting is called off, put off or has begun (no cancellation message yet).
+      if (dto.to === 'convened') await this.reminders.plan(em, councilId, id, values.startsAt, values.timeZone, now);
+      if (dto.to === 'cancelled' || dto.to === 'postponed' || dto.to === 'in_session') await this.reminders.cancelAll(em, id);
       return this.afterChange(em, councilId, id, current, `meeting.${dto.to}`);
     });
   }

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Body } from '../../bodies/entities/body.entity.js';
 import type { MeetingKind } from '../../councils/entities/council-meeting-rule.entity.js';
 import { Council } from '../../councils/entities/council.entity.js';
@@ -19,6 +19,7 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /** A meeting of the council (body_id null) or of one of its bodies, hosted (optionally) by a member state of the same council. */
 @Entity('meetings')
+@Unique('meetings_id_council_key', ['id', 'councilId']) // added by the agenda migration (1763900400000)
 @Index('meetings_council_starts_idx', ['councilId', 'startsAt'])
 @Index('meetings_body_starts_idx', ['bodyId', 'startsAt'])
 @Check('meetings_kind_known', `kind IN ('ministerial','senior_officials','working_group','extraordinary')`)

@@ -12,6 +12,7 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 @Entity('participants')
 @Unique('participants_id_council_kind_key', ['id', 'councilId', 'kind'])
+@Unique('participants_id_council_key', ['id', 'councilId']) // added by the agenda migration (1763900400000)
 @Unique('participants_council_rotation_position_key', ['councilId', 'rotationPosition'], { deferrable: 'INITIALLY DEFERRED' })
 @Index('participants_council_iso_code_key', { synchronize: false })
 @Index('participants_council_name_key', { synchronize: false })

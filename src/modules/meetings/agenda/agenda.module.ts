@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AgendaController } from './agenda.controller.js';
+import { AgendaRepository } from './agenda.repository.js';
+import { AgendaService } from './agenda.service.js';
+
+/** The agendas of meetings: items, order, circulation with supplementary items, adoption. */
+@Module({
+  controllers: [AgendaController],
+  providers: [AgendaService, AgendaRepository],
+})
+export class AgendaModule {}

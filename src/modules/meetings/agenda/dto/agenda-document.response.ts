@@ -1,0 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AgendaDocumentResponse {
+  @ApiProperty() title: string;
+  @ApiProperty() url: string;
+}

@@ -1,0 +1,105 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
+import type { NotificationKind, OutboxRow, PreparedNotification } from '../../core/outbox/notification-kind.js';
+import { NotificationKindsRegistry } from '../../core/outbox/notification-kinds.registry.js';
+import { RecipientsRepository } from '../notifications/recipients.repository.js';
+import { meetingCalendar } from '../notifications/templates/meeting-calendar.js';
+import type { MeetingReminderData } from '../notifications/templates/message-kinds.js';
+import { calendarDaysUntil, MEETING_REMINDER_KIND, occurrenceStart, REMINDED_STATUSES } from './meeting-reminders.js';
+import { MeetingRemindersRepository, type RemindedMeetingRow } from './meeting-reminders.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A meeting starts in N days: told to the heads of delegation of the council, with the meeting as an
+ * invite.ics. Outbox row: subject ('meeting', id), occurrence '<offset>@<start ISO>' (see meeting-reminders.ts),
+ * scheduled by MeetingsService. When it fires the meeting is read again: nothing is sent unless it is still
+ * convened (or its agenda circulated) and still starts when the reminder was planned for.
+ */
+@Injectable()
+export class MeetingReminderKind implements NotificationKind, OnModuleInit {
+  readonly kind = MEETING_REMINDER_KIND;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: NotificationKindsRegistry,
+    private readonly meetings: MeetingRemindersRepository,
+    private readonly recipients: RecipientsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async prepare(em: EntityManager, row: OutboxRow): Promise<PreparedNotification | null> {
+    return (await this.prepareMany(em, [row])).get(row.id) ?? null;
+  }
+
+  /** Reminders due together in two queries: the meetings, then the heads of every council concerned. */
+  async prepareMany(em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
+    const ids = [...new Set(rows.map((r) => r.subjectId).filter((id) => UUID.test(id)))];
+    const meetings = new Map((await this.meetings.findMany(em, ids)).map((m) => [m.id, m]));
+    const live = rows
+      .map((row) => ({ row, meeting: meetings.get(row.subjectId) }))
+      .filter((x): x is { row: OutboxRow; meeting: RemindedMeetingRow } => x.meeting !== undefined && this.stillDue(x.row, x.meeting));
+    const heads = await this.recipients.forAudiences(
+      em,
+      live.map(({ row, meeting }) => ({ key: row.id, councilId: meeting.councilId, audience: { roles: ['head'], delegationIds: [] } })),
+    );
+    const now = new Date();
+    const out = new Map<string, PreparedNotification>();
+    for (const { row, meeting } of live) {
+      const startsAt = new Date(meeting.startsAt);
+      const endsAt = new Date(meeting.endsAt);
+      const attachments = [
+        meetingCalendar({
+          uid: `meeting-${meeting.id}@${this.calendarDomain()}`,
+          title: meeting.title,
+          startsAt,
+          endsAt,
+          timeZone: meeting.timeZone,
+          location: meeting.venue,
+          url: meeting.onlineUrl,
+          description: meeting.councilName,
+          sequence: meeting.version,
+          stamp: now,
+        }),
+      ];
+      const data: Omit<MeetingReminderData, 'recipientName' | 'recipientTimeZone'> = {
+        councilName: meeting.councilName,
+        meetingTitle: meeting.title,
+        startsAt,
+        endsAt,
+        meetingTimeZone: meeting.timeZone,
+        venue: meeting.venue,
+        onlineLink: meeting.onlineUrl,
+        daysBefore: 0,
+      };
+      out.set(row.id, {
+        recipients: heads.get(row.id) ?? [],
+        // "tomorrow" / "in 7 days" as the recipient's own calendar counts it.
+        message: (r) => ({ data: { ...data, daysBefore: calendarDaysUntil(now, startsAt, r.timeZone) }, attachments }),
+      });
+    }
+    return out;
+  }
+
+  private stillDue(row: OutboxRow, meeting: RemindedMeetingRow): boolean {
+    const plannedFor = occurrenceStart(row.occurrence);
+    return (
+      meeting.councilId === row.councilId &&
+      REMINDED_STATUSES.includes(meeting.status) &&
+      plannedFor !== null &&
+      plannedFor.getTime() === new Date(meeting.startsAt).getTime()
+    );
+  }
+
+  private calendarDomain(): string {
+    try {
+      return new URL(this.config.publicUrl).hostname || 'protempore';
+    } catch {
+      return 'protempore';
+    }
+  }
+}
