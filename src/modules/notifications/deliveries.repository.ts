@@ -38,31 +38,7 @@ export const messageIdOf = (deliveryId: string) => `<delivery-${deliveryId}@prot
 export class DeliveriesRepository {
   /** The new row's id, or undefined when this delivery already exists. */
   async insertOnce(em: EntityManager, d: NewDelivery): Promise<string | undefined> {
-    const rows = (await em.query(
-      `INSERT INTO deliveries (outbox_id, council_id, user_id, subject_type, subject_id, kind, occurrence, recipient, language, mode, status,
-                               subject_line, body_text, body_html, attachments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT ON CONSTRAINT deliveries_once DO NOTHING
-       RETURNING id::text AS id`,
-      [
-        d.outboxId,
-        d.councilId,
-        d.userId,
-        d.subjectType,
-        d.subjectId,
-        d.kind,
-        d.occurrence,
-        d.recipient,
-        d.language,
-        d.mode,
-        d.status,
-        d.subjectLine,
-        d.bodyText,
-        d.bodyHtml,
-        JSON.stringify(d.attachments),
-      ],
-    )) as { id: string }[];
-    return rows[0]?.id;
+    return (await this.insertManyOnce(em, [d]))[0]?.id;
   }
 
   /**

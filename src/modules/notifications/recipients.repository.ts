@@ -18,10 +18,6 @@ export interface Audience {
  */
 @Injectable()
 export class RecipientsRepository {
-  async inCouncil(em: EntityManager, councilId: string, audience: Audience): Promise<Recipient[]> {
-    return (await this.forAudiences(em, [{ key: 'one', councilId, audience }])).get('one') ?? [];
-  }
-
   /**
    * The recipients of many audiences in one query, by key. No roles named: every delegate; only 'secretariat'
    * named: no delegate; delegation ids narrow the delegates. Each branch reaches its rows through an index

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AudienceRole } from '../recipients.repository.js';
+import type { Audience } from '../recipients.repository.js';
 
-export interface ReminderAudience {
-  roles: AudienceRole[];
-  delegationIds: string[];
-}
+/** Who a reminder goes to (see RecipientsRepository.forAudiences). */
+export type ReminderAudience = Audience;
 
 export interface CouncilReminderRow {
   id: string;

@@ -45,7 +45,11 @@ export class DispatchJob implements JobHandler<'notify.dispatch'> {
       if (rows.length === 0) return null;
       const made: Made[] = [];
       const byKind = new Map<string, OutboxRow[]>();
-      for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row]);
+      for (const row of rows) {
+        const same = byKind.get(row.kind);
+        if (same) same.push(row);
+        else byKind.set(row.kind, [row]);
+      }
       for (const [name, ofKind] of byKind) {
         const kind = this.kinds.get(name);
         if (!kind) throw new Error(`no notification kind "${name}" is registered`);
