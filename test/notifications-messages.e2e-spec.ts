@@ -162,10 +162,12 @@ describe('messages read back from the SMTP sink', () => {
     // The same title in the <title> element and the article label, escaped there too.
     expect(html).toContain(`<title>${phrase('es', 'council.reminder.subject', { title: 'Budget &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more' })}`);
 
-    // The ledger records the language each message was written in.
-    const languages = Object.fromEntries(
-      [...(await deliveriesOf(ctx, reminder.id)), ...(await deliveriesOf(ctx, fallback.id))].map((d) => [d.recipient, [d.language, d.status]]),
-    );
+    // The ledger records the language each message was written in (marked sent just after the SMTP server accepts).
+    const rows = await until('every delivery marked sent', async () => {
+      const all = [...(await deliveriesOf(ctx, reminder.id)), ...(await deliveriesOf(ctx, fallback.id))];
+      return all.every((d) => d.status === 'sent') ? all : undefined;
+    });
+    const languages = Object.fromEntries(rows.map((d) => [d.recipient, [d.language, d.status]]));
     for (const e of expected) expect(languages[e.person.email]).toEqual([e.lang, 'sent']);
   }, 30_000);
 

@@ -28,8 +28,10 @@ describe('the permission table', () => {
     expect(ROLE_PERMISSIONS.observer_delegate['decision.object']).toBeUndefined();
     expect(scopeOf(['anonymous', 'authenticated', 'observer_delegate'], 'decision.propose')).toBeNull();
     expect(scopeOf(['anonymous', 'authenticated', 'observer_delegate'], 'decision.object')).toBeNull();
-    // …while member delegates do.
-    expect(scopeOf(['anonymous', 'authenticated', 'delegate'], 'decision.propose')).toBe('council');
+    // …while member delegates do (decisions are proposed by the chair or the secretariat).
+    expect(scopeOf(['anonymous', 'authenticated', 'delegate'], 'decision.object')).toBe('council');
+    expect(scopeOf(['anonymous', 'authenticated', 'delegate'], 'decision.propose')).toBeNull();
+    expect(scopeOf(['chair'], 'decision.propose')).toBe('council');
   });
 
   it('anonymous callers hold only the public reads and signing in', () => {
@@ -37,7 +39,7 @@ describe('the permission table', () => {
       granted('anonymous')
         .map(([p]) => p)
         .sort(),
-    ).toEqual(['council.read', 'health.read', 'participant.read', 'presidency.read', 'session.use']);
+    ).toEqual(['calendar.feed', 'council.read', 'decision.read', 'health.read', 'participant.read', 'presidency.read', 'session.use']);
   });
 
   it('delegates change only their own delegation', () => {

@@ -44,6 +44,12 @@ export const PERMISSIONS = [
   'meeting.manage',
   'agenda.manage', // build, reorder, circulate and adopt a meeting's agenda
   'agenda.propose', // add an item to an agenda (the chair too: it alone accepts items after the supplementary deadline)
+  'calendar.subscribe', // create, list and revoke your own calendar feeds (the service checks your role in the feed's council)
+  'calendar.feed', // read a calendar feed by its secret URL token (calendar clients send no bearer token)
+  'attendance.manage', // record which delegations attend a meeting in session
+  'decision.close', // close a proposed decision with its outcome (the chair conducts, the secretariat records)
+  'decision.consult', // state a consultation position (support, concern, neutral) on a proposed decision; never blocks
+  'decision.read', // the council's adopted decisions, published
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,7 +57,7 @@ export const ROLES = ['anonymous', 'authenticated', 'delegate', 'observer_delega
 export type Role = (typeof ROLES)[number];
 export type Scope = 'own' | 'council';
 
-const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read'];
+const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read', 'calendar.feed', 'decision.read'];
 const COUNCIL_READER: Permission[] = ['delegation.read', 'body.read', 'recommendation.read', 'meeting.read'];
 
 const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Record<Permission, Scope>> =>
@@ -59,11 +65,12 @@ const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Recor
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
   anonymous: all(PUBLIC),
-  authenticated: all(['profile.read', 'notification.read']),
-  delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own'), ...all(['decision.propose', 'decision.object']) },
+  authenticated: all(['profile.read', 'notification.read', 'calendar.subscribe']),
+  delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own'), ...all(['decision.object', 'decision.consult']) },
   // Observers take part in discussion, never in decisions.
   observer_delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own') },
-  chair: all(['body.manage', 'agenda.propose']),
+  // The chair conducts the meeting: it proposes decisions and closes them (so does the secretariat).
+  chair: all(['body.manage', 'agenda.propose', 'decision.propose', 'decision.close']),
   secretariat: all([
     ...COUNCIL_READER,
     'council.update',
@@ -79,6 +86,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'meeting.manage',
     'agenda.manage',
     'agenda.propose',
+    'attendance.manage',
+    'decision.propose',
+    'decision.close',
   ]),
   admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read']),
 };

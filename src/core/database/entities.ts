@@ -12,6 +12,11 @@ import { Delegation } from '../../modules/delegations/entities/delegation.entity
 import { AgendaItem } from '../../modules/meetings/agenda/entities/agenda-item.entity.js';
 import { MeetingAgenda } from '../../modules/meetings/agenda/entities/meeting-agenda.entity.js';
 import { Meeting } from '../../modules/meetings/entities/meeting.entity.js';
+import { DecisionObjection } from '../../modules/meetings/session/entities/decision-objection.entity.js';
+import { DecisionPosition } from '../../modules/meetings/session/entities/decision-position.entity.js';
+import { Decision } from '../../modules/meetings/session/entities/decision.entity.js';
+import { MeetingAttendance } from '../../modules/meetings/session/entities/meeting-attendance.entity.js';
+import { CalendarFeed } from '../../modules/meetings/calendar/entities/calendar-feed.entity.js';
 import { Participant } from '../../modules/participants/entities/participant.entity.js';
 import { PresidencyTerm } from '../../modules/presidency/entities/presidency-term.entity.js';
 import { FocusArea } from '../../modules/recommendations/entities/focus-area.entity.js';
@@ -23,14 +28,19 @@ export const entities = [
   AuditEntry,
   Body,
   BodyLead,
+  CalendarFeed,
   Council,
   CouncilMeetingRule,
   CouncilRole,
+  Decision,
+  DecisionObjection,
+  DecisionPosition,
   Delegate,
   Delegation,
   FocusArea,
   Meeting,
   MeetingAgenda,
+  MeetingAttendance,
   Participant,
   PasswordSetupToken,
   PresidencyTerm,

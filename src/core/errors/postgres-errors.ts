@@ -72,6 +72,15 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   agenda_items_presenter_fkey: { field: 'presenterParticipantId', message: 'the presenter is not a participant of this council' },
   agenda_items_carried_from_key: { field: 'itemId', message: 'this item has already been carried forward' },
   meeting_agendas_status_known: { field: 'status', message: 'the agenda status must be draft, circulated or adopted' },
+  meeting_attendance_represented_by_known: { field: 'representedBy', message: 'representedBy must be head, alternate or adviser' },
+  meeting_attendance_absent_unrepresented: { field: 'representedBy', message: 'an absent delegation is represented by nobody (representedBy: null)' },
+  meeting_attendance_delegation_fkey: { field: 'delegationId', message: 'the delegation does not exist in this council' },
+  decisions_text_shape: { field: 'text', message: 'text needs a text in at least one working language' },
+  decisions_closed_is_final: { field: 'decisionId', message: 'the decision is closed: it cannot change' },
+  decisions_adopted_with_quorum: { field: 'outcome', message: 'a decision is adopted only when the quorum of member states is present' },
+  decision_objections_standing_key: { field: 'decisionId', message: 'your delegation already objects to this decision' },
+  decision_objections_reason_not_blank: { field: 'reason', message: 'reason must not be blank' },
+  decision_positions_position_known: { field: 'position', message: 'position must be support, concern or neutral' },
 };
 
 interface PgError {

@@ -14,12 +14,42 @@ export const REDACT_PATHS = [
   '*.accessToken',
 ];
 
+/**
+ * Secrets that travel in URLs are cut out of logged URLs: calendar feed tokens (/calendar/<token>.ics),
+ * since calendar clients cannot send them in a header.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/\/calendar\/[^?#]*/g, '/calendar/[redacted]');
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  headers?: Record<string, string | string[] | undefined>;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** Fastify's own request serializer, with the URL redacted. */
+function requestSerializer(req: LoggedRequest): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
+    version: req.headers?.['accept-version'],
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
 /** JSON lines (pino), one logger configuration for every process. */
 export function pinoOptions(config: AppConfig, processName: 'api' | 'worker'): LoggerOptions {
   return {
     level: config.logLevel,
     base: { process: processName },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { req: requestSerializer },
   };
 }
 

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PARTICIPANT_KINDS, type ParticipantKind } from '../../../participants/entities/participant.entity.js';
+import { DECISION_POSITIONS, type DecisionPositionKind } from '../entities/decision-position.entity.js';
+
+export class PositionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) decisionId: string;
+  @ApiProperty({ format: 'uuid' }) delegationId: string;
+  @ApiProperty() delegationName: string;
+  @ApiProperty({ enum: PARTICIPANT_KINDS }) participantKind: ParticipantKind;
+  @ApiProperty({ enum: DECISION_POSITIONS }) position: DecisionPositionKind;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
