@@ -42,4 +42,9 @@ export default {
   ],
   // A global option (Jest ignores it inside a project): end-to-end tests wait for real servers and jobs.
   testTimeout: 60_000,
+  // End-to-end files mostly wait (on timers, the worker, SMTP): three at a time keep two cores busy.
+  maxWorkers: 3,
+  // Once every test has run and the global teardown has stopped the servers, exit: a handle some library leaves
+  // open (a socket of a killed worker's pool, a late timer) must not keep CI waiting.
+  forceExit: true,
 };

@@ -5,6 +5,14 @@ import { Meetings1763900300000 } from './1763900300000-meetings.js';
 import { Agenda1763900400000 } from './1763900400000-agenda.js';
 import { Session1763900500000 } from './1763900500000-session.js';
 import { CalendarFeeds1763900600000 } from './1763900600000-calendar-feeds.js';
+import { Minutes1763900700000 } from './1763900700000-minutes.js';
+import { SilenceProcedure1763900800000 } from './1763900800000-silence-procedure.js';
+import { SeriesAndBacklog1763900900000 } from './1763900900000-series-and-backlog.js';
+import { ActionItems1763901000000 } from './1763901000000-action-items.js';
+import { ProgressReports1763901200000 } from './1763901200000-progress-reports.js';
+import { ActionItemReminders1763901100000 } from './1763901100000-action-item-reminders.js';
+import { PresidencySuccession1763901300000 } from './1763901300000-presidency-succession.js';
+import { HandoverDossier1763901400000 } from './1763901400000-handover-dossier.js';
 
 /** Every migration, oldest first. `npm run migration:generate` prints the line to add here. */
-export const migrations = [InitialSchema1763900000000, IdentityAndAccess1763900100000, Notifications1763900200000, Meetings1763900300000, Agenda1763900400000, Session1763900500000, CalendarFeeds1763900600000];
+export const migrations = [InitialSchema1763900000000, IdentityAndAccess1763900100000, Notifications1763900200000, Meetings1763900300000, Agenda1763900400000, Session1763900500000, CalendarFeeds1763900600000, Minutes1763900700000, SilenceProcedure1763900800000, SeriesAndBacklog1763900900000, ActionItems1763901000000, ActionItemReminders1763901100000, ProgressReports1763901200000, PresidencySuccession1763901300000, HandoverDossier1763901400000];

@@ -9,9 +9,15 @@ import { MailModule } from './core/mail/mail.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { WORKER_CONCURRENCY, WorkerHost } from './core/queue/worker-host.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { ActionItemsWorkerModule } from './modules/action-items/reminders/action-items-worker.module.js';
 import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module.js';
+import { MinutesWorkerModule } from './modules/meetings/minutes/minutes-worker.module.js';
+import { SilenceWorkerModule } from './modules/meetings/silence/silence-worker.module.js';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module.js';
+import { TransferWorkerModule } from './modules/handover/transfer/transfer-worker.module.js';
 import { SystemModule } from './modules/system/system.module.js';
+import { HandoverDossierWorkerModule } from './modules/handover/dossier/dossier-worker.module.js';
+import { HandoverTimelineWorkerModule } from './modules/handover/timeline/handover-timeline-worker.module.js';
 
 /** The worker process: BullMQ processors and schedulers, no HTTP. */
 @Module({})
@@ -31,6 +37,12 @@ export class WorkerModule {
         OutboxModule,
         NotificationsWorkerModule,
         MeetingsWorkerModule,
+        MinutesWorkerModule,
+        SilenceWorkerModule,
+        HandoverTimelineWorkerModule,
+        HandoverDossierWorkerModule,
+        ActionItemsWorkerModule,
+        TransferWorkerModule,
       ],
       providers: [WorkerHost, { provide: WORKER_CONCURRENCY, useValue: concurrency }],
     };

@@ -63,10 +63,15 @@ describe('mass assignment', () => {
     return declared;
   }
 
-  /** An actor the matrix lets through (the secretariat when it is one of them). */
+  /**
+   * An actor the matrix lets through (the secretariat when it is one of them); for a route whose matrix request ends
+   * in a conflict (409: the caller passed the permission check, the body validation comes before the conflict), an
+   * actor who meets that conflict.
+   */
   function allowedActor(route: string): ActorName {
     const expect = MATRIX[route]!.expect;
-    const ok = ACTOR_NAMES.filter((a) => expect[a] >= 200 && expect[a] < 300);
+    const passed = ACTOR_NAMES.filter((a) => expect[a] >= 200 && expect[a] < 300);
+    const ok = passed.length > 0 ? passed : ACTOR_NAMES.filter((a) => expect[a] === 409);
     if (ok.length === 0) throw new Error(`${route}: nobody may use it, so it cannot be tested for mass assignment`);
     return ok.includes('secretariat') ? 'secretariat' : ok[0]!;
   }
@@ -84,10 +89,11 @@ describe('mass assignment', () => {
     const authorization = f.actors[actor]?.auth.authorization ?? null;
     const failures: string[] = [];
 
-    // The valid body alone goes through: a 400 below is the extra field's doing.
+    // The valid body alone goes through (or meets the conflict the matrix expects): a 400 below is the extra field's doing.
     const base = await MATRIX[route]!.request(f);
     const ok = await send(ctx.app, method, pathOf(route, base, f), base, authorization);
-    if (ok.status >= 300) failures.push(`as ${actor}, the valid body is refused: ${ok.status} ${ok.text.slice(0, 200)}`);
+    const expected = MATRIX[route]!.expect[actor];
+    if (ok.status >= 300 && ok.status !== expected) failures.push(`as ${actor}, the valid body is refused: ${ok.status} ${ok.text.slice(0, 200)}`);
 
     let cases = 0;
     for (const [field, value] of Object.entries(forbiddenFields(f, ctx.operator.userId))) {
@@ -111,6 +117,7 @@ describe('mass assignment', () => {
     // A POST/PATCH that reads no body cannot be mass-assigned; a new one must be looked at.
     expect(bodyless.sort()).toEqual(
       [
+        'POST /councils/:councilId/presidency/terms/:termId/dossier/refresh',
         'POST /councils/:councilId/users/:userId/setup-link',
         'POST /me/notifications/:notificationId/read',
         'POST /me/notifications/read-all',

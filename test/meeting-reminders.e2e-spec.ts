@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { ReceivedMail } from '../src/core/embedded/mail-sink.js';
+import { MEETING_NOTICE_KINDS } from '../src/modules/meetings/meeting-notices.js';
 import { relativeDays } from '../src/modules/notifications/templates/local-date-time.js';
 import type { MessageLanguage } from '../src/modules/notifications/templates/index.js';
 import { DICTIONARIES } from '../src/modules/notifications/templates/translations/index.js';
@@ -52,7 +53,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
   const base = () => `/councils/${councilId}/meetings`;
   const version = async (id: string) => ((await ctx.db.query(`SELECT version FROM meetings WHERE id = $1`, [id])) as { version: number }[])[0]!.version;
   const outboxOf = (id: string) =>
-    ctx.db.query(`SELECT reminder_key AS key, status, generation, due_at AS "dueAt", occurrence FROM outbox WHERE subject_id = $1 ORDER BY id`, [id]) as Promise<
+    ctx.db.query(`SELECT reminder_key AS key, status, generation, due_at AS "dueAt", occurrence FROM outbox WHERE subject_id = $1 AND kind = 'meeting.reminder' ORDER BY id`, [id]) as Promise<
       { key: string; status: string; generation: number; dueAt: Date; occurrence: string }[]
     >;
 
@@ -88,6 +89,13 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
       { person: await seated(ctx, councilId, jp, 'head', { language: 'en', timeZone: 'Asia/Tokyo' }), lang: 'en' },
     ];
     others = [await seated(ctx, councilId, mx, 'alternate'), await seated(ctx, councilId, ca, 'adviser')];
+    // This file is about the reminders: the heads switch the other meeting notices (convened, cancelled …) off — their
+    // inbox still gets them. test/meeting-notices.e2e-spec.ts covers those.
+    for (const { person } of heads) {
+      for (const kind of MEETING_NOTICE_KINDS) {
+        await ctx.db.query(`INSERT INTO notification_preferences (user_id, kind, mode) VALUES ($1, $2, 'off')`, [person.userId, kind]);
+      }
+    }
   });
   afterAll(() => ctx?.close());
 
@@ -210,7 +218,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
     expect(ctx.mail.messages.some((m) => others.some((o) => m.to.includes(o.email)))).toBe(false);
 
     // The ledger: one sent delivery per head and start, in their language; the stale reminder was handled (done) and made none.
-    const ledger = await deliveriesOf(ctx, nextWeek);
+    const ledger = (await deliveriesOf(ctx, nextWeek)).filter((d) => d.kind === 'meeting.reminder');
     expect(ledger.map((d) => [d.recipient, d.language, d.status, d.kind]).sort()).toEqual(
       heads.map((h) => [h.person.email, h.lang, 'sent', 'meeting.reminder']).sort(),
     );
@@ -220,7 +228,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
     expect(occurrences).toEqual(
       [tomorrowStart, new Date(again.getTime() + DAY)].map((start) => ({ occurrence: `1d@${start.toISOString()}`, n: heads.length })).sort((a, b) => a.occurrence.localeCompare(b.occurrence)),
     );
-    expect(await deliveriesOf(ctx, stale)).toEqual([]);
+    expect((await deliveriesOf(ctx, stale)).filter((d) => d.kind === 'meeting.reminder')).toEqual([]);
     expect((await outboxOf(stale)).map((r) => r.status)).toEqual(['done']);
     expect((await outboxOf(tomorrow)).map((r) => r.status)).toEqual(['done', 'done']);
     expect((await outboxOf(nextWeek)).map((r) => r.status)).toEqual(['done', 'pending']);

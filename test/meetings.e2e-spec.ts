@@ -270,11 +270,19 @@ describe('meetings', () => {
       expect((await auditOf(m.id)).length).toBe(1);
     });
 
-    it('runs to approved minutes; nothing follows', async () => {
+    it('runs to closed; the minutes states are reached only through the minutes (409 naming the route); after approved minutes nothing follows', async () => {
       const m = await create();
-      for (const to of ['convened', 'agenda_circulated', 'in_session', 'closed', 'minutes_circulated', 'minutes_approved']) {
+      for (const to of ['convened', 'agenda_circulated', 'in_session', 'closed']) {
         const res = await move(m.id, to);
         expect({ to, status: res.status }).toEqual({ to, status: 200 });
+      }
+      const direct = await move(m.id, 'minutes_circulated');
+      expect(direct.status).toBe(409);
+      expect(direct.body).toMatchObject({ code: 'MINUTES_ROUTE', details: { route: 'minutes/circulate' } });
+      // As the minutes routes do (test/minutes.e2e-spec.ts covers them), in the same transaction as the minutes.
+      for (const status of ['minutes_circulated', 'minutes_approved']) {
+        await ctx.db.query(`UPDATE meetings SET status = $2, version = version + 1 WHERE id = $1`, [m.id, status]);
+        await ctx.db.query(`INSERT INTO audit_log (council_id, action, entity_type, entity_id) VALUES ($1, $2, 'meeting', $3)`, [w.councilId, `meeting.${status}`, m.id]);
       }
       const res = await move(m.id, 'cancelled');
       expect(res.status).toBe(409);

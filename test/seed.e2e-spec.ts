@@ -14,6 +14,7 @@ const TABLES = [
   'presidency_terms',
   'focus_areas',
   'recommendations',
+  'action_items',
   'users',
   'council_roles',
   'audit_log',
@@ -169,6 +170,30 @@ describe('the demo seed', () => {
     expect(c.body.items.map((r: { number: number }) => r.number)).toEqual([5, 6]);
     expect(c.body.items[0].whoShouldAct).toBe('The United States, Canada and Mexico');
     expect(c.body.items[0].body).toContain('50,000');
+  });
+
+  it("turns the 12 recommendations into action items owned by whom they name (recommendation 5: the US, Canada and Mexico, 50,000 people, due in two years)", async () => {
+    const items = (await ctx.db.query(
+      `SELECT r.number, a.owner_kind, p.iso_code, b.name AS body, a.due_date::text AS due, a.target_value::float8 AS target, a.target_unit, a.status, a.source_kind
+         FROM action_items a JOIN recommendations r ON r.id = a.recommendation_id
+         LEFT JOIN delegations dl ON dl.id = a.owner_delegation_id LEFT JOIN participants p ON p.id = dl.participant_id
+         LEFT JOIN bodies b ON b.id = a.owner_body_id
+        WHERE a.council_id = $1 ORDER BY r.number, p.iso_code`,
+      [councilId],
+    )) as { number: number; owner_kind: string; iso_code: string | null; body: string | null; due: string; target: number | null; target_unit: string | null; status: string; source_kind: string }[];
+    expect(new Set(items.map((i) => i.number))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    for (const i of items) expect(i).toMatchObject({ status: 'open', source_kind: 'recommendation' });
+    const five = items.filter((i) => i.number === 5);
+    expect(five.map((i) => i.iso_code)).toEqual(['CA', 'MX', 'US']);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Panama', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    const inTwoYears = `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`;
+    for (const i of five) expect(i).toMatchObject({ owner_kind: 'delegation', target: 50000, target_unit: 'people', due: inTwoYears });
+    expect(items.find((i) => i.number === 1)).toMatchObject({ owner_kind: 'presidency' });
+    expect(items.find((i) => i.number === 4)).toMatchObject({ owner_kind: 'body', body: 'Working Group on Protection' });
+    // Delegates see them as their delegation's items.
+    const mx = await tokenFor(ctx, ((await ctx.db.query(`SELECT id FROM users WHERE email = 'head.mx@demo.protempore.org'`)) as { id: string }[])[0]!.id);
+    const mine = await ctx.anonymous().get(`/councils/${councilId}/me/action-items`).set(mx.auth).expect(200);
+    expect(mine.body.items.map((i: { recommendationId: string }) => i.recommendationId).length).toBeGreaterThanOrEqual(2);
   });
 
   it('creates the demo accounts: an administrator, a secretariat officer and one account per delegate seat, without a password by default', async () => {

@@ -1,65 +1,6 @@
-import { type Actor, delegateOf, secretariat } from './support/actors.js';
-import { meetingsCouncil } from './support/meetings.js';
+import type { Actor } from './support/actors.js';
+import { sessionWorld as world, type SessionWorld as World } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
-
-interface World {
-  councilId: string;
-  /** Delegation ids: four member states (Mexico presides), a permanent participant, an observer. */
-  mx: string;
-  ca: string;
-  gt: string;
-  hn: string;
-  pp: string;
-  obs: string;
-  chair: Actor;
-  canada: Actor;
-  guatemala: Actor;
-  honduras: Actor;
-  civilSociety: Actor;
-  observer: Actor;
-  secretariat: Actor;
-}
-
-/** A council (quorum ratio 0.75 by default: 3 of its 4 member states), Mexico presiding, with a delegate in every delegation. */
-async function world(ctx: TestContext, slug: string): Promise<World> {
-  const councilId = await meetingsCouncil(ctx, slug);
-  const participant = async (sql: string, params: unknown[]) => {
-    const p = ((await ctx.db.query(sql, [councilId, ...params])) as { id: string }[])[0]!.id;
-    const d = ((await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, p, `Delegation ${params[0]}`])) as {
-      id: string;
-    }[])[0]!.id;
-    return { p, d };
-  };
-  const state = (name: string, iso: string, pos: number) =>
-    participant(`INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`, [name, iso, pos]);
-  const mx = await state('Mexico', 'MX', 1);
-  const ca = await state('Canada', 'CA', 2);
-  const gt = await state('Guatemala', 'GT', 3);
-  const hn = await state('Honduras', 'HN', 4);
-  const pp = await participant(`INSERT INTO participants (council_id, kind, name, category) VALUES ($1, 'permanent_participant', $2, 'civil_society') RETURNING id`, ['Migrant Network']);
-  const obs = await participant(`INSERT INTO participants (council_id, kind, name, category) VALUES ($1, 'observer', $2, 'intergovernmental') RETURNING id`, ['IOM']);
-  await ctx.db.query(
-    `INSERT INTO presidency_terms (council_id, participant_id, period)
-     VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)'))`,
-    [councilId, mx.p],
-  );
-  return {
-    councilId,
-    mx: mx.d,
-    ca: ca.d,
-    gt: gt.d,
-    hn: hn.d,
-    pp: pp.d,
-    obs: obs.d,
-    chair: await delegateOf(ctx, councilId, mx.d, 'head'),
-    canada: await delegateOf(ctx, councilId, ca.d, 'head'),
-    guatemala: await delegateOf(ctx, councilId, gt.d, 'head'),
-    honduras: await delegateOf(ctx, councilId, hn.d, 'head'),
-    civilSociety: await delegateOf(ctx, councilId, pp.d, 'head'),
-    observer: await delegateOf(ctx, councilId, obs.d, 'head'),
-    secretariat: await secretariat(ctx, councilId),
-  };
-}
 
 describe('meetings in session: attendance, quorum and decisions', () => {
   let ctx: TestContext;
@@ -193,11 +134,13 @@ describe('meetings in session: attendance, quorum and decisions', () => {
       const published = await ctx.anonymous().get(`/councils/${w.councilId}/decisions`).query({ outcome: 'adopted' }).expect(200);
       expect(published.body.items).toContainEqual({
         id: decision.id,
+        procedure: 'meeting',
         text: { es: 'Se aprueba el plan', en: 'The plan is approved' },
         outcome: 'adopted',
         adoptedAt: closed.body.closedAt,
         meeting: { id: meetingId, title: 'Senior officials', startsAt: expect.any(String) },
         agendaItem: { id: itemId, position: 1, title: { es: 'Plan de trabajo', en: 'Work plan' } },
+        body: null,
       });
     });
 

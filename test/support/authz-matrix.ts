@@ -630,6 +630,95 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
+// ── series and backlog (wave 3): series read by the council's readers and managed by its secretariat; any delegation proposes backlog items, the proposing delegation (or the secretariat) edits and withdraws them, the secretariat schedules them and carries agendas forward ──
+
+/** A fresh series of council A's body (two draft occurrences, far ahead). */
+async function freshSeries(f: AuthzFixtures): Promise<{ seriesId: string }> {
+  const res = await f.ctx
+    .http()
+    .post(`/councils/${f.A.councilId}/series`)
+    .send({
+      kind: 'working_group',
+      title: `Matrix series ${f.unique()}`,
+      bodyId: f.A.bodyId,
+      startTime: '09:00',
+      durationMinutes: 120,
+      timeZone: 'America/Guatemala',
+      recurrence: { frequency: 'monthly', weekday: 'TU', weekOfMonth: 2 },
+      firstDate: '2031-01-01',
+      count: 2,
+    });
+  if (res.status !== 201) throw new Error(`series fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { seriesId: res.body.id as string };
+}
+
+/** A backlog item of council A's body proposed by Y's delegate (the owner delegation). */
+async function freshBacklogItem(f: AuthzFixtures): Promise<{ bodyId: string; itemId: string }> {
+  const res = await f.ctx
+    .anonymous()
+    .post(`/councils/${f.A.councilId}/bodies/${f.A.bodyId}/backlog`)
+    .set(f.actors.ownerDelegate!.auth)
+    .send({ title: { es: `Propuesta ${f.unique()}` }, purpose: 'discussion' });
+  if (res.status !== 201) throw new Error(`backlog fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { bodyId: f.A.bodyId, itemId: res.body.id as string };
+}
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/series': {
+    request: (f) => ({
+      body: {
+        kind: 'working_group',
+        title: 'Regular meeting',
+        bodyId: f.A.bodyId,
+        startTime: '10:00',
+        durationMinutes: 90,
+        timeZone: 'America/Guatemala',
+        recurrence: { frequency: 'weekly', interval: 2, weekday: 'TU' },
+        firstDate: '2031-03-03',
+        count: 2,
+      },
+    }),
+    expect: SECRETARIAT_ONLY(201),
+  },
+  'GET /councils/:councilId/series': { request: () => ({}), expect: MEETING_READERS },
+  'GET /councils/:councilId/series/:seriesId': { request: async (f) => ({ params: await freshSeries(f) }), expect: MEETING_READERS },
+  'PATCH /councils/:councilId/series/:seriesId': {
+    request: async (f) => ({ params: await freshSeries(f), body: { version: 1, venue: 'Guatemala City' } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'POST /councils/:councilId/series/:seriesId/end': {
+    request: async (f) => ({ params: await freshSeries(f), body: { version: 1 } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'POST /councils/:councilId/bodies/:bodyId/backlog': {
+    request: (f) => ({ params: { bodyId: f.A.bodyId }, body: { title: { es: 'Movilidad laboral' }, purpose: 'decision' } }),
+    // Any delegation of the council (observers too) and the secretariat.
+    expect: s(201, 201, 201, 201, 201, 403, 403, 401),
+  },
+  'GET /councils/:councilId/bodies/:bodyId/backlog': { request: (f) => ({ params: { bodyId: f.A.bodyId } }), expect: MEETING_READERS },
+  'PATCH /councils/:councilId/bodies/:bodyId/backlog/:itemId': {
+    // Only the proposing delegation (Y) or the secretariat: other delegations find no item of theirs (404).
+    request: async (f) => ({ params: await freshBacklogItem(f), body: { version: 1, purpose: 'information' } }),
+    expect: s(200, 404, 404, 404, 200, 403, 403, 401),
+  },
+  'POST /councils/:councilId/bodies/:bodyId/backlog/:itemId/withdraw': {
+    request: async (f) => ({ params: await freshBacklogItem(f), body: { version: 1 } }),
+    expect: s(200, 404, 404, 404, 200, 403, 403, 401),
+  },
+  'POST /councils/:councilId/bodies/:bodyId/backlog/:itemId/schedule': {
+    request: async (f) => ({ params: await freshBacklogItem(f), body: { version: 1, meetingId: (await freshMeeting(f)).meetingId } }),
+    expect: SECRETARIAT_ONLY(201),
+  },
+  'POST /councils/:councilId/meetings/:meetingId/agenda/carry-forward': {
+    request: async (f) => {
+      const { meetingId } = await circulatedAgendaInSession(f);
+      await freshMeeting(f); // the next meeting of the same body (created later: it starts later)
+      return { params: { meetingId }, body: {} };
+    },
+    expect: SECRETARIAT_ONLY(200),
+  },
+} satisfies Record<string, MatrixEntry>);
+
 // ───────────────────────────── calendar feeds (issue 5): your own subscriptions; the feed itself is read by its secret URL ─────────────────────────────
 
 /** A fresh personal feed of council A belonging to Y's delegate (the first column): its id and its secret token. */
@@ -729,4 +818,397 @@ Object.assign(MATRIX, {
     expect: s(403, 403, 403, 200, 200, 403, 403, 401),
   },
   'GET /councils/:councilId/decisions': { request: () => ({ query: { outcome: 'adopted' } }), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+} satisfies Record<string, MatrixEntry>);
+
+// ── silence procedure (decisions in writing between meetings): circulated by the chair or the secretariat; member delegates break silence; council members read ──
+
+/** A fresh silence procedure of council A, circulated by the operator (secretariat) with a deadline four days ahead. */
+async function freshSilenceProcedure(f: AuthzFixtures): Promise<{ decisionId: string }> {
+  const res = await f.ctx
+    .http()
+    .post(`/councils/${f.A.councilId}/silence-procedures`)
+    .send({ text: { es: `Se aprueba el informe ${f.unique()}` }, deadline: new Date(Date.now() + 4 * 86_400_000).toISOString() });
+  if (res.status !== 201) throw new Error(`silence procedure fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { decisionId: res.body.id as string };
+}
+
+/** Y (the owner delegation) has broken silence on a fresh procedure. */
+async function brokenSilenceProcedure(f: AuthzFixtures): Promise<{ decisionId: string }> {
+  const { decisionId } = await freshSilenceProcedure(f);
+  const res = await f.ctx
+    .anonymous()
+    .post(`/councils/${f.A.councilId}/silence-procedures/${decisionId}/break`)
+    .set(f.actors.ownerDelegate!.auth)
+    .send({ reason: 'Our capital objects' });
+  if (res.status !== 201) throw new Error(`silence break fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { decisionId };
+}
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/silence-procedures': {
+    request: (f) => ({ body: { text: { es: 'Se aprueba por escrito', en: 'Approved in writing' }, deadline: new Date(Date.now() + 4 * 86_400_000).toISOString() } }),
+    expect: s(403, 403, 403, 201, 201, 403, 403, 401),
+  },
+  'GET /councils/:councilId/silence-procedures': { request: () => ({ query: { status: 'proposed' } }), expect: s(200, 200, 200, 200, 200, 403, 200, 401) },
+  'GET /councils/:councilId/silence-procedures/:decisionId': {
+    request: async (f) => ({ params: await freshSilenceProcedure(f) }),
+    expect: s(200, 200, 200, 200, 200, 403, 200, 401),
+  },
+  'POST /councils/:councilId/silence-procedures/:decisionId/break': {
+    request: async (f) => ({ params: await freshSilenceProcedure(f), body: { reason: 'We need to consult our capital' } }),
+    expect: s(201, 201, 403, 201, 403, 403, 403, 401),
+  },
+  'DELETE /councils/:councilId/silence-procedures/:decisionId/break': {
+    // Only the delegation that broke silence (Y) withdraws its break: other delegates have none to withdraw (404).
+    request: async (f) => ({ params: await brokenSilenceProcedure(f) }),
+    expect: s(200, 404, 403, 404, 403, 403, 403, 401),
+  },
+  'POST /councils/:councilId/silence-procedures/:decisionId/positions': {
+    request: async (f) => ({ params: await freshSilenceProcedure(f), body: { position: 'support', note: 'Migrant networks agree' } }),
+    expect: s(201, 201, 403, 201, 403, 403, 403, 401),
+  },
+} satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── minutes (issue 6): kept by the secretariat, read by the council's readers, commented on by every delegation, public once approved ─────────────────────────────
+
+/** A fresh meeting of council A, closed after a session (X, Y, Z present), whose minutes are drafted (minutes version 1). */
+async function freshMinutes(f: AuthzFixtures, opts: { circulated?: boolean; approved?: boolean } = {}): Promise<{ meetingId: string }> {
+  const { meetingId } = await freshSession(f);
+  const base = `/councils/${f.A.councilId}/meetings/${meetingId}`;
+  // created 1 → convened 2 → in_session 3 → closed 4
+  const closed = await f.ctx.http().post(`${base}/transitions`).send({ to: 'closed', version: 3 });
+  if (closed.status !== 200) throw new Error(`minutes fixture (close): ${closed.status} ${JSON.stringify(closed.body)}`);
+  const drafted = await f.ctx.http().post(`${base}/minutes`).send({});
+  if (drafted.status !== 201) throw new Error(`minutes fixture (draft): ${drafted.status} ${JSON.stringify(drafted.body)}`);
+  if (opts.circulated || opts.approved) {
+    const circulated = await f.ctx.http().post(`${base}/minutes/circulate`).send({ version: 1 });
+    if (circulated.status !== 200) throw new Error(`minutes fixture (circulate): ${circulated.status} ${JSON.stringify(circulated.body)}`);
+  }
+  if (opts.approved) {
+    // The comment period ended yesterday.
+    await f.ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 day' WHERE meeting_id = $1`, [meetingId]);
+    const approved = await f.ctx.http().post(`${base}/minutes/approve`).send({ version: 2 });
+    if (approved.status !== 200) throw new Error(`minutes fixture (approve): ${approved.status} ${JSON.stringify(approved.body)}`);
+  }
+  return { meetingId };
+}
+
+/** Every delegation of the council comments (member states, the chair's, observers); the secretariat and the administrator do not. */
+const COMMENTERS = (ok: number) => s(ok, ok, ok, ok, 403, 403, 403, 401);
+const EVERYONE = (ok: number) => s(ok, ok, ok, ok, ok, ok, ok, ok);
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/meetings/:meetingId/minutes': {
+    request: async (f) => {
+      const { meetingId } = await freshSession(f);
+      const closed = await f.ctx.http().post(`/councils/${f.A.councilId}/meetings/${meetingId}/transitions`).send({ to: 'closed', version: 3 });
+      if (closed.status !== 200) throw new Error(`minutes fixture (close): ${closed.status} ${JSON.stringify(closed.body)}`);
+      return { params: { meetingId }, body: { notes: { es: 'La sesión se abrió a las 9:00.' } } };
+    },
+    expect: SECRETARIAT_ONLY(201),
+  },
+  'GET /councils/:councilId/meetings/:meetingId/minutes': { request: async (f) => ({ params: await freshMinutes(f) }), expect: MEETING_READERS },
+  'PATCH /councils/:councilId/meetings/:meetingId/minutes': {
+    request: async (f) => ({ params: await freshMinutes(f), body: { version: 1, notes: { es: 'Notas revisadas' } } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'POST /councils/:councilId/meetings/:meetingId/minutes/circulate': {
+    request: async (f) => ({ params: await freshMinutes(f), body: { version: 1 } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'POST /councils/:councilId/meetings/:meetingId/minutes/approve': {
+    request: async (f) => {
+      const { meetingId } = await freshMinutes(f, { circulated: true });
+      await f.ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 day' WHERE meeting_id = $1`, [meetingId]);
+      return { params: { meetingId }, body: { version: 2 } };
+    },
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'GET /councils/:councilId/meetings/:meetingId/minutes/comments': { request: async (f) => ({ params: await freshMinutes(f) }), expect: MEETING_READERS },
+  'POST /councils/:councilId/meetings/:meetingId/minutes/comments': {
+    request: async (f) => ({ params: await freshMinutes(f, { circulated: true }), body: { text: 'Please record our statement on item 1.' } }),
+    expect: COMMENTERS(201),
+  },
+  // Public: approved minutes only, read by anyone.
+  'GET /councils/:councilId/minutes': { request: () => ({}), expect: EVERYONE(200) },
+  'GET /councils/:councilId/minutes/:meetingId': { request: async (f) => ({ params: await freshMinutes(f, { approved: true }) }), expect: EVERYONE(200) },
+} satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── action items (issue 6): read by the council; created, edited and reassigned by the chair or the secretariat; moved forward and reported on by the owner's delegates only; verified by the secretariat (or a body's lead); cancelled by the secretariat ─────────────────────────────
+
+/** A fresh action item of council A owned by Y (the first column), in the given status (made by SQL). */
+async function freshActionItem(f: AuthzFixtures, status: 'open' | 'acknowledged' | 'done' = 'open'): Promise<{ actionItemId: string; version: number }> {
+  const rows = (await f.ctx.db.query(
+    `INSERT INTO action_items (council_id, title, owner_kind, owner_delegation_id, due_date, status, acknowledged_at, done_at)
+     VALUES ($1, $2, 'delegation', $3, current_date + 60, $4, CASE WHEN $4 <> 'open' THEN now() END, CASE WHEN $4 = 'done' THEN now() END)
+     RETURNING id, version`,
+    [f.A.councilId, JSON.stringify({ es: `Tarea ${f.unique()}` }), f.A.Y.delegationId, status],
+  )) as { id: string; version: number }[];
+  return { actionItemId: rows[0]!.id, version: rows[0]!.version };
+}
+
+/** A decision of council A adopted in a fresh session (X, Y and Z present, nobody objecting). */
+async function adoptedDecision(f: AuthzFixtures): Promise<{ decisionId: string }> {
+  const { meetingId, decisionId } = await freshDecision(f);
+  const res = await f.ctx.http().post(`/councils/${f.A.councilId}/meetings/${meetingId}/decisions/${decisionId}/close`).send({ version: 1 });
+  if (res.status !== 200 || res.body.outcome !== 'adopted') throw new Error(`adopted decision fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { decisionId };
+}
+
+const ITEM_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
+/** Only delegates have "my delegation's items": the secretariat and the administrator read the council's list instead. */
+const MY_ITEMS = s(200, 200, 200, 200, 403, 403, 403, 401);
+const CHAIR_OR_SECRETARIAT = (ok: number) => s(403, 403, 403, ok, ok, 403, 403, 401);
+/** The owner's delegates only: others in the council find no such item of theirs (404); staff may not move it forward (403). */
+const OWNER_ONLY = (ok: number) => s(ok, 404, 404, 404, 403, 403, 403, 401);
+const inTwoMonths = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/action-items': {
+    request: (f) => ({ body: { title: { es: 'Informe de avance' }, ownerKind: 'delegation', ownerDelegationId: f.A.Y.delegationId, dueDate: inTwoMonths() } }),
+    expect: CHAIR_OR_SECRETARIAT(201),
+  },
+  'GET /councils/:councilId/action-items': { request: () => ({ query: { status: 'open,in_progress', limit: '10' } }), expect: ITEM_READERS },
+  'GET /councils/:councilId/action-items/counts': { request: () => ({ query: { overdue: 'false' } }), expect: ITEM_READERS },
+  'GET /councils/:councilId/me/action-items': { request: () => ({ query: { status: 'open' } }), expect: MY_ITEMS },
+  'GET /councils/:councilId/me/action-items/counts': { request: () => ({}), expect: MY_ITEMS },
+  'GET /councils/:councilId/action-items/:actionItemId': { request: async (f) => ({ params: { actionItemId: (await freshActionItem(f)).actionItemId } }), expect: ITEM_READERS },
+  'PATCH /councils/:councilId/action-items/:actionItemId': {
+    request: async (f) => {
+      const item = await freshActionItem(f);
+      return { params: { actionItemId: item.actionItemId }, body: { version: item.version, priority: 'high' } };
+    },
+    expect: CHAIR_OR_SECRETARIAT(200),
+  },
+  'POST /councils/:councilId/action-items/:actionItemId/transitions': {
+    request: async (f) => {
+      const item = await freshActionItem(f);
+      return { params: { actionItemId: item.actionItemId }, body: { to: 'acknowledged', version: item.version } };
+    },
+    expect: OWNER_ONLY(200),
+  },
+  'GET /councils/:councilId/action-items/:actionItemId/updates': {
+    request: async (f) => ({ params: { actionItemId: (await freshActionItem(f)).actionItemId } }),
+    expect: ITEM_READERS,
+  },
+  'POST /councils/:councilId/action-items/:actionItemId/updates': {
+    request: async (f) => {
+      const item = await freshActionItem(f, 'acknowledged');
+      return { params: { actionItemId: item.actionItemId }, body: { version: item.version, text: 'Work has started', percent: 10, rag: 'green' } };
+    },
+    expect: OWNER_ONLY(201),
+  },
+  'POST /councils/:councilId/action-items/:actionItemId/reassign': {
+    request: async (f) => {
+      const item = await freshActionItem(f);
+      return { params: { actionItemId: item.actionItemId }, body: { version: item.version, reason: 'More time agreed', dueDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) } };
+    },
+    expect: CHAIR_OR_SECRETARIAT(200),
+  },
+  'POST /councils/:councilId/decisions/:decisionId/action-items': {
+    request: async (f) => ({
+      params: await adoptedDecision(f),
+      body: { items: [{ title: { es: 'Aplicar la decisión' }, ownerKind: 'delegation', ownerDelegationId: f.A.Y.delegationId, dueDate: inTwoMonths() }] },
+    }),
+    expect: CHAIR_OR_SECRETARIAT(201),
+  },
+} satisfies Record<string, MatrixEntry>);
+
+// ── action-item reminders (issue 6): the council's offsets, read by anyone who reads the council, replaced by its secretariat ──
+
+/** The version of council A's action-item rules (0 while it uses the defaults). */
+async function actionItemRulesVersion(f: AuthzFixtures): Promise<number> {
+  const rows = (await f.ctx.db.query(`SELECT version FROM council_action_item_rules WHERE council_id = $1`, [f.A.councilId])) as { version: number }[];
+  return rows[0]?.version ?? 0;
+}
+
+Object.assign(MATRIX, {
+  'GET /councils/:councilId/action-item-rules': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'PUT /councils/:councilId/action-item-rules': {
+    request: async (f) => ({ body: { ackDays: 7, dueSoonDays: [14, 3], overdueDays: 1, escalateDays: 14, agendaDays: 30, version: await actionItemRulesVersion(f) } }),
+    expect: s(403, 403, 403, 403, 200, 403, 200, 401),
+  },
+} satisfies Record<string, MatrixEntry>);
+
+// ── recommendations roll-up and progress reports (issue 6): the roll-ups and reports are read by the council (action_item.read); reports are produced by the secretariat ──
+
+/** A stored progress report of council A (made by SQL). */
+async function freshProgressReport(f: AuthzFixtures): Promise<{ reportId: string }> {
+  const rows = (await f.ctx.db.query(
+    `INSERT INTO progress_reports (council_id, language, title, snapshot, html) VALUES ($1, 'es', 'Informe de avance', '{}', '<!DOCTYPE html><p>informe</p>') RETURNING id`,
+    [f.A.councilId],
+  )) as { id: string }[];
+  return { reportId: rows[0]!.id };
+}
+
+const PROGRESS_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
+
+Object.assign(MATRIX, {
+  'GET /councils/:councilId/recommendations/progress': { request: () => ({}), expect: PROGRESS_READERS },
+  'GET /councils/:councilId/recommendations/:recommendationId/progress': { request: (f) => ({ params: { recommendationId: f.A.recommendationId } }), expect: PROGRESS_READERS },
+  'GET /councils/:councilId/focus-areas/:focusAreaId/progress': { request: (f) => ({ params: { focusAreaId: f.A.focusAreaId } }), expect: PROGRESS_READERS },
+  'POST /councils/:councilId/progress-reports': { request: (f) => ({ body: { bodyId: f.A.bodyId } }), expect: s(403, 403, 403, 403, 201, 403, 403, 401) },
+  'GET /councils/:councilId/progress-reports/:reportId': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
+  'GET /councils/:councilId/progress-reports/:reportId/document': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
+} satisfies Record<string, MatrixEntry>);
+
+// ── presidency succession and transfer (issue 7): the successor is public; waivers, designations and handovers are the secretariat's (presidency.manage) ──
+
+Object.assign(MATRIX, {
+  'GET /councils/:councilId/presidency/successor': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /councils/:councilId/presidency/waivers': {
+    request: async (f) => ({ body: { participantId: f.A.Z.participantId, ...(await adoptedDecision(f)) } }),
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+  // Council A rotates in a fixed order: the secretariat passes the permission check and meets 409 ROTATION_NOT_DESIGNATED.
+  'POST /councils/:councilId/presidency/designations': {
+    request: async (f) => ({ body: { forTermAfter: f.A.termId, participantId: f.A.Y.participantId, ...(await adoptedDecision(f)) } }),
+    expect: s(403, 403, 403, 403, 409, 403, 403, 401),
+  },
+  // A handover would end X's presidency (the chair column of every other case): the secretariat names a stale term and meets 409 STALE_TERM.
+  'POST /councils/:councilId/presidency/handover': {
+    request: () => ({ body: { mode: 'early', termId: '00000000-0000-4000-8000-000000000000' } }),
+    expect: s(403, 403, 403, 403, 409, 403, 403, 401),
+  },
+} satisfies Record<string, MatrixEntry>);
+
+// ── presidency handover meeting (issue 7): the secretariat designates / undesignates the current term's handover meeting (presidency.manage); council members read it ──
+
+/** Council A's current term has a handover meeting (a fresh draft meeting), whatever the case before did. */
+async function designatedHandoverMeeting(f: AuthzFixtures): Promise<void> {
+  const { meetingId } = await freshMeeting(f);
+  await f.ctx.db.query(
+    `INSERT INTO presidency_handover_meetings (term_id, council_id, meeting_id) VALUES ($1, $2, $3)
+     ON CONFLICT (term_id) DO UPDATE SET meeting_id = excluded.meeting_id, designated_at = now()`,
+    [f.A.termId, f.A.councilId, meetingId],
+  );
+}
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/presidency/handover-meeting': {
+    request: async (f) => {
+      await f.ctx.db.query(`DELETE FROM presidency_handover_meetings WHERE term_id = $1`, [f.A.termId]);
+      return { body: { meetingId: (await freshMeeting(f)).meetingId } };
+    },
+    expect: s(403, 403, 403, 403, 201, 403, 403, 401),
+  },
+  'GET /councils/:councilId/presidency/handover-meeting': {
+    request: async (f) => {
+      await designatedHandoverMeeting(f);
+      return {};
+    },
+    expect: MEETING_READERS,
+  },
+  'DELETE /councils/:councilId/presidency/handover-meeting': {
+    request: async (f) => {
+      await designatedHandoverMeeting(f);
+      return {};
+    },
+    expect: s(403, 403, 403, 403, 204, 403, 403, 401),
+  },
+} satisfies Record<string, MatrixEntry>);
+
+// ── handover timeline and dossier (wave 3): council members read; the term holder's delegates (own) or the secretariat manage the dossier and the priorities; only the incoming holder's delegates acknowledge; the calendar is public ──
+
+const HANDOVER_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
+/** Own scope on the term's holder (X, the chair's delegation): other delegations find no such term of theirs. */
+const TERM_HOLDER = (ok: number) => s(404, 404, 403, ok, ok, 403, 403, 401);
+
+/** A term of X appended after the last term of council A (far in the future), optionally followed by one of Y. */
+async function freshHolderTerm(f: AuthzFixtures, withSuccessor: boolean): Promise<string> {
+  const append = async (participantId: string) =>
+    (
+      (await f.ctx.db.query(
+        `INSERT INTO presidency_terms (council_id, participant_id, period)
+         SELECT $1, $2, tstzrange(max(upper(period)), max(upper(period)) + interval '1 year', '[)') FROM presidency_terms WHERE council_id = $1
+         RETURNING id`,
+        [f.A.councilId, participantId],
+      )) as { id: string }[]
+    )[0]!.id;
+  const termId = await append(f.A.X.participantId);
+  if (withSuccessor) await append(f.A.Y.participantId);
+  return termId;
+}
+
+async function assembleDossier(f: AuthzFixtures, termId: string): Promise<number> {
+  const res = await f.ctx.http().post(`/councils/${f.A.councilId}/presidency/terms/${termId}/dossier/refresh`).send({});
+  if (res.status !== 200) throw new Error(`dossier fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.version as number;
+}
+
+/** The dossier of the current term of A (X's), assembled once and kept open. */
+async function currentDossier(f: AuthzFixtures): Promise<{ termId: string }> {
+  const rows = (await f.ctx.db.query(`SELECT 1 FROM handover_dossiers WHERE term_id = $1`, [f.A.termId])) as unknown[];
+  if (rows.length === 0) await assembleDossier(f, f.A.termId);
+  return { termId: f.A.termId };
+}
+
+async function freshPriority(f: AuthzFixtures, termId = f.A.termId): Promise<{ termId: string; priorityId: string; version: number }> {
+  const rows = (await f.ctx.db.query(
+    `INSERT INTO presidency_priorities (council_id, term_id, title) VALUES ($1, $2, $3) RETURNING id, version`,
+    [f.A.councilId, termId, JSON.stringify({ es: `Prioridad ${f.unique()}` })],
+  )) as { id: string; version: number }[];
+  return { termId, priorityId: rows[0]!.id, version: rows[0]!.version };
+}
+
+Object.assign(MATRIX, {
+  'GET /councils/:councilId/presidency/calendar': { request: () => ({ query: { upcoming: '2' } }), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /councils/:councilId/presidency/handover-settings': { request: () => ({}), expect: HANDOVER_READERS },
+  'PUT /councils/:councilId/presidency/handover-settings': {
+    request: async (f) => {
+      const rows = (await f.ctx.db.query(`SELECT version FROM council_handover_settings WHERE council_id = $1`, [f.A.councilId])) as { version: number }[];
+      return { body: { version: rows[0]?.version ?? 0, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30 } };
+    },
+    expect: s(403, 403, 403, 403, 200, 403, 403, 401),
+  },
+  'GET /councils/:councilId/presidency/terms/:termId/handover': { request: (f) => ({ params: { termId: f.A.termId } }), expect: HANDOVER_READERS },
+  'POST /councils/:councilId/presidency/terms/:termId/troika-meeting': {
+    request: (f) => ({
+      params: { termId: f.A.termId },
+      body: { startsAt: new Date(Date.now() + 40 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 40 * 86_400_000 + 7_200_000).toISOString(), timeZone: 'America/Guatemala' },
+    }),
+    expect: TERM_HOLDER(201),
+  },
+  'GET /councils/:councilId/presidency/terms/:termId/priorities': { request: (f) => ({ params: { termId: f.A.termId } }), expect: HANDOVER_READERS },
+  'POST /councils/:councilId/presidency/terms/:termId/priorities': {
+    request: (f) => ({ params: { termId: f.A.termId }, body: { title: { es: 'Protección de la niñez migrante' }, status: 'planned' } }),
+    expect: TERM_HOLDER(201),
+  },
+  'PATCH /councils/:councilId/presidency/terms/:termId/priorities/:priorityId': {
+    request: async (f) => {
+      const p = await freshPriority(f);
+      return { params: { termId: p.termId, priorityId: p.priorityId }, body: { version: p.version, status: 'in_progress' } };
+    },
+    expect: TERM_HOLDER(200),
+  },
+  'DELETE /councils/:councilId/presidency/terms/:termId/priorities/:priorityId': {
+    request: async (f) => {
+      const p = await freshPriority(f);
+      return { params: { termId: p.termId, priorityId: p.priorityId } };
+    },
+    expect: TERM_HOLDER(204),
+  },
+  'GET /councils/:councilId/presidency/terms/:termId/dossier': { request: async (f) => ({ params: await currentDossier(f) }), expect: HANDOVER_READERS },
+  'GET /councils/:councilId/presidency/terms/:termId/dossier/document': { request: async (f) => ({ params: await currentDossier(f), query: { lang: 'es' } }), expect: HANDOVER_READERS },
+  'POST /councils/:councilId/presidency/terms/:termId/dossier/refresh': { request: async (f) => ({ params: await currentDossier(f) }), expect: TERM_HOLDER(200) },
+  'POST /councils/:councilId/presidency/terms/:termId/dossier/submit': {
+    request: async (f) => {
+      const termId = await freshHolderTerm(f, false);
+      return { params: { termId }, body: { version: await assembleDossier(f, termId) } };
+    },
+    expect: TERM_HOLDER(200),
+  },
+  'GET /councils/:councilId/presidency/terms/:termId/dossier/acknowledgements': { request: async (f) => ({ params: await currentDossier(f) }), expect: HANDOVER_READERS },
+  'POST /councils/:councilId/presidency/terms/:termId/dossier/acknowledgements': {
+    // A submitted dossier of an X term followed by a Y term: only Y (the incoming holder) acknowledges; others find no dossier handed to them.
+    request: async (f) => {
+      const termId = await freshHolderTerm(f, true);
+      const { priorityId } = await freshPriority(f, termId);
+      const version = await assembleDossier(f, termId);
+      const res = await f.ctx.http().post(`/councils/${f.A.councilId}/presidency/terms/${termId}/dossier/submit`).send({ version });
+      if (res.status !== 200) throw new Error(`dossier submit fixture: ${res.status} ${JSON.stringify(res.body)}`);
+      return { params: { termId }, body: { itemKey: `priority:${priorityId}`, note: 'Received' } };
+    },
+    expect: s(201, 404, 403, 404, 403, 403, 403, 401),
+  },
 } satisfies Record<string, MatrixEntry>);

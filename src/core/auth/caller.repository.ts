@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { Role } from './permissions.js';
 
 export interface ResolvedUser {
@@ -44,7 +45,7 @@ export class CallerRepository {
 
   /** null when the user does not exist or is disabled. */
   async resolve(userId: string, councilId: string | null, at: Date): Promise<ResolvedUser | null> {
-    const rows = (await this.db.query(CALLER_SQL, [userId, councilId, at])) as Row[];
+    const rows = await preparedQuery<Row>(this.db, CALLER_SQL, [userId, councilId, at]);
     const row = rows[0];
     if (!row || row.disabled) return null;
     const roles: Role[] = ['anonymous', 'authenticated'];

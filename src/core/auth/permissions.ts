@@ -50,6 +50,29 @@ export const PERMISSIONS = [
   'decision.close', // close a proposed decision with its outcome (the chair conducts, the secretariat records)
   'decision.consult', // state a consultation position (support, concern, neutral) on a proposed decision; never blocks
   'decision.read', // the council's adopted decisions, published
+  // ── action items (issue 6) ──
+  'action_item.read', // the council's action items, lists and counts (every council member; the administrator)
+  'action_item.create', // create action items, also from an adopted decision (the secretariat, the chair)
+  'action_item.update', // edit an item's title, description, priority and target (the secretariat, the chair)
+  'action_item.transition', // the route that moves an item: the service then needs progress, verify or cancel for the move asked
+  'action_item.progress', // own: the owner's delegates (a body's: its leads' delegates) move the item forward and report progress
+  'action_item.verify', // verify a done item or return it to work: the secretariat; own: a body lead's delegates for the body's items
+  'action_item.reassign', // change owner or due date, with a reason (the chair, the secretariat)
+  'action_item.cancel', // cancel an item, possibly citing an adopted decision (the secretariat)
+  // ── minutes (issue 6) ──
+  'minutes.comment', // comment on circulated minutes for your delegation (any delegation: member states, permanent participants, observers)
+  'minutes.public', // approved minutes, published (anyone, no sign-in)
+  // ── backlog (wave 3: series and backlog) ──
+  'backlog.propose', // propose an item for a future meeting of a body (any delegation of the council, the secretariat)
+  'backlog.update', // edit or withdraw a proposed backlog item; own: the proposing delegation's items (the secretariat: any)
+  // ── handover timeline and dossier (wave 3) ──
+  'handover.read', // a term's handover timeline, dossier (JSON and document), acknowledgements and the chair's priorities (council members)
+  'handover.configure', // the council's handover reminder offsets (the secretariat)
+  'handover.manage', // refresh and submit a term's dossier, schedule the troika meeting; own: the delegates of the term's holder
+  'handover.acknowledge', // own: the incoming holder's delegates acknowledge the dossier entry by entry
+  'presidency.priorities', // a term's priorities; own: the delegates of the term's holder (the secretariat: any term)
+  // ── recommendations roll-up and progress reports (issue 6) ──
+  'progress_report.create', // produce a progress report for a meeting, optionally attached to its agenda (the secretariat)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,7 +80,7 @@ export const ROLES = ['anonymous', 'authenticated', 'delegate', 'observer_delega
 export type Role = (typeof ROLES)[number];
 export type Scope = 'own' | 'council';
 
-const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read', 'calendar.feed', 'decision.read'];
+const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read', 'calendar.feed', 'decision.read', 'minutes.public'];
 const COUNCIL_READER: Permission[] = ['delegation.read', 'body.read', 'recommendation.read', 'meeting.read'];
 
 const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Record<Permission, Scope>> =>
@@ -66,11 +89,31 @@ const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Recor
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
   anonymous: all(PUBLIC),
   authenticated: all(['profile.read', 'notification.read', 'calendar.subscribe']),
-  delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own'), ...all(['decision.object', 'decision.consult']) },
+  delegate: {
+    ...all(COUNCIL_READER),
+    ...all(['backlog.propose']),
+    ...all(['backlog.update'], 'own'),
+    ...all(['delegation.update', 'delegate.manage'], 'own'),
+    ...all(['decision.object', 'decision.consult']),
+    ...all(['minutes.comment']),
+    ...all(['action_item.read']),
+    ...all(['action_item.transition', 'action_item.progress', 'action_item.verify'], 'own'),
+    ...all(['handover.read']),
+    ...all(['handover.manage', 'handover.acknowledge', 'presidency.priorities'], 'own'),
+  },
   // Observers take part in discussion, never in decisions.
-  observer_delegate: { ...all(COUNCIL_READER), ...all(['delegation.update', 'delegate.manage'], 'own') },
+  observer_delegate: {
+    ...all(COUNCIL_READER),
+    ...all(['backlog.propose']),
+    ...all(['backlog.update'], 'own'),
+    ...all(['minutes.comment']),
+    ...all(['delegation.update', 'delegate.manage'], 'own'),
+    ...all(['action_item.read']),
+    ...all(['action_item.transition', 'action_item.progress', 'action_item.verify'], 'own'),
+    ...all(['handover.read']),
+  },
   // The chair conducts the meeting: it proposes decisions and closes them (so does the secretariat).
-  chair: all(['body.manage', 'agenda.propose', 'decision.propose', 'decision.close']),
+  chair: all(['body.manage', 'agenda.propose', 'decision.propose', 'decision.close', 'action_item.read', 'action_item.create', 'action_item.update', 'action_item.reassign']),
   secretariat: all([
     ...COUNCIL_READER,
     'council.update',
@@ -89,8 +132,22 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'attendance.manage',
     'decision.propose',
     'decision.close',
+    'backlog.propose',
+    'backlog.update',
+    'action_item.read',
+    'action_item.create',
+    'action_item.update',
+    'action_item.transition',
+    'action_item.verify',
+    'action_item.reassign',
+    'action_item.cancel',
+    'handover.read',
+    'handover.configure',
+    'handover.manage',
+    'presidency.priorities',
+    'progress_report.create',
   ]),
-  admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read']),
+  admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read', 'action_item.read', 'handover.read']),
 };
 
 /** The widest scope any of the roles gives for the permission, or null when none gives it. */

@@ -61,6 +61,32 @@ export interface AppConfig {
     /** Local hour at which the daily digest goes out. */
     digestHour: number;
   };
+  /** Decisions taken in writing (the silence procedure). */
+  silence: {
+    /** How far ahead of its circulation a silence deadline must be, at least (default 72 hours, as in the UN General Assembly's practice). */
+    minNoticeSeconds: number;
+    /** How often the sweeper closes open procedures past their deadline that no close job closed (queue lost, worker down). */
+    sweepIntervalMs: number;
+  };
+  /** Presidency succession and transfer. */
+  presidency: {
+    /** How often the sweeper transfers (or extends) ended terms not yet succeeded, and queues the coming ends. */
+    transferSweepIntervalMs: number;
+    /** How often the succession check looks for terms with no successor known when one must be (alerts go out once a month per term). */
+    successionCheckIntervalMs: number;
+  };
+  /** The presidency handover's timeline and dossier. */
+  handoverTimeline: {
+    /** How often the planner (re)schedules the handover reminders of the terms not ended yet. */
+    planIntervalMs: number;
+    /** How often the job assembles the dossiers of terms entering their dossier window. */
+    dossierIntervalMs: number;
+  };
+  /** Action items (issue 6). */
+  actionItems: {
+    /** How often the escalation job puts items overdue by the council's agendaDays on the next senior officials agenda. */
+    escalateIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -166,6 +192,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sendLeaseSeconds: int(env, 'SEND_LEASE_SECONDS', 120, 1, 86_400),
       digestIntervalMs: int(env, 'DIGEST_INTERVAL_MS', 300_000, 100, 86_400_000),
       digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
+    },
+    silence: {
+      minNoticeSeconds: int(env, 'SILENCE_MIN_NOTICE_SECONDS', 72 * 3600, 1, 30 * 86_400),
+      sweepIntervalMs: int(env, 'SILENCE_SWEEP_INTERVAL_MS', 60_000, 100, 3_600_000),
+    },
+    presidency: {
+      transferSweepIntervalMs: int(env, 'PRESIDENCY_SWEEP_INTERVAL_MS', 60_000, 100, 3_600_000),
+      successionCheckIntervalMs: int(env, 'PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS', 3_600_000, 100, 86_400_000),
+    },
+    handoverTimeline: {
+      planIntervalMs: int(env, 'HANDOVER_PLAN_INTERVAL_MS', 600_000, 100, 86_400_000),
+      dossierIntervalMs: int(env, 'HANDOVER_DOSSIER_INTERVAL_MS', 600_000, 100, 86_400_000),
+    },
+    actionItems: {
+      escalateIntervalMs: int(env, 'ACTION_ITEM_ESCALATE_INTERVAL_MS', 60_000, 100, 86_400_000),
     },
   };
 }

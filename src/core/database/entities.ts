@@ -17,19 +17,48 @@ import { DecisionPosition } from '../../modules/meetings/session/entities/decisi
 import { Decision } from '../../modules/meetings/session/entities/decision.entity.js';
 import { MeetingAttendance } from '../../modules/meetings/session/entities/meeting-attendance.entity.js';
 import { CalendarFeed } from '../../modules/meetings/calendar/entities/calendar-feed.entity.js';
+import { BacklogItem } from '../../modules/meetings/backlog/entities/backlog-item.entity.js';
+import { MeetingSeries } from '../../modules/meetings/series/entities/meeting-series.entity.js';
+import { MinutesComment } from '../../modules/meetings/minutes/entities/minutes-comment.entity.js';
+import { Minutes } from '../../modules/meetings/minutes/entities/minutes.entity.js';
 import { Participant } from '../../modules/participants/entities/participant.entity.js';
 import { PresidencyTerm } from '../../modules/presidency/entities/presidency-term.entity.js';
 import { FocusArea } from '../../modules/recommendations/entities/focus-area.entity.js';
 import { Recommendation } from '../../modules/recommendations/entities/recommendation.entity.js';
+import { ActionItem } from '../../modules/action-items/entities/action-item.entity.js';
+import { ActionItemUpdate } from '../../modules/action-items/entities/action-item-update.entity.js';
+import { ActionItemCarryOver } from '../../modules/progress/entities/action-item-carry-over.entity.js';
+import { ProgressReport } from '../../modules/progress/entities/progress-report.entity.js';
+import { ActionItemAgendaPlacement } from '../../modules/action-items/reminders/entities/action-item-agenda-placement.entity.js';
+import { ActionItemOverdueAgendaItem } from '../../modules/action-items/reminders/entities/action-item-overdue-agenda-item.entity.js';
+import { CouncilActionItemRules } from '../../modules/action-items/reminders/entities/council-action-item-rules.entity.js';
+import { CouncilHandoverSettings } from '../../modules/handover/dossier/entities/council-handover-settings.entity.js';
+import { HandoverAcknowledgement } from '../../modules/handover/dossier/entities/handover-acknowledgement.entity.js';
+import { HandoverDossier } from '../../modules/handover/dossier/entities/handover-dossier.entity.js';
+import { PresidencyPriority } from '../../modules/handover/dossier/entities/presidency-priority.entity.js';
+import { CouncilPresidencyRules } from '../../modules/handover/succession/entities/council-presidency-rules.entity.js';
+import { PresidencyDesignation } from '../../modules/handover/succession/entities/presidency-designation.entity.js';
+import { PresidencySuccessionAlert } from '../../modules/handover/succession/entities/presidency-succession-alert.entity.js';
+import { PresidencyWaiver } from '../../modules/handover/succession/entities/presidency-waiver.entity.js';
+import { PresidencyTransfer } from '../../modules/handover/transfer/entities/presidency-transfer.entity.js';
+import { PresidencyHandoverMeeting } from '../../modules/handover/transfer/entities/presidency-handover-meeting.entity.js';
 
 /** Every entity, listed explicitly (no globs: they behave differently in ESM, Jest and dist). */
 export const entities = [
+  ActionItem,
+  ActionItemUpdate,
+  ActionItemCarryOver,
+  ProgressReport,
+  ActionItemAgendaPlacement,
+  ActionItemOverdueAgendaItem,
   AgendaItem,
   AuditEntry,
+  BacklogItem,
   Body,
   BodyLead,
   CalendarFeed,
   Council,
+  CouncilActionItemRules,
   CouncilMeetingRule,
   CouncilRole,
   Decision,
@@ -41,10 +70,23 @@ export const entities = [
   Meeting,
   MeetingAgenda,
   MeetingAttendance,
+  MeetingSeries,
+  Minutes,
+  MinutesComment,
   Participant,
   PasswordSetupToken,
   PresidencyTerm,
   Recommendation,
   RefreshToken,
   User,
+  CouncilHandoverSettings,
+  HandoverDossier,
+  HandoverAcknowledgement,
+  PresidencyPriority,
+  CouncilPresidencyRules,
+  PresidencyWaiver,
+  PresidencyDesignation,
+  PresidencyTransfer,
+  PresidencySuccessionAlert,
+  PresidencyHandoverMeeting,
 ];

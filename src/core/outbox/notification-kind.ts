@@ -31,6 +31,8 @@ export interface PreparedMessage {
 /** Who is to be told, and what each is told. */
 export interface PreparedNotification {
   recipients: Recipient[];
+  /** The message to render when it is not the row's kind: 'notice' for kinds whose phrases live in a notice catalog. */
+  messageKind?: string;
   message: (r: Recipient) => PreparedMessage;
 }
 

@@ -26,6 +26,22 @@ export interface JobPayloads {
   'mail.send': { deliveryIds: string[] };
   /** Sends the daily digests that are due (periodic). */
   'notify.digest': Record<string, never>;
+  /** Closes one written decision at its silence deadline (added with a delay up to it; the database decides, once). */
+  'silence.close': { decisionId: string };
+  /** Closes the open written decisions past their deadline that no close job closed: queue lost, worker down (periodic). */
+  'silence.sweep': Record<string, never>;
+  /** Passes the presidency at a term's end (added with a delay up to it; the database decides, once — presidency_transfers.from_term_id UNIQUE). */
+  'presidency.transfer': { termId: string };
+  /** Transfers (or extends), in order, every ended term not yet succeeded — catch-up after an outage — and queues the next ends (periodic). */
+  'presidency.transfer_sweep': Record<string, never>;
+  /** Alerts the secretariat and the member states, once a month per term, when no successor is known by when it must be (periodic). */
+  'presidency.succession_check': Record<string, never>;
+  /** (Re)schedules the handover reminders of every term not ended yet, under stable keys (periodic; idempotent). */
+  'handover.plan': Record<string, never>;
+  /** Assembles, once, the dossier of every term ending within its council's dossier window that has none (periodic). */
+  'handover.dossier_assemble': Record<string, never>;
+  /** Puts action items overdue by the council's agendaDays on the next senior officials agenda, each once (periodic). */
+  'action_items.escalate': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -45,6 +61,16 @@ export const JOBS: { [N in JobName]: JobDefinition } = {
   // Transient SMTP failures are retried with backoff; permanent ones fail at once (UnrecoverableError).
   'mail.send': { queue: QUEUES.mail, options: { ...keep, attempts: 8, backoff: { type: 'exponential', delay: 2000 } } },
   'notify.digest': { queue: QUEUES.notify, options: { ...periodic } },
+  // Run before the deadline by the database's clock, a close fails and is retried; the sweeper is the backstop.
+  'silence.close': { queue: QUEUES.system, options: { ...keep, attempts: 8, backoff: { type: 'exponential', delay: 1000 } } },
+  'silence.sweep': { queue: QUEUES.system, options: { ...periodic } },
+  // Run before the term's end by the database's clock, a transfer fails and is retried; the sweeper is the backstop.
+  'presidency.transfer': { queue: QUEUES.system, options: { ...keep, attempts: 8, backoff: { type: 'exponential', delay: 1000 } } },
+  'presidency.transfer_sweep': { queue: QUEUES.system, options: { ...periodic } },
+  'presidency.succession_check': { queue: QUEUES.system, options: { ...periodic } },
+  'handover.plan': { queue: QUEUES.system, options: { ...periodic } },
+  'handover.dossier_assemble': { queue: QUEUES.system, options: { ...periodic } },
+  'action_items.escalate': { queue: QUEUES.system, options: { ...periodic } },
 };
 
 /** Recurring work, upserted by the worker at boot. A scheduler only triggers a job; dates that matter live in the database. */
@@ -54,6 +80,12 @@ export function schedules(config: AppConfig): { id: string; job: JobName; everyM
     { id: 'outbox-relay', job: 'outbox.relay', everyMs: config.notifications.relayIntervalMs },
     { id: 'outbox-sweep', job: 'outbox.sweep', everyMs: config.notifications.sweepIntervalMs },
     { id: 'notify-digest', job: 'notify.digest', everyMs: config.notifications.digestIntervalMs },
+    { id: 'silence-sweep', job: 'silence.sweep', everyMs: config.silence.sweepIntervalMs },
+    { id: 'presidency-transfer-sweep', job: 'presidency.transfer_sweep', everyMs: config.presidency.transferSweepIntervalMs },
+    { id: 'presidency-succession-check', job: 'presidency.succession_check', everyMs: config.presidency.successionCheckIntervalMs },
+    { id: 'handover-plan', job: 'handover.plan', everyMs: config.handoverTimeline.planIntervalMs },
+    { id: 'handover-dossier-assemble', job: 'handover.dossier_assemble', everyMs: config.handoverTimeline.dossierIntervalMs },
+    { id: 'action-items-escalate', job: 'action_items.escalate', everyMs: config.actionItems.escalateIntervalMs },
   ];
 }
 

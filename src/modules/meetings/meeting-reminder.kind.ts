@@ -4,8 +4,8 @@ import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
 import type { NotificationKind, OutboxRow, PreparedNotification } from '../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../core/outbox/notification-kinds.registry.js';
 import { RecipientsRepository } from '../notifications/recipients.repository.js';
-import { meetingCalendar } from '../notifications/templates/meeting-calendar.js';
 import type { MeetingReminderData } from '../notifications/templates/message-kinds.js';
+import { meetingInvitation } from './meeting-invitation.js';
 import { calendarDaysUntil, MEETING_REMINDER_KIND, occurrenceStart, REMINDED_STATUSES } from './meeting-reminders.js';
 import { MeetingRemindersRepository, type RemindedMeetingRow } from './meeting-reminders.repository.js';
 
@@ -52,20 +52,7 @@ export class MeetingReminderKind implements NotificationKind, OnModuleInit {
     for (const { row, meeting } of live) {
       const startsAt = new Date(meeting.startsAt);
       const endsAt = new Date(meeting.endsAt);
-      const attachments = [
-        meetingCalendar({
-          uid: `meeting-${meeting.id}@${this.calendarDomain()}`,
-          title: meeting.title,
-          startsAt,
-          endsAt,
-          timeZone: meeting.timeZone,
-          location: meeting.venue,
-          url: meeting.onlineUrl,
-          description: meeting.councilName,
-          sequence: meeting.version,
-          stamp: now,
-        }),
-      ];
+      const attachments = [meetingInvitation(meeting, this.config.publicUrl, now)];
       const data: Omit<MeetingReminderData, 'recipientName' | 'recipientTimeZone'> = {
         councilName: meeting.councilName,
         meetingTitle: meeting.title,
@@ -93,13 +80,5 @@ export class MeetingReminderKind implements NotificationKind, OnModuleInit {
       plannedFor !== null &&
       plannedFor.getTime() === new Date(meeting.startsAt).getTime()
     );
-  }
-
-  private calendarDomain(): string {
-    try {
-      return new URL(this.config.publicUrl).hostname || 'protempore';
-    } catch {
-      return 'protempore';
-    }
   }
 }

@@ -9,5 +9,7 @@ import { MeetingsService } from './meetings.service.js';
 @Module({
   controllers: [MeetingsController],
   providers: [MeetingsService, MeetingsRepository, MeetingWorkingHoursService, MeetingRemindersScheduler],
+  // Meeting series create, move and cancel their occurrences through the meetings service.
+  exports: [MeetingsService, MeetingsRepository],
 })
 export class MeetingsModule {}

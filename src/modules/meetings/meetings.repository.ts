@@ -21,6 +21,9 @@ export interface MeetingRow {
   convenedAt: Date | null;
   consentRecorded: boolean;
   consentNote: string | null;
+  seriesId: string | null;
+  /** YYYY-MM-DD. */
+  occurrenceDate: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -56,6 +59,14 @@ export interface MeetingFilters {
   to?: Date;
   bodyId?: string;
   status?: MeetingStatus;
+  seriesId?: string;
+}
+
+/** A meeting created as an occurrence of a series. */
+export interface MeetingOccurrence {
+  seriesId: string;
+  /** YYYY-MM-DD: the date the series' rule gave. */
+  occurrenceDate: string;
 }
 
 export interface MemberStateZoneRow {
@@ -68,7 +79,8 @@ export interface MemberStateZoneRow {
 // The chair comes from the presidency terms as the presidency module reads them: the term whose [start,end) covers the instant.
 const SELECT = `SELECT m.id, m.council_id AS "councilId", m.body_id AS "bodyId", m.kind, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt",
     m.time_zone AS "timeZone", m.venue, m.online_url AS "onlineUrl", m.host_participant_id AS "hostParticipantId", m.status,
-    m.convened_at AS "convenedAt", m.consent_recorded AS "consentRecorded", m.consent_note AS "consentNote", m.version,
+    m.convened_at AS "convenedAt", m.consent_recorded AS "consentRecorded", m.consent_note AS "consentNote",
+    m.series_id AS "seriesId", m.occurrence_date::text AS "occurrenceDate", m.version,
     m.created_at AS "createdAt", m.updated_at AS "updatedAt",
     ch.participant_id AS "chairParticipantId", ch.name AS "chairName", ch.iso_code AS "chairIsoCode", ch.term_id AS "chairTermId"
   FROM meetings m
@@ -108,11 +120,11 @@ export class MeetingsRepository {
     return Object.fromEntries(rows.map(({ kind, ...days }) => [kind, days]));
   }
 
-  async insert(em: EntityManager, councilId: string, v: MeetingValues): Promise<string> {
+  async insert(em: EntityManager, councilId: string, v: MeetingValues, occurrence: MeetingOccurrence | null = null): Promise<string> {
     const rows = (await em.query(
-      `INSERT INTO meetings (council_id, body_id, kind, title, starts_at, ends_at, time_zone, venue, online_url, host_participant_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [councilId, v.bodyId, v.kind, v.title, v.startsAt, v.endsAt, v.timeZone, v.venue, v.onlineUrl, v.hostParticipantId],
+      `INSERT INTO meetings (council_id, body_id, kind, title, starts_at, ends_at, time_zone, venue, online_url, host_participant_id, series_id, occurrence_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [councilId, v.bodyId, v.kind, v.title, v.startsAt, v.endsAt, v.timeZone, v.venue, v.onlineUrl, v.hostParticipantId, occurrence?.seriesId ?? null, occurrence?.occurrenceDate ?? null],
     )) as { id: string }[];
     return rows[0]!.id;
   }
@@ -122,7 +134,7 @@ export class MeetingsRepository {
     return rows[0];
   }
 
-  async list(councilId: string, f: MeetingFilters): Promise<MeetingRow[]> {
+  async list(councilId: string, f: MeetingFilters, em: EntityManager = this.db.manager): Promise<MeetingRow[]> {
     const where = ['m.council_id = $1'];
     const params: unknown[] = [councilId];
     const add = (sql: string, value: unknown) => {
@@ -133,7 +145,8 @@ export class MeetingsRepository {
     if (f.to) add('m.starts_at < ?', f.to);
     if (f.bodyId) add('m.body_id = ?', f.bodyId);
     if (f.status) add('m.status = ?', f.status);
-    return this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id`, params);
+    if (f.seriesId) add('m.series_id = ?', f.seriesId);
+    return em.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id`, params);
   }
 
   /** Sets values and state if the version is still current; false when no row matched (missing or stale). */

@@ -14,7 +14,7 @@ import type { UpdateMeetingDto } from './dto/update-meeting.dto.js';
 import { allowedNext, canTransition, EDITABLE_STATUSES } from './meeting-lifecycle.js';
 import { REMINDED_STATUSES } from './meeting-reminders.js';
 import { MeetingRemindersScheduler } from './meeting-reminders.scheduler.js';
-import { type MeetingRow, MeetingsRepository, type MeetingState, type MeetingValues } from './meetings.repository.js';
+import { type MeetingOccurrence, type MeetingRow, MeetingsRepository, type MeetingState, type MeetingValues } from './meetings.repository.js';
 
 type Rules = Partial<Record<MeetingKind, MeetingRuleDays>>;
 
@@ -44,6 +44,8 @@ function toResponse(r: MeetingRow, rules: Rules): MeetingResponse {
     chair: r.chairParticipantId ? { participantId: r.chairParticipantId, name: r.chairName!, isoCode: r.chairIsoCode, termId: r.chairTermId! } : null,
     deadlines: { ...rule, noticeBy: d.noticeBy.toISOString(), agendaBy: d.agendaBy.toISOString(), papersBy: d.papersBy.toISOString() },
     allowedTransitions: [...allowedNext(r.status)],
+    seriesId: r.seriesId,
+    occurrenceDate: r.occurrenceDate,
     version: r.version,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
@@ -84,7 +86,11 @@ export class MeetingsService {
     private readonly reminders: MeetingRemindersScheduler,
   ) {}
 
-  async create(councilId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
+  /**
+   * `occurrence` and `outer` are for meeting series: their occurrences are created (and later moved or cancelled
+   * through update/transition) inside the series' own transaction, each in a savepoint of it.
+   */
+  async create(councilId: string, dto: CreateMeetingDto, occurrence: MeetingOccurrence | null = null, outer?: EntityManager): Promise<MeetingResponse> {
     const values: MeetingValues = {
       bodyId: dto.bodyId ?? null,
       kind: dto.kind,
@@ -97,10 +103,10 @@ export class MeetingsService {
       hostParticipantId: dto.hostParticipantId ?? null,
     };
     this.checkTimes(values, 'endsAt');
-    return this.db.transaction(async (em) => {
+    return this.inTransaction(outer, async (em) => {
       if (!(await this.meetings.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
       await this.checkReferences(em, councilId, values, null);
-      const id = await this.meetings.insert(em, councilId, values);
+      const id = await this.meetings.insert(em, councilId, values, occurrence);
       const created = toResponse((await this.meetings.find(councilId, id, em))!, await this.meetings.rulesOf(councilId, em));
       await this.audit.record(em, { councilId, action: 'meeting.created', entityType: 'meeting', entityId: id, after: created });
       return created;
@@ -114,6 +120,7 @@ export class MeetingsService {
       ...(q.to !== undefined ? { to: new Date(q.to) } : {}),
       ...(q.bodyId !== undefined ? { bodyId: q.bodyId } : {}),
       ...(q.status !== undefined ? { status: q.status } : {}),
+      ...(q.seriesId !== undefined ? { seriesId: q.seriesId } : {}),
     });
     const rules = await this.meetings.rulesOf(councilId);
     return { items: rows.map((r) => toResponse(r, rules)) };
@@ -130,8 +137,8 @@ export class MeetingsService {
    * to a kind with a longer notice) needs that notice from now, as a new
    * convening would; moving it later keeps the notice already given.
    */
-  async update(councilId: string, id: string, dto: UpdateMeetingDto, now: Date = new Date()): Promise<MeetingResponse> {
-    return this.db.transaction(async (em) => {
+  async update(councilId: string, id: string, dto: UpdateMeetingDto, now: Date = new Date(), outer?: EntityManager): Promise<MeetingResponse> {
+    return this.inTransaction(outer, async (em) => {
       const current = await this.lockCurrent(em, councilId, id, dto.version);
       if (!EDITABLE_STATUSES.includes(current.status)) {
         throw new ConflictException('MEETING_NOT_EDITABLE', `a ${current.status} meeting cannot be edited; only a draft or convened one`, {
@@ -163,14 +170,17 @@ export class MeetingsService {
       }
       if (!(await this.meetings.updateVersioned(em, councilId, id, dto.version, next, state))) throw new StaleVersionException('meeting', id, dto.version);
       const moved = next.startsAt.getTime() !== before.startsAt.getTime() || next.timeZone !== before.timeZone;
-      if (moved && REMINDED_STATUSES.includes(current.status)) await this.reminders.plan(em, councilId, id, next.startsAt, next.timeZone, now);
+      if (moved && REMINDED_STATUSES.includes(current.status)) {
+        const rule = ruleOf(await this.meetings.rulesOf(councilId, em), next.kind);
+        await this.reminders.plan(em, councilId, id, next.startsAt, next.timeZone, rule.papersDays, now);
+      }
       return this.afterChange(em, councilId, id, current, 'meeting.updated');
     });
   }
 
   /** Moves the meeting to its next status; an illegal move is a 409 naming the allowed ones. */
-  async transition(councilId: string, id: string, dto: MeetingTransitionDto, now: Date = new Date()): Promise<MeetingResponse> {
-    return this.db.transaction(async (em) => {
+  async transition(councilId: string, id: string, dto: MeetingTransitionDto, now: Date = new Date(), outer?: EntityManager): Promise<MeetingResponse> {
+    return this.inTransaction(outer, async (em) => {
       const current = await this.lockCurrent(em, councilId, id, dto.version);
       if (!canTransition(current.status, dto.to)) {
         const allowed = allowedNext(current.status);
@@ -178,6 +188,15 @@ export class MeetingsService {
           'ILLEGAL_TRANSITION',
           `a ${current.status} meeting cannot become ${dto.to}; ${allowed.length ? `allowed: ${allowed.join(', ')}` : 'it cannot change any more'}`,
           { from: current.status, to: dto.to, allowed },
+          'to',
+        );
+      }
+      if (dto.to === 'minutes_circulated' || dto.to === 'minutes_approved') {
+        const route = dto.to === 'minutes_circulated' ? 'circulate' : 'approve';
+        throw new ConflictException(
+          'MINUTES_ROUTE',
+          `a meeting's minutes are circulated and approved with its minutes: POST /councils/${councilId}/meetings/${id}/minutes/${route}`,
+          { from: current.status, to: dto.to, route: `minutes/${route}` },
           'to',
         );
       }
@@ -201,11 +220,22 @@ export class MeetingsService {
       }
       if (dto.to === 'draft') Object.assign(state, { consentRecorded: false, consentNote: null });
       if (!(await this.meetings.updateVersioned(em, councilId, id, dto.version, values, state))) throw new StaleVersionException('meeting', id, dto.version);
-      // Reminders: planned on convening; dropped when the meeting is called off, put off or has begun (no cancellation message yet).
-      if (dto.to === 'convened') await this.reminders.plan(em, councilId, id, values.startsAt, values.timeZone, now);
-      if (dto.to === 'cancelled' || dto.to === 'postponed' || dto.to === 'in_session') await this.reminders.cancelAll(em, id);
+      // Notices and reminders: the convening notice and the reminders on convening; dropped when the meeting is put off or
+      // has begun; a cancellation is told to those who had been convened.
+      if (dto.to === 'convened') {
+        const rule = ruleOf(await this.meetings.rulesOf(councilId, em), current.kind);
+        await this.reminders.plan(em, councilId, id, values.startsAt, values.timeZone, rule.papersDays, now);
+        await this.reminders.convened(em, councilId, id, values.startsAt);
+      }
+      if (dto.to === 'cancelled' && current.convenedAt !== null) await this.reminders.cancelled(em, councilId, id);
+      else if (dto.to === 'cancelled' || dto.to === 'postponed' || dto.to === 'in_session') await this.reminders.cancelAll(em, id);
       return this.afterChange(em, councilId, id, current, `meeting.${dto.to}`);
     });
+  }
+
+  /** A transaction of its own, or a savepoint of the caller's transaction when it passes its manager. */
+  private inTransaction<T>(outer: EntityManager | undefined, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return outer ? outer.transaction(work) : this.db.transaction(work);
   }
 
   private async lockCurrent(em: EntityManager, councilId: string, id: string, version: number): Promise<MeetingRow> {

@@ -4,19 +4,26 @@ import { InvalidInputException, NotFoundException } from '../../core/errors/doma
 import { AuditService } from '../audit/audit.service.js';
 import type { PreferenceListResponse, PreferenceResponse } from './dto/preferences.response.js';
 import { PreferencesRepository } from './preferences.repository.js';
-import { MESSAGE_KINDS } from './templates/index.js';
+import { MESSAGE_KINDS, NOTICES } from './templates/index.js';
 
 export const DELIVERY_MODES = ['immediate', 'digest', 'off'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export const DEFAULT_MODE: DeliveryMode = 'immediate';
 
 /**
- * Kinds a person cannot switch: the digest is itself the 'digest' mode, and a
- * password link must always reach its person (it is how they get in).
+ * Kinds a person cannot switch: the digest is itself the 'digest' mode, a
+ * password link must always reach its person (it is how they get in), and a
+ * silence procedure's notices must reach the heads (silence is consent).
  */
-export const UNSWITCHABLE_KINDS: readonly string[] = ['digest.daily', 'account.password_link'];
-/** Every kind a person may choose immediate / digest / off for. */
-export const SWITCHABLE_KINDS: readonly string[] = MESSAGE_KINDS.filter((k) => !UNSWITCHABLE_KINDS.includes(k));
+export const UNSWITCHABLE_KINDS: readonly string[] = ['digest.daily', 'account.password_link', 'silence.circulated', 'silence.adopted', 'silence.not_adopted'];
+/**
+ * Every kind a person may choose immediate / digest / off for: the message kinds with a template of their own, and
+ * every notice of the catalogs (a notice's name is the kind of its notification).
+ */
+export const SWITCHABLE_KINDS: readonly string[] = [
+  ...MESSAGE_KINDS.filter((k) => k !== 'notice' && !UNSWITCHABLE_KINDS.includes(k)),
+  ...Object.keys(NOTICES).filter((k) => !UNSWITCHABLE_KINDS.includes(k)),
+];
 
 /** The caller's own email preferences per notification kind (the inbox gets everything whatever they say). */
 @Injectable()

@@ -14,6 +14,7 @@ import {
 } from './demo-council.data.js';
 import { PasswordHasher } from '../identity/password-hasher.service.js';
 import { seedDemoUsers } from './demo-users.js';
+import { seedDemoActionItems } from './demo-action-items.js';
 import { demoTermYears, januaryFirst, rotationIndexForYear } from './seed-calendar.js';
 
 export interface SeedReport {
@@ -31,8 +32,9 @@ export interface SeedOptions {
  * bodies, presidency terms and recommendations, in one transaction. Idempotent:
  * when the council already exists nothing is written and `created` is false.
  * Writes raw SQL so it does not depend on the domain services.
- * The demo accounts (seedDemoUsers) are added on every run, idempotently, so a
- * council seeded before accounts existed gets them too.
+ * The demo accounts (seedDemoUsers) and the recommendations' action items
+ * (seedDemoActionItems) are added on every run, idempotently, so a council
+ * seeded before they existed gets them too.
  */
 export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), options: SeedOptions = {}): Promise<SeedReport> {
   const passwordHash = options.demoPassword === undefined ? null : await new PasswordHasher().hash(options.demoPassword);
@@ -54,12 +56,14 @@ export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), op
     if (inserted.length === 0) {
       const existing = (await em.query(`SELECT id FROM councils WHERE slug = $1`, [DEMO_COUNCIL.slug])) as { id: string }[];
       await seedDemoUsers(em, existing[0]!.id, passwordHash);
+      await seedDemoActionItems(em, existing[0]!.id, now, DEMO_EMAIL_DOMAIN);
       return { councilId: existing[0]!.id, created: false };
     }
     const councilId = inserted[0]!.id;
     const summary = await populate(em, councilId, now);
     await new AuditService().record(em, { councilId, action: 'seed.created', entityType: 'council', entityId: councilId, after: { slug: DEMO_COUNCIL.slug, ...summary } });
     await seedDemoUsers(em, councilId, passwordHash);
+    await seedDemoActionItems(em, councilId, now, DEMO_EMAIL_DOMAIN);
     return { councilId, created: true };
   });
 }

@@ -13,6 +13,7 @@ import {
   titleProblem,
   trimTitle,
 } from './agenda-rules.js';
+import { MeetingRemindersScheduler } from '../meeting-reminders.scheduler.js';
 import { type AgendaItemRow, type AgendaItemValues, type AgendaMeetingRow, AgendaRepository, type AgendaRow } from './agenda.repository.js';
 import type { AgendaItemResponse } from './dto/agenda-item.response.js';
 import type { AgendaVersionDto } from './dto/agenda-version.dto.js';
@@ -74,6 +75,7 @@ export class AgendaService {
     private readonly db: DataSource,
     private readonly agendas: AgendaRepository,
     private readonly audit: AuditService,
+    private readonly notices: MeetingRemindersScheduler,
   ) {}
 
   async get(councilId: string, meetingId: string): Promise<AgendaResponse> {
@@ -81,14 +83,15 @@ export class AgendaService {
     return agendaResponse(councilId, meetingId, await this.agendas.findAgenda(councilId, meetingId), await this.agendas.listItems(councilId, meetingId));
   }
 
-  async addItem(councilId: string, meetingId: string, dto: CreateAgendaItemDto, caller: Caller, now: Date = new Date()): Promise<AgendaItemResponse> {
+  /** `outer`: the backlog schedules an item inside its own transaction (a savepoint of it). */
+  async addItem(councilId: string, meetingId: string, dto: CreateAgendaItemDto, caller: Caller, now: Date = new Date(), outer?: EntityManager): Promise<AgendaItemResponse> {
     const chairAccepts = dto.acceptedByChair === true;
     if (chairAccepts && !caller.roles.includes('chair')) {
       throw new DomainException('CHAIR_ONLY', 403, 'only the chair can accept an item onto the agenda', [
         { field: 'acceptedByChair', rule: 'chair_only', message: 'only the chair can accept an item onto the agenda' },
       ]);
     }
-    return this.db.transaction(async (em) => {
+    return this.inTransaction(outer, async (em) => {
       const meeting = await this.openMeeting(em, councilId, meetingId, 'share');
       const values: AgendaItemValues = {
         title: this.checkedTitle(dto.title, meeting),
@@ -218,9 +221,16 @@ export class AgendaService {
    * carried_forward. Only items of a circulated or adopted agenda; the source
    * meeting may be closed. Deleting the copy puts the original back.
    */
-  async carryForward(councilId: string, meetingId: string, itemId: string, dto: CarryForwardAgendaItemDto, now: Date = new Date()): Promise<AgendaItemResponse> {
+  async carryForward(
+    councilId: string,
+    meetingId: string,
+    itemId: string,
+    dto: CarryForwardAgendaItemDto,
+    now: Date = new Date(),
+    outer?: EntityManager, // the backlog carries a whole agenda forward in one transaction, item by item
+  ): Promise<AgendaItemResponse> {
     if (dto.toMeetingId === meetingId) throw new InvalidInputException('toMeetingId', 'other_meeting', 'toMeetingId must be another meeting');
-    return this.db.transaction(async (em) => {
+    return this.inTransaction(outer, async (em) => {
       // Lock both meetings, then both agendas, in id order: two carries in opposite directions cannot deadlock.
       const ordered = [meetingId, dto.toMeetingId].sort();
       const found = new Map<string, AgendaMeetingRow | undefined>();
@@ -323,6 +333,7 @@ export class AgendaService {
       }
       const after = await this.current(em, councilId, meetingId);
       await this.audit.record(em, { councilId, action: 'agenda.circulated', entityType: 'meeting_agenda', entityId: meetingId, before, after });
+      await this.notices.agendaCirculated(em, councilId, meetingId, now);
       return after;
     });
   }
@@ -346,6 +357,11 @@ export class AgendaService {
       await this.audit.record(em, { councilId, action: 'agenda.adopted', entityType: 'meeting_agenda', entityId: meetingId, before, after });
       return after;
     });
+  }
+
+  /** A transaction of its own, or a savepoint of the caller's transaction when it passes its manager. */
+  private inTransaction<T>(outer: EntityManager | undefined, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return outer ? outer.transaction(work) : this.db.transaction(work);
   }
 
   /** The meeting, locked, if its agenda can still change; 404 when it is not in the council, 409 once closed or cancelled. */

@@ -1,3 +1,4 @@
+import { calendarUidDomain } from '../meeting-invitation.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
@@ -91,18 +92,9 @@ export class CalendarFeedsService {
     const meetings = await this.feeds.meetingsOf(feed.councilId, feed.bodyId);
     return calendarFeed({
       name: feed.bodyName ? `${feed.councilName} — ${feed.bodyName}` : feed.councilName,
-      uidDomain: this.uidDomain(),
+      uidDomain: calendarUidDomain(this.config.publicUrl),
       hideTitles: feed.hideTitles,
       meetings: meetings.map((m) => ({ ...m, startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt) })),
     });
-  }
-
-  /** The same UID host as the reminder invitations (MeetingReminderKind), so a client merges both. */
-  private uidDomain(): string {
-    try {
-      return new URL(this.config.publicUrl).hostname || 'protempore';
-    } catch {
-      return 'protempore';
-    }
   }
 }

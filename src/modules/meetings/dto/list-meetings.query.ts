@@ -19,4 +19,6 @@ export class ListMeetingsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "Only this body's meetings" }) @IsOptional() @IsUUID('all') bodyId?: string;
 
   @ApiPropertyOptional({ enum: MEETING_STATUSES }) @IsOptional() @IsIn(MEETING_STATUSES) status?: MeetingStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this meeting series' occurrences" }) @IsOptional() @IsUUID('all') seriesId?: string;
 }

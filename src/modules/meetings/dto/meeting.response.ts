@@ -24,6 +24,9 @@ export class MeetingResponse {
   chair: MeetingChairResponse | null;
   @ApiProperty({ type: MeetingDeadlinesResponse }) deadlines: MeetingDeadlinesResponse;
   @ApiProperty({ type: [String], enum: MEETING_STATUSES, description: 'The statuses this meeting may move to next' }) allowedTransitions: MeetingStatus[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The meeting series this meeting is an occurrence of' }) seriesId: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: "The date the series' rule gave this occurrence (kept when it is moved)" })
+  occurrenceDate: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -3,6 +3,7 @@ import { Body } from '../../bodies/entities/body.entity.js';
 import type { MeetingKind } from '../../councils/entities/council-meeting-rule.entity.js';
 import { Council } from '../../councils/entities/council.entity.js';
 import { Participant } from '../../participants/entities/participant.entity.js';
+import { MeetingSeries } from '../series/entities/meeting-series.entity.js';
 
 export const MEETING_STATUSES = [
   'draft',
@@ -20,6 +21,7 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 /** A meeting of the council (body_id null) or of one of its bodies, hosted (optionally) by a member state of the same council. */
 @Entity('meetings')
 @Unique('meetings_id_council_key', ['id', 'councilId']) // added by the agenda migration (1763900400000)
+@Unique('meetings_series_occurrence_key', ['seriesId', 'occurrenceDate']) // added by the series migration (1763900900000)
 @Index('meetings_council_starts_idx', ['councilId', 'startsAt'])
 @Index('meetings_body_starts_idx', ['bodyId', 'startsAt'])
 @Check('meetings_kind_known', `kind IN ('ministerial','senior_officials','working_group','extraordinary')`)
@@ -33,6 +35,7 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 @Check('meetings_online_url_format', `online_url ~ '^https?://'`)
 @Check('meetings_convened_has_time', `status IN ('draft','cancelled') OR convened_at IS NOT NULL`)
 @Check('meetings_consent_shape', `NOT consent_recorded OR (kind = 'extraordinary' AND consent_note IS NOT NULL)`)
+@Check('meetings_series_occurrence_shape', `(series_id IS NULL) = (occurrence_date IS NULL)`)
 export class Meeting {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') councilId: string;
@@ -52,6 +55,9 @@ export class Meeting {
   /** An extraordinary meeting convened at shorter notice than the rules require, with the body's consent. */
   @Column('boolean', { default: false }) consentRecorded: boolean;
   @Column('text', { nullable: true }) consentNote: string | null;
+  /** An occurrence of a meeting series: the series and the date its rule gave (kept when the occurrence is moved). */
+  @Column('uuid', { nullable: true }) seriesId: string | null;
+  @Column('date', { nullable: true }) occurrenceDate: string | null;
   @Column('integer', { default: 1 }) version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
@@ -76,4 +82,12 @@ export class Meeting {
     { name: 'host_kind', referencedColumnName: 'kind' },
   ])
   host?: Participant;
+
+  /** Composite key to meeting_series(id, council_id): the series belongs to the same council. */
+  @ManyToOne(() => MeetingSeries)
+  @JoinColumn([
+    { name: 'series_id', referencedColumnName: 'id', foreignKeyConstraintName: 'meetings_series_fkey' },
+    { name: 'council_id', referencedColumnName: 'councilId' },
+  ])
+  series?: MeetingSeries;
 }

@@ -4,8 +4,11 @@ import type { ParticipantKind } from '../../participants/entities/participant.en
 import type { MeetingStatus } from '../entities/meeting.entity.js';
 import type { AgendaItemStatus } from '../agenda/entities/agenda-item.entity.js';
 import type { DecisionPositionKind } from './entities/decision-position.entity.js';
-import type { DecisionOutcome, DecisionStatus } from './entities/decision.entity.js';
+import type { DecisionOutcome, DecisionProcedure, DecisionStatus } from './entities/decision.entity.js';
 import type { RepresentedBy } from './entities/meeting-attendance.entity.js';
+import { listObjections, listPositions, type ObjectionRow, type PositionRow } from './decision-records.js';
+
+export type { ObjectionRow, PositionRow } from './decision-records.js';
 
 export interface SessionMeetingRow {
   id: string;
@@ -51,37 +54,20 @@ export interface DecisionRow {
   updatedAt: Date;
 }
 
-export interface ObjectionRow {
-  id: string;
-  decisionId: string;
-  delegationId: string;
-  delegationName: string;
-  reason: string;
-  withdrawnAt: Date | null;
-  createdAt: Date;
-}
-
-export interface PositionRow {
-  id: string;
-  decisionId: string;
-  delegationId: string;
-  delegationName: string;
-  participantKind: ParticipantKind;
-  position: DecisionPositionKind;
-  note: string | null;
-  updatedAt: Date;
-}
-
+/** Meeting decisions have the meeting and item fields; written ones (the silence procedure) have none, and maybe a body. */
 export interface PublishedDecisionRow {
   id: string;
+  procedure: DecisionProcedure;
   text: Record<string, string>;
   closedAt: Date;
-  meetingId: string;
-  meetingTitle: string;
-  meetingStartsAt: Date;
-  itemId: string;
-  itemPosition: number;
-  itemTitle: Record<string, string>;
+  meetingId: string | null;
+  meetingTitle: string | null;
+  meetingStartsAt: Date | null;
+  itemId: string | null;
+  itemPosition: number | null;
+  itemTitle: Record<string, string> | null;
+  bodyId: string | null;
+  bodyName: string | null;
 }
 
 const ATTENDANCE_SELECT = `
@@ -186,26 +172,12 @@ export class SessionRepository {
     return em.query(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE meeting_id = $1 AND council_id = $2 ORDER BY created_at, id`, [meetingId, councilId]);
   }
 
-  async listObjections(em: EntityManager, decisionIds: string[]): Promise<ObjectionRow[]> {
-    if (decisionIds.length === 0) return [];
-    return em.query(
-      `SELECT o.id, o.decision_id AS "decisionId", o.delegation_id AS "delegationId", d.name AS "delegationName", o.reason,
-              o.withdrawn_at AS "withdrawnAt", o.created_at AS "createdAt"
-         FROM decision_objections o JOIN delegations d ON d.id = o.delegation_id
-        WHERE o.decision_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
-      [decisionIds],
-    );
+  listObjections(em: EntityManager, decisionIds: string[]): Promise<ObjectionRow[]> {
+    return listObjections(em, decisionIds);
   }
 
-  async listPositions(em: EntityManager, decisionIds: string[]): Promise<PositionRow[]> {
-    if (decisionIds.length === 0) return [];
-    return em.query(
-      `SELECT x.id, x.decision_id AS "decisionId", x.delegation_id AS "delegationId", d.name AS "delegationName", p.kind AS "participantKind",
-              x.position, x.note, x.updated_at AS "updatedAt"
-         FROM decision_positions x JOIN delegations d ON d.id = x.delegation_id JOIN participants p ON p.id = d.participant_id
-        WHERE x.decision_id = ANY($1::uuid[]) ORDER BY x.created_at, x.id`,
-      [decisionIds],
-    );
+  listPositions(em: EntityManager, decisionIds: string[]): Promise<PositionRow[]> {
+    return listPositions(em, decisionIds);
   }
 
   async isPresent(em: EntityManager, meetingId: string, delegationId: string): Promise<boolean> {
@@ -286,9 +258,10 @@ export class SessionRepository {
 
   async listPublished(councilId: string): Promise<PublishedDecisionRow[]> {
     return this.db.query(
-      `SELECT x.id, x.text, x.closed_at AS "closedAt", m.id AS "meetingId", m.title AS "meetingTitle", m.starts_at AS "meetingStartsAt",
-              i.id AS "itemId", i.position AS "itemPosition", i.title AS "itemTitle"
-         FROM decisions x JOIN meetings m ON m.id = x.meeting_id JOIN agenda_items i ON i.id = x.agenda_item_id
+      `SELECT x.id, x.procedure, x.text, x.closed_at AS "closedAt", m.id AS "meetingId", m.title AS "meetingTitle", m.starts_at AS "meetingStartsAt",
+              i.id AS "itemId", i.position AS "itemPosition", i.title AS "itemTitle", b.id AS "bodyId", b.name AS "bodyName"
+         FROM decisions x LEFT JOIN meetings m ON m.id = x.meeting_id LEFT JOIN agenda_items i ON i.id = x.agenda_item_id
+         LEFT JOIN bodies b ON b.id = x.body_id
         WHERE x.council_id = $1 AND x.outcome = 'adopted'
         ORDER BY x.closed_at DESC, x.id`,
       [councilId],

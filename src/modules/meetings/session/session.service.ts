@@ -4,6 +4,7 @@ import type { Caller } from '../../../core/auth/caller.js';
 import { ConflictException, DomainException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { closingOutcome, type Quorum, quorumOf, SESSION_MEETING_STATUSES } from './consensus.js';
+import { objectionResponse, positionResponse } from './decision-records.js';
 import { decisionTextProblem } from './decision-text.js';
 import type { AttendanceListResponse } from './dto/attendance-list.response.js';
 import type { AttendanceResponse } from './dto/attendance.response.js';
@@ -34,27 +35,6 @@ function attendanceResponse(r: AttendanceRow): AttendanceResponse {
     updatedAt: iso(r.updatedAt)!,
   };
 }
-
-const objectionResponse = (o: ObjectionRow): ObjectionResponse => ({
-  id: o.id,
-  decisionId: o.decisionId,
-  delegationId: o.delegationId,
-  delegationName: o.delegationName,
-  reason: o.reason,
-  withdrawnAt: iso(o.withdrawnAt),
-  createdAt: iso(o.createdAt)!,
-});
-
-const positionResponse = (p: PositionRow): PositionResponse => ({
-  id: p.id,
-  decisionId: p.decisionId,
-  delegationId: p.delegationId,
-  delegationName: p.delegationName,
-  participantKind: p.participantKind,
-  position: p.position,
-  note: p.note,
-  updatedAt: iso(p.updatedAt)!,
-});
 
 function decisionResponse(d: DecisionRow, objections: ObjectionRow[], positions: PositionRow[]): DecisionResponse {
   return {
@@ -267,11 +247,13 @@ export class SessionService {
     return {
       items: rows.map((r) => ({
         id: r.id,
+        procedure: r.procedure,
         text: r.text,
         outcome: 'adopted' as const,
         adoptedAt: iso(r.closedAt)!,
-        meeting: { id: r.meetingId, title: r.meetingTitle, startsAt: iso(r.meetingStartsAt)! },
-        agendaItem: { id: r.itemId, position: r.itemPosition, title: r.itemTitle },
+        meeting: r.meetingId === null ? null : { id: r.meetingId, title: r.meetingTitle!, startsAt: iso(r.meetingStartsAt)! },
+        agendaItem: r.itemId === null ? null : { id: r.itemId, position: r.itemPosition!, title: r.itemTitle! },
+        body: r.bodyId === null ? null : { id: r.bodyId, name: r.bodyName! },
       })),
     };
   }

@@ -85,7 +85,7 @@ export class DispatchJob implements JobHandler<'notify.dispatch'> {
   private render(row: OutboxRow, prepared: PreparedNotification, modes: Map<string, DeliveryMode>): Made[] {
     return prepared.recipients.map((recipient) => {
       const message = prepared.message(recipient);
-      const rendered = renderMessage(row.kind as MessageKind, recipient.language, {
+      const rendered = renderMessage((prepared.messageKind ?? row.kind) as MessageKind, recipient.language, {
         ...message.data,
         recipientName: recipient.fullName,
         recipientTimeZone: recipient.timeZone,

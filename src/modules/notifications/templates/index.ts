@@ -22,7 +22,10 @@ export {
   type MessageDataByKind,
   type MessageKind,
   type MessageLanguage,
+  type NoticeData,
+  type NoticeRow,
   type PasswordLinkData,
   type RecipientData,
   type RenderedMessage,
 } from './message-kinds.js';
+export { NOTICES, type NoticeCatalog, type NoticePhrases } from './notices/index.js';

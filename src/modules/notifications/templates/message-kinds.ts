@@ -3,7 +3,7 @@
  * Pure types and constants: no Nest, no database.
  */
 
-export const MESSAGE_KINDS = ['council.reminder', 'account.password_link', 'meeting.reminder', 'digest.daily'] as const;
+export const MESSAGE_KINDS = ['council.reminder', 'account.password_link', 'meeting.reminder', 'digest.daily', 'notice'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** The council's working languages; every message exists in all four. */
@@ -69,11 +69,37 @@ export interface DailyDigestData extends RecipientData {
   items: DigestItem[];
 }
 
+/** A row of a notice: a label (a phrase of the notice, or 'common.*') and a text or an instant. */
+export interface NoticeRow {
+  /** Phrase name in the notice's catalog (e.g. 'deadline'), or a common phrase key ('common.when'). */
+  label: string;
+  text?: string | null;
+  /** Shown in the recipient's zone, and also in `zone` when given and different. */
+  at?: Instant | null;
+  zone?: string | null;
+}
+
+/**
+ * 'notice' — a message whose phrases live in a notice catalog (notices/*.notices.ts) rather than in its own
+ * template: subject, intro and why of `notice`, rendered over `vars`; optional quoted body, rows and link.
+ */
+export interface NoticeData extends RecipientData {
+  councilName: string;
+  /** Name in NOTICES, e.g. 'minutes.circulated'. */
+  notice: string;
+  vars?: Record<string, string | number>;
+  body?: string | null;
+  rows?: NoticeRow[];
+  /** `label` is a phrase of the notice; http(s) only. */
+  link?: { label: string; url: string } | null;
+}
+
 export interface MessageDataByKind {
   'council.reminder': CouncilReminderData;
   'account.password_link': PasswordLinkData;
   'meeting.reminder': MeetingReminderData;
   'digest.daily': DailyDigestData;
+  notice: NoticeData;
 }
 
 export type MessageData<K extends MessageKind = MessageKind> = MessageDataByKind[K];

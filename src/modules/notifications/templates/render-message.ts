@@ -4,9 +4,12 @@ import { DAILY_DIGEST_HTML, DAILY_DIGEST_TEXT } from './daily-digest.template.js
 import { LAYOUT_HTML, LAYOUT_TEXT } from './layout.template.js';
 import { isKnownTimeZone, localCalendarDate, localDateTime, localDateTimeRange, relativeDays, toDate } from './local-date-time.js';
 import { MEETING_REMINDER_HTML, MEETING_REMINDER_TEXT } from './meeting-reminder.template.js';
+import { NOTICE_HTML, NOTICE_TEXT } from './notice.template.js';
+import { NOTICES, noticeDictionary } from './notices/index.js';
 import {
   isMessageKind,
   isMessageLanguage,
+  MESSAGE_LANGUAGES,
   type CouncilReminderData,
   type DailyDigestData,
   type Instant,
@@ -14,6 +17,7 @@ import {
   type MessageDataByKind,
   type MessageKind,
   type MessageLanguage,
+  type NoticeData,
   type PasswordLinkData,
   type RecipientData,
   type RenderedMessage,
@@ -31,7 +35,13 @@ const SOURCES: Readonly<Record<MessageKind | 'layout', Readonly<Record<Flavor, s
   'account.password_link': { html: PASSWORD_LINK_HTML, text: PASSWORD_LINK_TEXT },
   'meeting.reminder': { html: MEETING_REMINDER_HTML, text: MEETING_REMINDER_TEXT },
   'digest.daily': { html: DAILY_DIGEST_HTML, text: DAILY_DIGEST_TEXT },
+  notice: { html: NOTICE_HTML, text: NOTICE_TEXT },
 };
+
+/** The notices' phrases ('<notice>.<phrase>'), per language, next to the dictionaries. */
+const NOTICE_PHRASES: Readonly<Record<MessageLanguage, Readonly<Record<string, string>>>> = Object.fromEntries(
+  MESSAGE_LANGUAGES.map((language) => [language, noticeDictionary(language)]),
+) as Record<MessageLanguage, Readonly<Record<string, string>>>;
 
 /** `strict`: a field missing from the view model throws instead of printing nothing. Text is never escaped. */
 const COMPILE_OPTIONS: Readonly<Record<Flavor, CompileOptions>> = {
@@ -57,7 +67,7 @@ interface RootView {
 }
 
 function phrase(flavor: Flavor, language: MessageLanguage, key: string): Template {
-  const source = (DICTIONARIES[language] as Readonly<Record<string, string>>)[key];
+  const source = (DICTIONARIES[language] as Readonly<Record<string, string>>)[key] ?? NOTICE_PHRASES[language][key];
   if (typeof source !== 'string' || source.trim() === '') {
     throw new Error(`Missing ${language} translation for "${key}"`);
   }
@@ -147,7 +157,8 @@ function optionalHttpUrl(kind: string, field: string, value: unknown): string | 
 
 interface CommonView extends RootView {
   kind: MessageKind;
-  whyKey: PhraseKey;
+  subjectKey: string;
+  whyKey: string;
   showPreferences: boolean;
   preferencesUrl: string | null;
   councilLabel: string;
@@ -161,7 +172,8 @@ function common(kind: MessageKind, lang: MessageLanguage, data: RecipientData, c
   return {
     lang,
     kind,
-    whyKey: `${kind}.why` as PhraseKey,
+    subjectKey: `${kind}.subject`,
+    whyKey: `${kind}.why`,
     showPreferences: kind !== 'account.password_link',
     preferencesUrl: optionalHttpUrl(kind, 'preferencesUrl', data.preferencesUrl),
     councilLabel: councilName ?? DICTIONARIES[lang]['common.councilFallback'],
@@ -254,6 +266,51 @@ function digestView(lang: MessageLanguage, data: DailyDigestData): CommonView {
   };
 }
 
+/** Names reserved by the shared view: a notice's vars may not replace them. */
+const RESERVED_VARS = new Set(['lang', 'kind', 'subjectKey', 'whyKey', 'introKey', 'showPreferences', 'preferencesUrl', 'councilLabel', 'greetingName', 'recipientName', 'recipientTimeZone', 'body', 'rows', 'hasRows', 'link', 'subject']);
+
+function noticeView(lang: MessageLanguage, data: NoticeData): CommonView {
+  const kind = 'notice';
+  const notice = text(kind, 'notice', data.notice);
+  if (!Object.hasOwn(NOTICES, notice)) throw new MessageTemplateException(kind, 'notice', `unknown notice ${notice}`);
+  const councilName = text(kind, 'councilName', data.councilName);
+  const view = common(kind, lang, data, councilName);
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(data.vars ?? {})) {
+    if (RESERVED_VARS.has(name)) throw new MessageTemplateException(kind, `vars.${name}`, 'is a reserved name');
+    if (typeof value !== 'string' && typeof value !== 'number') throw new MessageTemplateException(kind, `vars.${name}`, 'must be a string or a number');
+    vars[name] = value;
+  }
+  const phraseKey = (label: string, field: string): string => {
+    const key = label.startsWith('common.') ? label : `${notice}.${label}`;
+    if (!(key in DICTIONARIES[lang]) && !(key in NOTICE_PHRASES[lang])) throw new MessageTemplateException(kind, field, `unknown phrase ${key}`);
+    return key;
+  };
+  const rows = (Array.isArray(data.rows) ? data.rows : []).map((row, i) => {
+    const labelKey = phraseKey(text(kind, `rows[${i}].label`, row?.label), `rows[${i}].label`);
+    if (row.at !== undefined && row.at !== null) {
+      const at = instant(kind, `rows[${i}].at`, row.at);
+      const own = localDateTime(at, view.recipientTimeZone, lang);
+      const other = row.zone ? zone(kind, `rows[${i}].zone`, row.zone) : null;
+      return { labelKey, value: other && other !== view.recipientTimeZone ? `${own}\n${localDateTime(at, other, lang)}` : own };
+    }
+    return { labelKey, value: text(kind, `rows[${i}].text`, row.text) };
+  });
+  const link = data.link ? { labelKey: phraseKey(text(kind, 'link.label', data.link.label), 'link.label'), url: httpUrl(kind, 'link.url', data.link.url) } : null;
+  return {
+    ...vars,
+    ...view,
+    councilName,
+    subjectKey: `${notice}.subject`,
+    whyKey: `${notice}.why`,
+    introKey: `${notice}.intro`,
+    body: optionalText(kind, 'body', data.body),
+    rows,
+    hasRows: rows.length > 0,
+    link,
+  };
+}
+
 function buildView(kind: MessageKind, lang: MessageLanguage, data: MessageDataByKind[MessageKind]): CommonView {
   switch (kind) {
     case 'council.reminder':
@@ -264,6 +321,8 @@ function buildView(kind: MessageKind, lang: MessageLanguage, data: MessageDataBy
       return meetingReminderView(lang, data as MeetingReminderData);
     case 'digest.daily':
       return digestView(lang, data as DailyDigestData);
+    case 'notice':
+      return noticeView(lang, data as NoticeData);
   }
 }
 
@@ -290,7 +349,7 @@ export function renderMessage<K extends MessageKind>(kind: K, language: MessageL
   if (data === null || typeof data !== 'object') throw new MessageTemplateException(kind, 'data', 'must be an object');
 
   const view = buildView(kind, language, data);
-  const subject = phrase('text', language, `${kind}.subject`)(view).replace(/[^\S\u00a0]+/g, ' ').trim(); // one line; keeps French no-break spaces
+  const subject = phrase('text', language, view.subjectKey)(view).replace(/[^\S\u00a0]+/g, ' ').trim(); // one line; keeps French no-break spaces
 
   const html = ENVIRONMENTS.html;
   const bodyHtml = compiled(html, 'html', kind, SOURCES[kind].html)(view);

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundException } from '../../../core/errors/domain.exception.js';
+import { PresidencyEntryResponse } from '../../presidency/dto/presidency-entry.response.js';
+import { type MemberStateRow, PresidencyRepository, type PresidencyTermRow } from '../../presidency/presidency.repository.js';
+import type { ProjectedTerm } from '../../presidency/rotation.js';
+import type { PresidencyCalendarQuery, PresidencyCalendarResponse } from './dto/presidency-calendar.dto.js';
+import { calendarAt } from './presidency-calendar.js';
+
+function entry(x: PresidencyTermRow | ProjectedTerm, members: MemberStateRow[]): PresidencyEntryResponse {
+  if ('projected' in x) return PresidencyEntryResponse.fromProjection(x, x.participantId === null ? undefined : members.find((m) => m.id === x.participantId));
+  return PresidencyEntryResponse.fromTerm(x);
+}
+
+/** The public presidency calendar: past, current and next terms with holders and dates, and the troika. */
+@Injectable()
+export class PresidencyCalendarService {
+  constructor(private readonly presidency: PresidencyRepository) {}
+
+  async calendar(councilId: string, q: PresidencyCalendarQuery): Promise<PresidencyCalendarResponse> {
+    const council = await this.presidency.findCouncil(councilId);
+    if (!council) throw new NotFoundException('council', councilId);
+    const at = q.at === undefined ? new Date() : new Date(q.at);
+    const [terms, members] = await Promise.all([this.presidency.listByCouncil(councilId), this.presidency.listMemberStates(councilId)]);
+    const c = calendarAt({ terms, at, policy: council.rotationPolicy, members, termMonths: council.termMonths, upcoming: q.upcoming ?? 3 });
+    const e = (x: PresidencyTermRow | ProjectedTerm | null) => (x === null ? null : entry(x, members));
+    return {
+      at: at.toISOString(),
+      rotationPolicy: council.rotationPolicy,
+      past: c.past.map((t) => entry(t, members)),
+      current: e(c.current),
+      upcoming: c.upcoming.map((t) => entry(t, members)),
+      troika: { at: at.toISOString(), previous: e(c.troika.previous), current: e(c.troika.current), next: e(c.troika.next) },
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+
+export class HandoverMeetingQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The outgoing term (default: the term covering now)' })
+  @IsOptional()
+  @IsUUID()
+  termId?: string;
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
+import type { NotificationKind, OutboxRow, PreparedNotification, Recipient } from '../../core/outbox/notification-kind.js';
+import { NotificationKindsRegistry } from '../../core/outbox/notification-kinds.registry.js';
+import { DEFAULT_MEETING_RULES } from '../councils/council-defaults.js';
+import { RecipientsRepository } from '../notifications/recipients.repository.js';
+import type { CalendarAttachment } from '../notifications/templates/meeting-calendar.js';
+import type { NoticeData, NoticeRow } from '../notifications/templates/message-kinds.js';
+import { meetingDeadlines } from './deadlines.js';
+import { meetingInvitation } from './meeting-invitation.js';
+import { MEETING_NOTICE_KINDS, type MeetingNoticeKind, noticeStillDue } from './meeting-notices.js';
+import { occurrenceStart } from './meeting-reminders.js';
+import { MeetingRemindersRepository, type NoticedAgendaItemRow, type RemindedMeetingRow } from './meeting-reminders.repository.js';
+import { MeetingsRepository } from './meetings.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
+
+/**
+ * The notices of a meeting's life, each a notification kind of its own (so each has its own preference):
+ * - meeting.convened: to the heads of delegation, with the deadlines and the meeting as an invite.ics;
+ * - meeting.agenda_circulated: to the heads of delegation, listing the items in the recipient's language;
+ * - meeting.papers_due: PAPERS_REMINDER_DAYS before the papers deadline, to the heads of the delegations presenting items;
+ * - meeting.cancelled: to the heads of delegation, when a convened meeting is called off.
+ * Each reloads the meeting when it fires and says nothing when the meeting has moved on (noticeStillDue).
+ */
+@Injectable()
+export class MeetingNoticeKinds implements OnModuleInit {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: NotificationKindsRegistry,
+    private readonly meetings: MeetingRemindersRepository,
+    private readonly rules: MeetingsRepository,
+    private readonly recipients: RecipientsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    for (const kind of MEETING_NOTICE_KINDS) {
+      const notice: NotificationKind = {
+        kind,
+        prepare: async (em, row) => (await this.prepareMany(kind, em, [row])).get(row.id) ?? null,
+        prepareMany: (em, rows) => this.prepareMany(kind, em, rows),
+      };
+      this.registry.register(notice);
+    }
+  }
+
+  private async prepareMany(kind: MeetingNoticeKind, em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
+    const ids = [...new Set(rows.map((r) => r.subjectId).filter((id) => UUID.test(id)))];
+    const meetings = new Map((await this.meetings.findMany(em, ids)).map((m) => [m.id, m]));
+    const live = rows
+      .map((row) => ({ row, meeting: meetings.get(row.subjectId) }))
+      .filter((x): x is { row: OutboxRow; meeting: RemindedMeetingRow } => {
+        if (!x.meeting || x.meeting.councilId !== x.row.councilId) return false;
+        return noticeStillDue(kind, x.meeting.status, occurrenceStart(x.row.occurrence), new Date(x.meeting.startsAt));
+      });
+    const items = kind === 'meeting.agenda_circulated' || kind === 'meeting.papers_due' ? await this.meetings.agendaItems(em, live.map((l) => l.meeting.id)) : [];
+    const itemsOf = (meetingId: string) => items.filter((i) => i.meetingId === meetingId);
+    const audiences = live
+      .map(({ row, meeting }) => {
+        const presenters = [...new Set(itemsOf(meeting.id).flatMap((i) => (i.presenterDelegationId ? [i.presenterDelegationId] : [])))];
+        // Papers: only the presenting delegations; with no presenter, nobody has papers to send.
+        if (kind === 'meeting.papers_due' && presenters.length === 0) return null;
+        return { key: row.id, councilId: meeting.councilId, audience: { roles: ['head' as const], delegationIds: kind === 'meeting.papers_due' ? presenters : [] } };
+      })
+      .filter((a) => a !== null);
+    const heads = await this.recipients.forAudiences(em, audiences);
+    const out = new Map<string, PreparedNotification>();
+    for (const { row, meeting } of live) {
+      const recipients = heads.get(row.id);
+      if (!recipients) continue;
+      const message = await this.message(kind, em, meeting, itemsOf(meeting.id));
+      out.set(row.id, { recipients, messageKind: 'notice', message });
+    }
+    return out;
+  }
+
+  private async message(kind: MeetingNoticeKind, em: EntityManager, meeting: RemindedMeetingRow, items: NoticedAgendaItemRow[]): Promise<(r: Recipient) => { data: NoticeMessage; attachments?: CalendarAttachment[] }> {
+    const startsAt = new Date(meeting.startsAt);
+    const base = { councilName: meeting.councilName, notice: kind, vars: { meetingTitle: meeting.title } as Record<string, string | number> };
+    const when: NoticeRow = { label: 'common.whenMeetingTime', at: startsAt, zone: meeting.timeZone };
+    const rule = (await this.rules.rulesOf(meeting.councilId, em))[meeting.kind] ?? DEFAULT_MEETING_RULES[meeting.kind];
+    const deadlines = meetingDeadlines(startsAt, rule, meeting.timeZone);
+    switch (kind) {
+      case 'meeting.convened': {
+        const rows: NoticeRow[] = [when];
+        if (meeting.venue) rows.push({ label: 'venue', text: meeting.venue });
+        if (meeting.onlineUrl) rows.push({ label: 'onlineLink', text: meeting.onlineUrl });
+        rows.push({ label: 'agendaDeadline', at: deadlines.agendaBy }, { label: 'papersDeadline', at: deadlines.papersBy });
+        const attachments = [meetingInvitation(meeting, this.config.publicUrl, new Date())];
+        return () => ({ data: { ...base, rows }, attachments });
+      }
+      case 'meeting.agenda_circulated':
+        return (r) => ({
+          data: { ...base, vars: { ...base.vars, itemCount: items.length }, body: listOf(items, r.language), rows: [when] },
+        });
+      case 'meeting.papers_due':
+        return (r) => ({
+          data: {
+            ...base,
+            rows: [
+              { label: 'deadline', at: deadlines.papersBy, zone: meeting.timeZone },
+              { label: 'items', text: listOf(items.filter((i) => i.presenterDelegationId !== null), r.language) },
+              when,
+            ],
+          },
+        });
+      case 'meeting.cancelled':
+        return () => ({ data: { ...base, rows: [when] } });
+    }
+  }
+}
+
+/** "1. Title" lines in the recipient's language (else the first language the item has). */
+function listOf(items: NoticedAgendaItemRow[], language: string): string {
+  return items.map((i, n) => `${n + 1}. ${i.title[language] ?? Object.values(i.title)[0] ?? ''}`).join('\n');
+}

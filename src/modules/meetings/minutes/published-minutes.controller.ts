@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../../../core/auth/require-permission.decorator.js';
+import { UuidParam } from '../../../core/http/uuid-param.decorator.js';
+import { PublishedMinutesListResponse } from './dto/published-minutes-list.response.js';
+import { PublishedMinutesResponse } from './dto/published-minutes.response.js';
+import { PublishedMinutesService } from './published-minutes.service.js';
+
+@ApiTags('minutes')
+@Controller('councils/:councilId/minutes')
+export class PublishedMinutesController {
+  constructor(private readonly published: PublishedMinutesService) {}
+
+  @Get()
+  @RequirePermission('minutes.public')
+  @ApiOperation({ summary: "The council's approved minutes, newest approval first (public: no sign-in needed)" })
+  @ApiOkResponse({ type: PublishedMinutesListResponse })
+  list(@UuidParam('councilId') councilId: string): Promise<PublishedMinutesListResponse> {
+    return this.published.list(councilId);
+  }
+
+  @Get(':meetingId')
+  @RequirePermission('minutes.public')
+  @ApiOperation({ summary: "A meeting's approved minutes (public); 404 unless approved" })
+  @ApiOkResponse({ type: PublishedMinutesResponse })
+  get(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string): Promise<PublishedMinutesResponse> {
+    return this.published.get(councilId, meetingId);
+  }
+}

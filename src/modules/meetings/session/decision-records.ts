@@ -1,0 +1,77 @@
+import type { EntityManager } from 'typeorm';
+import type { ParticipantKind } from '../../participants/entities/participant.entity.js';
+import type { ObjectionResponse } from './dto/objection.response.js';
+import type { PositionResponse } from './dto/position.response.js';
+import type { DecisionPositionKind } from './entities/decision-position.entity.js';
+
+/**
+ * What delegations said on decisions, in session or in writing: objections (a break of silence is one) and
+ * consultation positions. Shared by the session and the silence procedure.
+ */
+export interface ObjectionRow {
+  id: string;
+  decisionId: string;
+  delegationId: string;
+  delegationName: string;
+  reason: string;
+  withdrawnAt: Date | null;
+  createdAt: Date;
+}
+
+export interface PositionRow {
+  id: string;
+  decisionId: string;
+  delegationId: string;
+  delegationName: string;
+  participantKind: ParticipantKind;
+  position: DecisionPositionKind;
+  note: string | null;
+  updatedAt: Date;
+}
+
+/** The objections on the decisions, withdrawn ones included, oldest first. */
+export async function listObjections(em: EntityManager, decisionIds: string[]): Promise<ObjectionRow[]> {
+  if (decisionIds.length === 0) return [];
+  return em.query(
+    `SELECT o.id, o.decision_id AS "decisionId", o.delegation_id AS "delegationId", d.name AS "delegationName", o.reason,
+            o.withdrawn_at AS "withdrawnAt", o.created_at AS "createdAt"
+       FROM decision_objections o JOIN delegations d ON d.id = o.delegation_id
+      WHERE o.decision_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
+    [decisionIds],
+  );
+}
+
+/** The consultation positions on the decisions, oldest first. */
+export async function listPositions(em: EntityManager, decisionIds: string[]): Promise<PositionRow[]> {
+  if (decisionIds.length === 0) return [];
+  return em.query(
+    `SELECT x.id, x.decision_id AS "decisionId", x.delegation_id AS "delegationId", d.name AS "delegationName", p.kind AS "participantKind",
+            x.position, x.note, x.updated_at AS "updatedAt"
+       FROM decision_positions x JOIN delegations d ON d.id = x.delegation_id JOIN participants p ON p.id = d.participant_id
+      WHERE x.decision_id = ANY($1::uuid[]) ORDER BY x.created_at, x.id`,
+    [decisionIds],
+  );
+}
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export const objectionResponse = (o: ObjectionRow): ObjectionResponse => ({
+  id: o.id,
+  decisionId: o.decisionId,
+  delegationId: o.delegationId,
+  delegationName: o.delegationName,
+  reason: o.reason,
+  withdrawnAt: iso(o.withdrawnAt),
+  createdAt: iso(o.createdAt)!,
+});
+
+export const positionResponse = (p: PositionRow): PositionResponse => ({
+  id: p.id,
+  decisionId: p.decisionId,
+  delegationId: p.delegationId,
+  delegationName: p.delegationName,
+  participantKind: p.participantKind,
+  position: p.position,
+  note: p.note,
+  updatedAt: iso(p.updatedAt)!,
+});

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundException } from '../../core/errors/domain.exception.js';
+import type { FocusAreaProgressResponse } from './dto/focus-area-progress.response.js';
+import type { ProgressItemResponse } from './dto/progress-item.response.js';
+import type { RecommendationProgressListResponse } from './dto/recommendation-progress-list.response.js';
+import type { RecommendationProgressResponse } from './dto/recommendation-progress.response.js';
+import { combine, rollup } from './progress-rollup.js';
+import { type ItemScope, type ProgressItemRow, ProgressRepository, type RecommendationRollupRow } from './progress.repository.js';
+
+/** The items of one recommendation shown with its roll-up (the list of items is a page of the action-items list beyond that). */
+export const RECOMMENDATION_ITEMS_LIMIT = 500;
+
+export function progressItem(r: ProgressItemRow): ProgressItemResponse {
+  return {
+    id: r.id,
+    title: r.title,
+    recommendationId: r.recommendationId,
+    ownerKind: r.ownerKind,
+    ownerDelegationId: r.ownerDelegationId,
+    ownerBodyId: r.ownerBodyId,
+    ownerName: r.ownerName,
+    dueDate: r.dueDate,
+    status: r.status,
+    overdue: r.overdue,
+    progressPercent: r.progressPercent,
+    progressRag: r.progressRag,
+    latestProgressText: r.latestProgressText,
+    latestProgressAt: r.latestProgressAt === null ? null : new Date(r.latestProgressAt).toISOString(),
+  };
+}
+
+export function recommendationProgress(r: RecommendationRollupRow): RecommendationProgressResponse {
+  return {
+    recommendationId: r.id,
+    number: r.number,
+    title: r.title,
+    whoShouldAct: r.whoShouldAct,
+    focusAreaId: r.focusAreaId,
+    focusAreaCode: r.focusAreaCode,
+    ...rollup(r.counts, r.overdue),
+  };
+}
+
+/**
+ * Recommendations tracked through their action items: completion weighted by
+ * items (done + verified over every item not cancelled), overdue counts and
+ * counts per status, per recommendation and rolled up per focus area. Each
+ * answer is one aggregate query (plus the council's "today").
+ */
+@Injectable()
+export class ProgressService {
+  constructor(private readonly progress: ProgressRepository) {}
+
+  async all(councilId: string, scope: ItemScope = {}): Promise<RecommendationProgressListResponse> {
+    const council = await this.progress.council(councilId);
+    if (!council) throw new NotFoundException('council', councilId);
+    const items = (await this.progress.recommendationRollups(councilId, {}, scope)).map(recommendationProgress);
+    return { today: council.today, overall: combine(items), items };
+  }
+
+  async recommendation(councilId: string, recommendationId: string): Promise<RecommendationProgressResponse> {
+    const council = await this.progress.council(councilId);
+    if (!council) throw new NotFoundException('council', councilId);
+    const [row] = await this.progress.recommendationRollups(councilId, { recommendationId });
+    if (!row) throw new NotFoundException('recommendation', recommendationId);
+    const items = await this.progress.items(councilId, { recommendationId }, RECOMMENDATION_ITEMS_LIMIT);
+    return { ...recommendationProgress(row), items: items.map(progressItem) };
+  }
+
+  async focusArea(councilId: string, focusAreaId: string): Promise<FocusAreaProgressResponse> {
+    const council = await this.progress.council(councilId);
+    if (!council) throw new NotFoundException('council', councilId);
+    const area = await this.progress.focusArea(councilId, focusAreaId);
+    if (!area) throw new NotFoundException('focus area', focusAreaId);
+    const recommendations = (await this.progress.recommendationRollups(councilId, { focusAreaId })).map(recommendationProgress);
+    return { focusAreaId: area.id, code: area.code, title: area.title, today: council.today, ...combine(recommendations), recommendations };
+  }
+}
