@@ -53,6 +53,35 @@ export async function listPositions(em: EntityManager, decisionIds: string[]): P
   );
 }
 
+/** Records a member state's objection (a break of silence is one); its id. */
+export async function insertObjection(em: EntityManager, councilId: string, decisionId: string, delegationId: string, reason: string, raisedBy: string | null): Promise<string> {
+  const rows = (await em.query(
+    `INSERT INTO decision_objections (council_id, decision_id, delegation_id, reason, raised_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [councilId, decisionId, delegationId, reason, raisedBy],
+  )) as { id: string }[];
+  return rows[0]!.id;
+}
+
+/** States (or restates) the delegation's consultation position; its id. */
+export async function upsertPosition(
+  em: EntityManager,
+  councilId: string,
+  decisionId: string,
+  delegationId: string,
+  position: DecisionPositionKind,
+  note: string | null,
+  statedBy: string | null,
+): Promise<string> {
+  const rows = (await em.query(
+    `INSERT INTO decision_positions (council_id, decision_id, delegation_id, position, note, stated_by) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (decision_id, delegation_id) DO UPDATE
+       SET position = EXCLUDED.position, note = EXCLUDED.note, stated_by = EXCLUDED.stated_by, updated_at = now()
+     RETURNING id`,
+    [councilId, decisionId, delegationId, position, note, statedBy],
+  )) as { id: string }[];
+  return rows[0]!.id;
+}
+
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 export const objectionResponse = (o: ObjectionRow): ObjectionResponse => ({

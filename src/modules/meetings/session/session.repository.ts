@@ -6,7 +6,7 @@ import type { AgendaItemStatus } from '../agenda/entities/agenda-item.entity.js'
 import type { DecisionPositionKind } from './entities/decision-position.entity.js';
 import type { DecisionOutcome, DecisionProcedure, DecisionStatus } from './entities/decision.entity.js';
 import type { RepresentedBy } from './entities/meeting-attendance.entity.js';
-import { listObjections, listPositions, type ObjectionRow, type PositionRow } from './decision-records.js';
+import { insertObjection, listObjections, listPositions, type ObjectionRow, type PositionRow, upsertPosition } from './decision-records.js';
 
 export type { ObjectionRow, PositionRow } from './decision-records.js';
 
@@ -172,6 +172,22 @@ export class SessionRepository {
     return em.query(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE meeting_id = $1 AND council_id = $2 ORDER BY created_at, id`, [meetingId, councilId]);
   }
 
+  insertObjection(em: EntityManager, councilId: string, decisionId: string, delegationId: string, reason: string, raisedBy: string | null): Promise<string> {
+    return insertObjection(em, councilId, decisionId, delegationId, reason, raisedBy);
+  }
+
+  upsertPosition(
+    em: EntityManager,
+    councilId: string,
+    decisionId: string,
+    delegationId: string,
+    position: DecisionPositionKind,
+    note: string | null,
+    statedBy: string | null,
+  ): Promise<string> {
+    return upsertPosition(em, councilId, decisionId, delegationId, position, note, statedBy);
+  }
+
   listObjections(em: EntityManager, decisionIds: string[]): Promise<ObjectionRow[]> {
     return listObjections(em, decisionIds);
   }
@@ -185,14 +201,6 @@ export class SessionRepository {
     return rows.length > 0;
   }
 
-  async insertObjection(em: EntityManager, councilId: string, decisionId: string, delegationId: string, reason: string, raisedBy: string | null): Promise<string> {
-    const rows = (await em.query(
-      `INSERT INTO decision_objections (council_id, decision_id, delegation_id, reason, raised_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [councilId, decisionId, delegationId, reason, raisedBy],
-    )) as { id: string }[];
-    return rows[0]!.id;
-  }
-
   /** Withdraws the standing objection if it belongs to the delegation; false when there is none. */
   async withdrawObjection(em: EntityManager, councilId: string, decisionId: string, objectionId: string, delegationId: string): Promise<boolean> {
     const [, count] = (await em.query(
@@ -201,26 +209,6 @@ export class SessionRepository {
       [objectionId, decisionId, councilId, delegationId],
     )) as [unknown, number];
     return count === 1;
-  }
-
-  /** States (or restates) the delegation's position; returns its id. */
-  async upsertPosition(
-    em: EntityManager,
-    councilId: string,
-    decisionId: string,
-    delegationId: string,
-    position: DecisionPositionKind,
-    note: string | null,
-    statedBy: string | null,
-  ): Promise<string> {
-    const rows = (await em.query(
-      `INSERT INTO decision_positions (council_id, decision_id, delegation_id, position, note, stated_by) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (decision_id, delegation_id) DO UPDATE
-         SET position = EXCLUDED.position, note = EXCLUDED.note, stated_by = EXCLUDED.stated_by, updated_at = now()
-       RETURNING id`,
-      [councilId, decisionId, delegationId, position, note, statedBy],
-    )) as { id: string }[];
-    return rows[0]!.id;
   }
 
   /** Standing objections of active member states recorded present at the meeting. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ParticipantKind } from '../../participants/entities/participant.entity.js';
-import type { DecisionPositionKind } from '../session/entities/decision-position.entity.js';
 import type { DecisionOutcome, DecisionStatus } from '../session/entities/decision.entity.js';
 import type { WrittenQuorum } from './silence-rules.js';
 
@@ -146,14 +145,6 @@ export class SilenceRepository {
     return rows.length > 0;
   }
 
-  async insertBreak(em: EntityManager, councilId: string, decisionId: string, delegationId: string, reason: string, raisedBy: string | null): Promise<string> {
-    const rows = (await em.query(
-      `INSERT INTO decision_objections (council_id, decision_id, delegation_id, reason, raised_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [councilId, decisionId, delegationId, reason, raisedBy],
-    )) as { id: string }[];
-    return rows[0]!.id;
-  }
-
   /** Withdraws the delegation's standing break; its id, or undefined when there is none. */
   async withdrawBreak(em: EntityManager, councilId: string, decisionId: string, delegationId: string): Promise<string | undefined> {
     // TypeORM returns [rows, affected count] for an UPDATE.
@@ -164,25 +155,6 @@ export class SilenceRepository {
       [decisionId, councilId, delegationId],
     )) as [{ id: string }[], number];
     return rows[0]?.id;
-  }
-
-  async upsertPosition(
-    em: EntityManager,
-    councilId: string,
-    decisionId: string,
-    delegationId: string,
-    position: DecisionPositionKind,
-    note: string | null,
-    statedBy: string | null,
-  ): Promise<string> {
-    const rows = (await em.query(
-      `INSERT INTO decision_positions (council_id, decision_id, delegation_id, position, note, stated_by) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (decision_id, delegation_id) DO UPDATE
-         SET position = EXCLUDED.position, note = EXCLUDED.note, stated_by = EXCLUDED.stated_by, updated_at = now()
-       RETURNING id`,
-      [councilId, decisionId, delegationId, position, note, statedBy],
-    )) as { id: string }[];
-    return rows[0]!.id;
   }
 
   // ── closing (the worker) ──

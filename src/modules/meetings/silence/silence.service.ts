@@ -17,7 +17,7 @@ import type { SilenceOutcome, SilenceProcedureListResponse, SilenceProcedureResp
 import { SILENCE_BROKEN, SILENCE_CIRCULATED } from './silence-notices.js';
 import { closeDelayMs, closeJobId, deadlineProblem } from './silence-rules.js';
 import { SilenceRepository, type WrittenDecisionRow } from './silence.repository.js';
-import { listObjections as listBreaks, listPositions, objectionResponse as breakResponse, type ObjectionRow as BreakRow, type PositionRow as SilencePositionRow, positionResponse } from '../session/decision-records.js';
+import { insertObjection as insertBreak, listObjections as listBreaks, upsertPosition, listPositions, objectionResponse as breakResponse, type ObjectionRow as BreakRow, type PositionRow as SilencePositionRow, positionResponse } from '../session/decision-records.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -127,7 +127,7 @@ export class SilenceService {
       if (await this.silence.hasStandingBreak(em, decisionId, delegationId)) {
         throw new ConflictException('SILENCE_ALREADY_BROKEN', 'your delegation has already broken silence on this decision (withdraw it first to restate)', { delegationId });
       }
-      const id = await this.silence.insertBreak(em, councilId, decisionId, delegationId, dto.reason.trim(), caller.userId);
+      const id = await insertBreak(em, councilId, decisionId, delegationId, dto.reason.trim(), caller.userId);
       const created = breakResponse((await listBreaks(em, [decisionId])).find((b) => b.id === id)!);
       await this.audit.record(em, { councilId, action: 'decision.silence_broken', entityType: 'decision', entityId: decisionId, after: created });
       await this.outbox.notify(em, { councilId, kind: SILENCE_BROKEN, subjectType: 'decision', subjectId: decisionId, occurrence: id, payload: { breakId: id } });
@@ -166,7 +166,7 @@ export class SilenceService {
         throw new DomainException('FORBIDDEN', 403, 'observers take part in discussion, never in decisions');
       }
       const before = (await listPositions(em, [decisionId])).find((p) => p.delegationId === delegationId);
-      const id = await this.silence.upsertPosition(em, councilId, decisionId, delegationId, dto.position, dto.note?.trim() ?? null, caller.userId);
+      const id = await upsertPosition(em, councilId, decisionId, delegationId, dto.position, dto.note?.trim() ?? null, caller.userId);
       const after = positionResponse((await listPositions(em, [decisionId])).find((p) => p.id === id)!);
       await this.audit.record(em, {
         councilId,
