@@ -95,23 +95,24 @@ export interface MineScope {
 /** Who may change an item, as a WHERE condition: anyone (council-wide), its owner's delegates, or its body's leads. */
 export type WriteScope = { kind: 'council' } | { kind: 'owner'; delegationId: string; participantId: string | null } | { kind: 'lead'; participantId: string | null };
 
-export interface NewActionItem {
-  title: Record<string, string>;
-  description: Record<string, string> | null;
-  ownerKind: OwnerKind;
-  ownerDelegationId: string | null;
-  ownerBodyId: string | null;
-  ownerUserId: string | null;
-  dueDate: string;
-  priority: Priority;
-  sourceKind: SourceKind;
-  decisionId: string | null;
-  meetingId: string | null;
-  recommendationId: string | null;
-  targetValue: number | null;
-  targetUnit: string | null;
-  createdBy: string | null;
-}
+/** What a new item is given; the rest (status, progress, version, times) starts at its defaults. */
+export type NewActionItem = Pick<
+  ActionItemRow,
+  | 'title'
+  | 'description'
+  | 'ownerKind'
+  | 'ownerDelegationId'
+  | 'ownerBodyId'
+  | 'ownerUserId'
+  | 'dueDate'
+  | 'priority'
+  | 'sourceKind'
+  | 'decisionId'
+  | 'meetingId'
+  | 'recommendationId'
+  | 'targetValue'
+  | 'targetUnit'
+> & { createdBy: string | null };
 
 export interface CouncilInfo {
   workingLanguages: string[];

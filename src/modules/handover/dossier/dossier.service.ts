@@ -3,12 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Caller, delegationScope } from '../../../core/auth/caller.js';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { type HandoverTermRow, HandoverTermsRepository, type HolderRef } from '../timeline/handover-terms.repository.js';
+import { type HandoverTermRow, HandoverTermsRepository, termRef } from '../timeline/handover-terms.repository.js';
 import { TroikaService } from '../timeline/troika.service.js';
 import type { AcknowledgeItemDto } from './dto/acknowledge-item.dto.js';
 import type { AcknowledgementListResponse, AcknowledgementResponse, DossierResponse } from './dto/dossier.response.js';
 import type { SubmitDossierDto } from './dto/submit-dossier.dto.js';
-import { type DossierContent, ITEM_KEY, itemKeys, type TermRef } from './dossier-content.js';
+import { type DossierContent, ITEM_KEY, itemKeys } from './dossier-content.js';
 import { type DocumentLanguage, renderDossierDocument } from './dossier-document.js';
 import { type AcknowledgementRow, DossierRepository, type DossierRow } from './dossier.repository.js';
 
@@ -31,16 +31,6 @@ function toResponse(d: DossierRow, content: Record<string, unknown>): DossierRes
 function ackResponse(a: AcknowledgementRow): AcknowledgementResponse {
   return { ...a, acknowledgedAt: iso(a.acknowledgedAt)! };
 }
-
-const holderRef = (h: HolderRef): TermRef => ({
-  termId: h.termId,
-  participantId: h.participantId,
-  name: h.name,
-  isoCode: h.isoCode,
-  startsAt: h.startsAt.toISOString(),
-  endsAt: h.endsAt.toISOString(),
-  projected: false,
-});
 
 /**
  * The handover dossier of a term: assembled (by the job 90 days before the end, or on request), refreshed while
@@ -198,6 +188,6 @@ export class DossierService {
   /** The parts of the content computed here: the term, its successor and the troika. */
   private async meta(em: EntityManager, term: HandoverTermRow): Promise<Record<string, unknown>> {
     const troika = await this.troika.ofTerm(term.councilId, term.startsAt, em);
-    return { termId: term.id, holder: holderRef(term.holder), successor: term.successor ? holderRef(term.successor) : null, troika };
+    return { termId: term.id, holder: termRef(term.holder), successor: term.successor ? termRef(term.successor) : null, troika };
   }
 }

@@ -1,3 +1,4 @@
+import type { TermRef } from '../dossier/dossier-content.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -10,6 +11,17 @@ export interface HolderRef {
   startsAt: Date;
   endsAt: Date;
 }
+
+/** A term's holder as the API shows it (an entered term: not projected). */
+export const termRef = (h: HolderRef): TermRef => ({
+  termId: h.termId,
+  participantId: h.participantId,
+  name: h.name,
+  isoCode: h.isoCode,
+  startsAt: h.startsAt.toISOString(),
+  endsAt: h.endsAt.toISOString(),
+  projected: false,
+});
 
 /** A presidency term with what its handover needs: the council, the holder and its delegation, the successor (the term starting at its end, if entered). */
 export interface HandoverTermRow {

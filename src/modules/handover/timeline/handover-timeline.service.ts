@@ -8,7 +8,7 @@ import type { HandoverTimelineResponse, TroikaMeetingResponse } from './dto/hand
 import type { TroikaMeetingDto } from './dto/troika-meeting.dto.js';
 import { HandoverPlanner } from './handover-planner.service.js';
 import { HandoverSettingsRepository, type HandoverSettingsRow } from './handover-settings.repository.js';
-import { HandoverTermsRepository, type HolderRef } from './handover-terms.repository.js';
+import { HandoverTermsRepository, termRef } from './handover-terms.repository.js';
 import { timelineOf } from './handover-timeline.js';
 import { TroikaService } from './troika.service.js';
 import type { Caller } from '../../../core/auth/caller.js';
@@ -21,16 +21,6 @@ const settingsResponse = (s: HandoverSettingsRow): HandoverSettingsResponse => (
   dossierDays: s.dossierDays,
   finalReminderDays: s.finalReminderDays,
   version: s.version,
-});
-
-const ref = (h: HolderRef): TermRef => ({
-  termId: h.termId,
-  participantId: h.participantId,
-  name: h.name,
-  isoCode: h.isoCode,
-  startsAt: h.startsAt.toISOString(),
-  endsAt: h.endsAt.toISOString(),
-  projected: false,
 });
 
 /** The handover timeline: the council's settings, a term's reminder stages, and the troika meeting. */
@@ -79,8 +69,8 @@ export class HandoverTimelineService {
     const live = new Map((await this.settings.liveReminders(this.db.manager, stages.map((s) => s.key))).map((l) => [l.key, l]));
     return {
       termId,
-      outgoing: ref(term.holder),
-      incoming: term.successor ? ref(term.successor) : null,
+      outgoing: termRef(term.holder),
+      incoming: term.successor ? termRef(term.successor) : null,
       stages: stages.map((s) => {
         const l = live.get(s.key);
         const state = l && l.occurrence === s.occurrence ? 'scheduled' : s.dueAt.getTime() <= now.getTime() ? 'past' : 'due';
