@@ -30,7 +30,7 @@ import type { UpdateActionItemDto } from './dto/update-action-item.dto.js';
 import { ACTION_ITEM_STATUSES, type ActionItemStatus, type OwnerKind, type SourceKind } from './entities/action-item.entity.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { ActionItemRemindersScheduler } from './reminders/action-item-reminders.scheduler.js';
-import { localizedTextProblem, trimmedTexts } from './localized-text.js';
+import { localizedTextProblem, trimmedTexts } from '../../core/text/localized-text.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
-import { localizedTextProblem } from './localized-text.js';
+import { localizedTextProblem } from '../../core/text/localized-text.js';
 
 describe('action item cursors', () => {
   it('round-trips a position', () => {

@@ -1,3 +1,4 @@
+import { textIn } from '../../core/text/localized-text.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
@@ -68,27 +69,36 @@ export class MeetingNoticeKinds implements OnModuleInit {
       .filter((a) => a !== null);
     const heads = await this.recipients.forAudiences(em, audiences);
     const out = new Map<string, PreparedNotification>();
+    // The council's meeting rules, read once per council of the batch (only the notices that show deadlines ask).
+    const rules = new Map<string, ReturnType<MeetingsRepository['rulesOf']>>();
+    const rulesOf = (councilId: string) => rules.get(councilId) ?? rules.set(councilId, this.rules.rulesOf(councilId, em)).get(councilId)!;
     for (const { row, meeting } of live) {
       const recipients = heads.get(row.id);
       if (!recipients) continue;
-      const message = await this.message(kind, em, meeting, itemsOf(meeting.id));
+      const message = await this.message(kind, em, meeting, itemsOf(meeting.id), rulesOf);
       out.set(row.id, { recipients, messageKind: 'notice', message });
     }
     return out;
   }
 
-  private async message(kind: MeetingNoticeKind, em: EntityManager, meeting: RemindedMeetingRow, items: NoticedAgendaItemRow[]): Promise<(r: Recipient) => { data: NoticeMessage; attachments?: CalendarAttachment[] }> {
+  private async message(
+    kind: MeetingNoticeKind,
+    em: EntityManager,
+    meeting: RemindedMeetingRow,
+    items: NoticedAgendaItemRow[],
+    rulesOf: (councilId: string) => ReturnType<MeetingsRepository['rulesOf']>,
+  ): Promise<(r: Recipient) => { data: NoticeMessage; attachments?: CalendarAttachment[] }> {
     const startsAt = new Date(meeting.startsAt);
     const base = { councilName: meeting.councilName, notice: kind, vars: { meetingTitle: meeting.title } as Record<string, string | number> };
     const when: NoticeRow = { label: 'common.whenMeetingTime', at: startsAt, zone: meeting.timeZone };
-    const rule = (await this.rules.rulesOf(meeting.councilId, em))[meeting.kind] ?? DEFAULT_MEETING_RULES[meeting.kind];
-    const deadlines = meetingDeadlines(startsAt, rule, meeting.timeZone);
+    const deadlines = async () => meetingDeadlines(startsAt, (await rulesOf(meeting.councilId))[meeting.kind] ?? DEFAULT_MEETING_RULES[meeting.kind], meeting.timeZone);
     switch (kind) {
       case 'meeting.convened': {
         const rows: NoticeRow[] = [when];
         if (meeting.venue) rows.push({ label: 'venue', text: meeting.venue });
         if (meeting.onlineUrl) rows.push({ label: 'onlineLink', text: meeting.onlineUrl });
-        rows.push({ label: 'agendaDeadline', at: deadlines.agendaBy }, { label: 'papersDeadline', at: deadlines.papersBy });
+        const { agendaBy, papersBy } = await deadlines();
+        rows.push({ label: 'agendaDeadline', at: agendaBy }, { label: 'papersDeadline', at: papersBy });
         const attachments = [meetingInvitation(meeting, this.config.publicUrl, new Date())];
         return () => ({ data: { ...base, rows }, attachments });
       }
@@ -96,17 +106,19 @@ export class MeetingNoticeKinds implements OnModuleInit {
         return (r) => ({
           data: { ...base, vars: { ...base.vars, itemCount: items.length }, body: listOf(items, r.language), rows: [when] },
         });
-      case 'meeting.papers_due':
+      case 'meeting.papers_due': {
+        const { papersBy } = await deadlines();
         return (r) => ({
           data: {
             ...base,
             rows: [
-              { label: 'deadline', at: deadlines.papersBy, zone: meeting.timeZone },
+              { label: 'deadline', at: papersBy, zone: meeting.timeZone },
               { label: 'items', text: listOf(items.filter((i) => i.presenterDelegationId !== null), r.language) },
               when,
             ],
           },
         });
+      }
       case 'meeting.cancelled':
         return () => ({ data: { ...base, rows: [when] } });
     }
@@ -115,5 +127,5 @@ export class MeetingNoticeKinds implements OnModuleInit {
 
 /** "1. Title" lines in the recipient's language (else the first language the item has). */
 function listOf(items: NoticedAgendaItemRow[], language: string): string {
-  return items.map((i, n) => `${n + 1}. ${i.title[language] ?? Object.values(i.title)[0] ?? ''}`).join('\n');
+  return items.map((i, n) => `${n + 1}. ${textIn(i.title, language)}`).join('\n');
 }

@@ -1,4 +1,5 @@
-import { escapeHtml, renderProgressReportHtml, reportLanguage } from './progress-report-html.js';
+import { escapeHtml } from '../../core/text/escape-html.js';
+import { renderProgressReportHtml, reportLanguage } from './progress-report-html.js';
 import type { ProgressReportSnapshot } from './progress-report-snapshot.js';
 import { rollup } from './progress-rollup.js';
 

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../core/text/escape-html.js';
+import { textIn } from '../../core/text/localized-text.js';
 import { ACTION_ITEM_STATUSES, type ActionItemStatus } from '../action-items/entities/action-item.entity.js';
 import type { ProgressReportSnapshot } from './progress-report-snapshot.js';
 
@@ -64,13 +66,9 @@ export function reportTitle(lang: ReportLanguage, councilName: string, bodyName:
   return `${LABELS[lang].report} — ${bodyName ?? councilName}`;
 }
 
-/** Text for HTML element content and attribute values (double-quoted). */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const pct = (v: number | null): string => (v === null ? '—' : `${v.toLocaleString('en', { maximumFractionDigits: 1 })} %`);
-const text = (t: Record<string, string>, lang: string): string => t[lang] ?? Object.values(t)[0] ?? '';
+const text = textIn;
 
 /** The report as a self-contained, print-friendly HTML document; every value from the database is escaped. */
 export function renderProgressReportHtml(s: ProgressReportSnapshot, lang: ReportLanguage): string {

@@ -1,3 +1,4 @@
+import { textIn } from '../../../core/text/localized-text.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
@@ -87,7 +88,7 @@ export class ActionItemNoticeKinds implements OnModuleInit {
       data: {
         councilName: item.councilName,
         notice: kind,
-        vars: { itemTitle: item.title[r.language] ?? Object.values(item.title)[0] ?? '', ownerName: item.ownerName, dueDate: item.dueDate, days },
+        vars: { itemTitle: textIn(item.title, r.language), ownerName: item.ownerName, dueDate: item.dueDate, days },
         rows: [
           { label: 'owner', text: item.ownerName },
           { label: 'due', text: item.dueDate },

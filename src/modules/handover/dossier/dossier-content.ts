@@ -1,3 +1,5 @@
+import { textIn } from '../../../core/text/localized-text.js';
+
 /** The shape of a dossier's content (jsonb), as assembled by DossierRepository and the service's meta part. */
 
 export type Texts = Record<string, string>;
@@ -67,7 +69,4 @@ export function itemKeys(c: DossierContent): string[] {
 }
 
 /** A text in the language asked for, else the first one it has. */
-export function pick(texts: Texts | null | undefined, language: string): string {
-  if (!texts) return '';
-  return texts[language] ?? Object.values(texts)[0] ?? '';
-}
+export const pick = (texts: Texts | null | undefined, language: string): string => textIn(texts, language);

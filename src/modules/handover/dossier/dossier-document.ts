@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../core/text/escape-html.js';
 import { type DossierContent, pick, type TermRef } from './dossier-content.js';
 
 /** Headings of the printable dossier, per working language. */
@@ -42,10 +43,6 @@ const H = {
 
 export type DocumentLanguage = keyof typeof H;
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
 
 export interface DocumentInput {
   councilName: string;

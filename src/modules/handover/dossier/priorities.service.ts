@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Caller, delegationScope } from '../../../core/auth/caller.js';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
-import { localizedTextProblem, trimmedTexts } from '../../action-items/localized-text.js';
+import { localizedTextProblem, trimmedTexts } from '../../../core/text/localized-text.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { type HandoverTermRow, HandoverTermsRepository } from '../timeline/handover-terms.repository.js';
 import type { CreatePriorityDto } from './dto/create-priority.dto.js';

@@ -1,3 +1,4 @@
+import { localizedTextProblem, type TextProblem, trimmedTexts } from '../../../core/text/localized-text.js';
 import type { MeetingStatus } from '../entities/meeting.entity.js';
 import type { AgendaStatus } from './entities/meeting-agenda.entity.js';
 
@@ -39,30 +40,13 @@ export function admitItem(agenda: { status: AgendaStatus; supplementaryDeadline:
   return { admitted: false, deadline };
 }
 
-export interface TitleProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type TitleProblem = TextProblem;
 
 /** The title must name at least one working language, only working languages, each with a non-blank text. Null when fine. */
-export function titleProblem(title: Record<string, unknown>, workingLanguages: readonly string[]): TitleProblem | null {
-  const keys = Object.keys(title);
-  if (keys.length === 0) {
-    return { field: 'title', rule: 'not_empty', message: `title needs a text in at least one working language (${workingLanguages.join(', ')})` };
-  }
-  for (const key of keys) {
-    if (!workingLanguages.includes(key)) {
-      return { field: `title.${key}`, rule: 'working_language', message: `${key} is not a working language of the council (${workingLanguages.join(', ')})` };
-    }
-    const text = title[key];
-    if (typeof text !== 'string' || text.trim() === '') return { field: `title.${key}`, rule: 'not_blank', message: `title.${key} must be a non-blank text` };
-    if (text.trim().length > TITLE_MAX_LENGTH) return { field: `title.${key}`, rule: 'max_length', message: `title.${key} must be at most ${TITLE_MAX_LENGTH} characters` };
-  }
-  return null;
-}
+export const titleProblem = (title: Record<string, unknown>, workingLanguages: readonly string[]): TextProblem | null =>
+  localizedTextProblem('title', title, workingLanguages, TITLE_MAX_LENGTH);
 
-export const trimTitle = (title: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(title).map(([k, v]) => [k, v.trim()]));
+export const trimTitle = trimmedTexts;
 
 /** Null when `ids` names every one of `current` exactly once; else what is wrong. */
 export function orderProblem(current: readonly string[], ids: readonly string[]): { missing: string[]; unknown: string[]; duplicated: string[] } | null {

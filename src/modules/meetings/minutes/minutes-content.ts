@@ -1,3 +1,4 @@
+import { localizedTextProblem, type TextProblem } from '../../../core/text/localized-text.js';
 import type { ParticipantKind } from '../../participants/entities/participant.entity.js';
 import type { AgendaItemPurpose, AgendaItemStatus } from '../agenda/entities/agenda-item.entity.js';
 import type { MeetingKind } from '../../councils/entities/council-meeting-rule.entity.js';
@@ -137,21 +138,11 @@ export function draftContent(src: DraftSource, notes: LanguageTexts = {}): Minut
   };
 }
 
-export interface ContentProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type ContentProblem = TextProblem;
 
-/** Texts per working language: only working languages, each a non-blank text of at most `max` characters. Null when fine. */
-export function languageTextsProblem(field: string, texts: Record<string, unknown>, languages: readonly string[], max: number): ContentProblem | null {
-  for (const [key, value] of Object.entries(texts)) {
-    if (!languages.includes(key)) return { field: `${field}.${key}`, rule: 'working_language', message: `${key} is not a working language of the council (${languages.join(', ')})` };
-    if (typeof value !== 'string' || value.trim() === '') return { field: `${field}.${key}`, rule: 'not_blank', message: `${field}.${key} must be a non-blank text (leave the language out to have none)` };
-    if (value.trim().length > max) return { field: `${field}.${key}`, rule: 'max_length', message: `${field}.${key} must be at most ${max} characters` };
-  }
-  return null;
-}
+/** Texts per working language: only working languages, each a non-blank text of at most `max` characters ({} is fine). Null when fine. */
+export const languageTextsProblem = (field: string, texts: Record<string, unknown>, languages: readonly string[], max: number): ContentProblem | null =>
+  localizedTextProblem(field, texts, languages, max, { allowEmpty: true, blankHint: '(leave the language out to have none)' });
 
 export interface ContentEdits {
   notes?: LanguageTexts;

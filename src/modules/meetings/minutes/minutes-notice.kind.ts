@@ -1,3 +1,4 @@
+import { textIn } from '../../../core/text/localized-text.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
@@ -90,7 +91,7 @@ export class MinutesNoticeKinds implements OnModuleInit {
           data: {
             ...base,
             vars: { ...base.vars, itemCount: m.itemTitles.length },
-            body: m.itemTitles.map((t, n) => `${n + 1}. ${t[r.language] ?? Object.values(t)[0] ?? ''}`).join('\n'),
+            body: m.itemTitles.map((t, n) => `${n + 1}. ${textIn(t, r.language)}`).join('\n'),
             rows: [{ label: 'deadline', at: m.commentDeadline }, meetingDate],
             link: draftLink,
           },

@@ -104,3 +104,20 @@ export const positionResponse = (p: PositionRow): PositionResponse => ({
   note: p.note,
   updatedAt: iso(p.updatedAt)!,
 });
+
+/** The quorum figures a decision was closed with; null while it is open. */
+export function closingQuorum(d: {
+  memberStatesPresent: number | null;
+  activeMemberStates: number | null;
+  quorumRequired: number | null;
+}): { memberStatesPresent: number; activeMemberStates: number; required: number } | null {
+  return d.memberStatesPresent === null ? null : { memberStatesPresent: d.memberStatesPresent, activeMemberStates: d.activeMemberStates!, required: d.quorumRequired! };
+}
+
+/** The objections and positions on one decision, as the API shows them. */
+export function recordsOf(decisionId: string, objections: ObjectionRow[], positions: PositionRow[]): { objections: ObjectionResponse[]; positions: PositionResponse[] } {
+  return {
+    objections: objections.filter((o) => o.decisionId === decisionId).map(objectionResponse),
+    positions: positions.filter((p) => p.decisionId === decisionId).map(positionResponse),
+  };
+}

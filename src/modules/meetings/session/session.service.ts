@@ -4,7 +4,7 @@ import type { Caller } from '../../../core/auth/caller.js';
 import { ConflictException, DomainException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { closingOutcome, type Quorum, quorumOf, SESSION_MEETING_STATUSES } from './consensus.js';
-import { objectionResponse, positionResponse } from './decision-records.js';
+import { closingQuorum, objectionResponse, positionResponse, recordsOf } from './decision-records.js';
 import { decisionTextProblem } from './decision-text.js';
 import type { AttendanceListResponse } from './dto/attendance-list.response.js';
 import type { AttendanceResponse } from './dto/attendance.response.js';
@@ -46,12 +46,8 @@ function decisionResponse(d: DecisionRow, objections: ObjectionRow[], positions:
     status: d.status,
     outcome: d.outcome,
     closedAt: iso(d.closedAt),
-    quorum:
-      d.memberStatesPresent === null
-        ? null
-        : { memberStatesPresent: d.memberStatesPresent, activeMemberStates: d.activeMemberStates!, required: d.quorumRequired! },
-    objections: objections.filter((o) => o.decisionId === d.id).map(objectionResponse),
-    positions: positions.filter((p) => p.decisionId === d.id).map(positionResponse),
+    quorum: closingQuorum(d),
+    ...recordsOf(d.id, objections, positions),
     version: d.version,
     createdAt: iso(d.createdAt)!,
     updatedAt: iso(d.updatedAt)!,

@@ -1,3 +1,4 @@
+import { textIn } from '../../../core/text/localized-text.js';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationKind, OutboxRow, PreparedNotification, Recipient } from '../../../core/outbox/notification-kind.js';
@@ -15,9 +16,7 @@ const HEADS: Audience = { roles: ['head'], delegationIds: [] };
 const SECRETARIAT: Audience = { roles: ['secretariat'], delegationIds: [] };
 
 /** The decision's text in the recipient's language, else in the first language it has. */
-function textFor(text: Record<string, string>, r: Recipient): string {
-  return text[r.language] ?? Object.values(text)[0] ?? '';
-}
+const textFor = (text: Record<string, string>, r: Recipient): string => textIn(text, r.language);
 
 /**
  * The four notices of the silence procedure, each a NotificationKind whose

@@ -17,7 +17,7 @@ import type { SilenceOutcome, SilenceProcedureListResponse, SilenceProcedureResp
 import { SILENCE_BROKEN, SILENCE_CIRCULATED } from './silence-notices.js';
 import { closeDelayMs, closeJobId, deadlineProblem } from './silence-rules.js';
 import { SilenceRepository, type WrittenDecisionRow } from './silence.repository.js';
-import { insertObjection as insertBreak, listObjections as listBreaks, upsertPosition, listPositions, objectionResponse as breakResponse, type ObjectionRow as BreakRow, type PositionRow as SilencePositionRow, positionResponse } from '../session/decision-records.js';
+import { closingQuorum, recordsOf, insertObjection as insertBreak, listObjections as listBreaks, upsertPosition, listPositions, objectionResponse as breakResponse, type ObjectionRow as BreakRow, type PositionRow as SilencePositionRow, positionResponse } from '../session/decision-records.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -37,10 +37,9 @@ function procedureResponse(d: WrittenDecisionRow, breaks: BreakRow[], positions:
     outcome: d.outcome as SilenceOutcome | null,
     closedAt: iso(d.closedAt),
     silenceBroken: own.some((b) => b.withdrawnAt === null),
-    quorum:
-      d.memberStatesPresent === null ? null : { memberStatesPresent: d.memberStatesPresent, activeMemberStates: d.activeMemberStates!, required: d.quorumRequired! },
+    quorum: closingQuorum(d),
     breaks: own.map(breakResponse),
-    positions: positions.filter((p) => p.decisionId === d.id).map(positionResponse),
+    positions: recordsOf(d.id, [], positions).positions,
     version: d.version,
     createdAt: iso(d.createdAt)!,
     updatedAt: iso(d.updatedAt)!,
