@@ -13,6 +13,9 @@ export const WORKER_CONCURRENCY = Symbol('WORKER_CONCURRENCY');
  * Runs a BullMQ worker per queue and dispatches each job to the provider
  * decorated with @HandlesJob for its name; upserts the job schedulers.
  */
+/** How long shutdown waits for running jobs. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 @Injectable()
 export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WorkerHost');
@@ -72,8 +75,25 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
+  /**
+   * Stops taking jobs and waits for the running ones — for at most SHUTDOWN_GRACE_MS: a job stuck past that (a lock,
+   * a dead connection) must not hold the process. Such a job is not lost: its lock runs out and it runs again
+   * elsewhere, and every job is safe to run twice.
+   */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.schedulerTimer);
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(
+      this.workers.map(async (w) => {
+        const closed = w.close().then(
+          () => 'closed' as const,
+          () => 'closed' as const,
+        );
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), SHUTDOWN_GRACE_MS)));
+        const outcome = await Promise.race([closed, late]);
+        clearTimeout(timer);
+        if (outcome === 'late') this.logger.warn({ queue: w.name, graceMs: SHUTDOWN_GRACE_MS }, 'jobs still running at shutdown: not waiting for them');
+      }),
+    );
   }
 }
