@@ -34,6 +34,8 @@ if (process.argv[2] === '--worker') {
   const { NestFactory } = await import('@nestjs/core');
   const { loadConfig } = await import(dist('core/config/app-config.js'));
   const { WorkerModule } = await import(dist('worker.module.js'));
+  const { migrateBeforeBoot } = await import(dist('core/database/migrate-before-boot.js'));
+  await migrateBeforeBoot(loadConfig()); // as src/worker.ts: prepares BullMQ's schema (the queue no longer migrates it itself)
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig(), CONCURRENCY), { logger: ['error', 'warn'] });
   await app.init();
   process.send('ready');

@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { loadBootConfig } from './core/config/app-config.js';
+import { loadBootConfig, loadConfig } from './core/config/app-config.js';
 import { dataSourceOptions } from './core/database/data-source-options.js';
-import { ensureMigrated } from './core/database/migrate.js';
+import { migrateBeforeBoot } from './core/database/migrate-before-boot.js';
 import { startEmbeddedPostgres } from './core/embedded/embedded-postgres.js';
+import { EMBEDDED_APP_ROLE, ensureEmbeddedDatabase, ensureEmbeddedRoles } from './core/embedded/embedded-roles.js';
 import { startMailSink } from './core/embedded/mail-sink.js';
 import { redact } from './core/queue/queue-backend.js';
 import { seedDemoCouncil } from './modules/seed/demo-seed.js';
@@ -27,17 +27,6 @@ const DEMO_PASSWORD = 'protempore-demo';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (msg: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ level: 30, time: Date.now(), process: 'launcher', msg, ...extra }));
-
-async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client(serverUrl);
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 async function localSecret(file: string): Promise<string> {
   try {
@@ -59,9 +48,12 @@ async function main(): Promise<void> {
   if (!boot.databaseUrl) {
     const server = await startEmbeddedPostgres({ dataDir: path.join(boot.dataDir, 'postgres') });
     cleanups.push(() => server.stop());
-    await ensureDatabase(server.url(), 'protempore');
-    env.DATABASE_URL = server.url('protempore');
-    embedded.push(`PostgreSQL 18 on 127.0.0.1:${server.port} (data in ${path.join(boot.dataDir, 'postgres')})`);
+    // The schema owner migrates; the API and the worker connect as the least-privilege role (README, "Database roles").
+    await ensureEmbeddedRoles(server.url());
+    const owner = await ensureEmbeddedDatabase(server.url(), 'protempore');
+    env.DATABASE_URL = server.url('protempore', EMBEDDED_APP_ROLE);
+    env.MIGRATION_DATABASE_URL = server.url('protempore', owner);
+    embedded.push(`PostgreSQL 18 on 127.0.0.1:${server.port} (data in ${path.join(boot.dataDir, 'postgres')}; migrations as ${owner}, API and worker as ${EMBEDDED_APP_ROLE})`);
   }
   if (!boot.smtpUrl) {
     const sink = await startMailSink({ folder: path.join(boot.dataDir, 'mail') });
@@ -76,11 +68,13 @@ async function main(): Promise<void> {
   }
   const zeroConfig = !boot.databaseUrl || !boot.smtpUrl;
 
-  const ds = new DataSource(dataSourceOptions(env.DATABASE_URL!, { poolSize: 2, applicationName: 'protempore-launcher' }));
+  const config = loadConfig(env);
+  // Migrations (and the grants of the application's role) as the schema owner; the seed as the application's role.
+  const ran = await migrateBeforeBoot(config);
+  if (ran.length) log('migrations applied', { migrations: ran });
+  const ds = new DataSource(dataSourceOptions(config.databaseUrl, { poolSize: 2, applicationName: 'protempore-launcher' }));
   await ds.initialize();
   try {
-    const ran = await ensureMigrated(ds, boot.migrateOnStart);
-    if (ran.length) log('migrations applied', { migrations: ran });
     if (zeroConfig || boot.seedDemo) {
       // Known demo passwords only on a local zero-config start, never in production.
       const demoPassword = zeroConfig && (env.NODE_ENV || 'development') !== 'production' ? DEMO_PASSWORD : undefined;
@@ -114,7 +108,8 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   for (const entry of ['main.js', 'worker.js']) {
-    const child = fork(path.join(here, entry), [], { env: { ...env, MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+    // The children do not migrate, so they get no owner's connection string.
+    const child = fork(path.join(here, entry), [], { env: { ...env, MIGRATE_ON_START: 'false', MIGRATION_DATABASE_URL: '' }, stdio: 'inherit' });
     child.on('exit', (code) => {
       if (!stopping) {
         log(`${entry} exited with ${code}; stopping`);

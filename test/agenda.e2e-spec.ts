@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, delegateOf } from './support/actors.js';
-import { at, DAY, HOUR, meetingsCouncil } from './support/meetings.js';
+import { at, DAY, HOUR, meetingDayCome, meetingsCouncil } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 
@@ -71,6 +71,7 @@ describe('meeting agendas', () => {
   }
 
   async function transition(meetingId: string, to: string) {
+    if (to === 'in_session') await meetingDayCome(ctx, meetingId);
     const { version } = await meetingRow(meetingId);
     const res = await ctx.http().post(`${meetings()}/${meetingId}/transitions`).send({ to, version });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });

@@ -43,7 +43,11 @@ describe('secrets in the API logs', () => {
     const linkToken = /set-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
     const newPassword = 'Another-Secret-Not-For-Logs-7';
     secrets.push(linkToken, newPassword, ctx.operator.token);
-    await ctx.anonymous().post('/auth/password').send({ token: linkToken, password: newPassword }).expect(204);
+    // The page the link opens, and the old path: the token in their URLs is not logged either.
+    await ctx.anonymous().get(`/app/set-password?token=${linkToken}&lang=en`).expect(200);
+    await ctx.anonymous().get(`/set-password?token=${linkToken}`).expect(302);
+    const linkSession = await ctx.anonymous().post('/auth/password').send({ token: linkToken, password: newPassword }).expect(200);
+    secrets.push(linkSession.body.accessToken, linkSession.body.refreshToken);
     await ctx.anonymous().post('/auth/password').send({ token: linkToken, password: newPassword }).expect(400);
     const last = await ctx.anonymous().post('/auth/login').send({ email, password: newPassword }).expect(200);
     secrets.push(last.body.accessToken, last.body.refreshToken);
@@ -53,6 +57,7 @@ describe('secrets in the API logs', () => {
     // The capture works: every request above was logged, with its URL.
     const urls = logs.lines().map((l) => (l.req as { url?: string } | undefined)?.url);
     for (const url of ['/auth/login', '/auth/me', '/auth/refresh', '/auth/password', '/auth/logout', `/users/${id}/setup-link`]) expect(urls).toContain(url);
+    expect(urls).toContain('/app/set-password?token=[redacted]&lang=en');
     for (const secret of secrets) expect(text).not.toContain(secret);
     // Nor the parts of a token on their own (a signature, a payload).
     for (const token of [signedIn.body.accessToken, refreshed.body.accessToken]) {

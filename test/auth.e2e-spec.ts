@@ -211,7 +211,7 @@ describe('sign-in, sessions and password links', () => {
       expect(Math.abs(new Date(res.body.expiresAt).getTime() - expected)).toBeLessThan(60_000);
       await ctx.mail.waitFor(() => mailsTo().length > before, 30_000);
       const url = /(\S+\/set-password\?token=\S+)/.exec(mailsTo()[before]!.text)![1]!;
-      expect(url.startsWith(`${ctx.config.publicUrl}/set-password?token=`)).toBe(true);
+      expect(url.startsWith(`${ctx.config.publicUrl}/app/set-password?token=`)).toBe(true);
       return new URL(url).searchParams.get('token')!;
     }
     const setPassword = (token: string, password: string) => ctx.anonymous().post('/auth/password').send({ token, password });
@@ -225,7 +225,11 @@ describe('sign-in, sessions and password links', () => {
       expect(stored.token_hash).toBe(sha256(token));
 
       const password = 'a brand new password';
-      await setPassword(token, password).expect(204);
+      // The link signs the person in: a new session, as from login; the earlier ones end.
+      const signedIn = await setPassword(token, password).expect(200);
+      expect(signedIn.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: expect.any(Number), refreshToken: expect.any(String) });
+      await ctx.anonymous().get('/auth/me').set('authorization', `Bearer ${signedIn.body.accessToken}`).expect(200);
+      await refresh(signedIn.body.refreshToken).expect(200);
       const again = await setPassword(token, 'another new password').expect(400);
       expect(fields(again)).toEqual(['token']);
 
@@ -252,7 +256,7 @@ describe('sign-in, sessions and password links', () => {
       const newer = await link(p.id);
       expect(fields(await setPassword(older, 'long enough password').expect(400))).toEqual(['token']);
       await login(p.email, 'unchanged password!').expect(200);
-      await setPassword(newer, 'long enough password').expect(204);
+      await setPassword(newer, 'long enough password').expect(200);
     });
 
     it.each([
@@ -263,7 +267,7 @@ describe('sign-in, sessions and password links', () => {
       const token = await link(p.id);
       const res = await setPassword(token, password).expect(400);
       expect(fields(res)).toEqual(['password']);
-      await setPassword(token, 'twelve chars').expect(204);
+      await setPassword(token, 'twelve chars').expect(200);
     });
 
     it('refuses unknown fields', async () => {

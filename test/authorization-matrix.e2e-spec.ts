@@ -132,6 +132,10 @@ describe('authorization matrix', () => {
       ['a presidency term of A held by a member state of B', async () => ({
         method: 'POST', path: `/councils/${f.A.councilId}/presidency/terms`, body: { participantId: f.B.W.participantId },
       })],
+      ['a council reminder of A addressed to a delegation of B', async () => ({
+        method: 'POST', path: `/councils/${f.A.councilId}/reminders`,
+        body: { title: 'T', message: 'M', sendAt: new Date(Date.now() + 86_400_000).toISOString(), audience: { delegationIds: [f.B.W.delegationId] } },
+      })],
       ['an account of A acting as a delegate seat of B', async () => ({
         method: 'POST', path: `/councils/${f.A.councilId}/users`,
         body: { email: `cross-${f.unique()}@test.protempore.org`, fullName: 'Cross', role: 'delegate', delegateId: (await f.fresh.delegate(f.B.councilId, f.B.W.delegationId)).id },

@@ -279,7 +279,9 @@ describe('presidency handover: timeline and dossier', () => {
       const sub = await ctx.http().post(`${base()}/dossier/submit`).send({ version: current.body.version });
       expect({ status: sub.status, body: sub.body }).toMatchObject({ status: 200, body: { status: 'submitted' } });
       const refresh = await ctx.http().post(`${base()}/dossier/refresh`).send({});
-      expect({ status: refresh.status, code: refresh.body.code }).toEqual({ status: 409, code: 'DOSSIER_SUBMITTED' });
+      expect({ status: refresh.status, code: refresh.body.code, message: refresh.body.message }).toEqual({ status: 409, code: 'DOSSIER_SUBMITTED', message: expect.stringContaining('submitted') });
+      const again = await ctx.http().post(`${base()}/dossier/submit`).send({ version: sub.body.version });
+      expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'DOSSIER_SUBMITTED' });
       await expect(ctx.db.query(`UPDATE handover_dossiers SET content = '{}'::jsonb WHERE term_id = $1`, [termId])).rejects.toThrow(/cannot change/);
       await expect(ctx.db.query(`UPDATE handover_dossiers SET status = 'open', submitted_at = NULL WHERE term_id = $1`, [termId])).rejects.toThrow();
       const after = await ctx.http().get(`${base()}/dossier`).expect(200);
@@ -312,7 +314,11 @@ describe('presidency handover: timeline and dossier', () => {
       const res = await ctx.http().get(`${base()}/dossier`).expect(200);
       expect(res.body.status).toBe('archived');
       expect(res.body.progress.acknowledged).toBe(2);
-      expect((await ctx.http().post(`${base()}/dossier/refresh`).send({})).status).toBe(409);
+      // Each refusal names its own state (issue 18): archived, not "submitted".
+      const refresh = await ctx.http().post(`${base()}/dossier/refresh`).send({});
+      expect({ status: refresh.status, code: refresh.body.code, message: refresh.body.message }).toEqual({ status: 409, code: 'DOSSIER_ARCHIVED', message: expect.stringContaining('archived') });
+      const submit = await ctx.http().post(`${base()}/dossier/submit`).send({ version: res.body.version });
+      expect({ status: submit.status, code: submit.body.code }).toEqual({ status: 409, code: 'DOSSIER_ARCHIVED' });
     });
   });
 

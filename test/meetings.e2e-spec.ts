@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { at, DAY, HOUR, meetingsCouncil } from './support/meetings.js';
+import { DateTime } from 'luxon';
+import { at, DAY, HOUR, meetingDayCome, meetingsCouncil } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 
@@ -150,7 +151,7 @@ describe('meetings', () => {
       expect(cancelled.map((m) => m.id)).toEqual([inBody.id]);
 
       // Another council sees none of them.
-      expect((await ctx.http().get(`/councils/${other.councilId}/meetings`).expect(200)).body.items).toEqual([]);
+      expect((await ctx.http().get(`/councils/${other.councilId}/meetings`).expect(200)).body).toEqual({ items: [], nextCursor: null });
     });
 
     it('404s a meeting or a body of another council; nothing is written', async () => {
@@ -273,6 +274,7 @@ describe('meetings', () => {
     it('runs to closed; the minutes states are reached only through the minutes (409 naming the route); after approved minutes nothing follows', async () => {
       const m = await create();
       for (const to of ['convened', 'agenda_circulated', 'in_session', 'closed']) {
+        if (to === 'in_session') await meetingDayCome(ctx, m.id);
         const res = await move(m.id, to);
         expect({ to, status: res.status }).toEqual({ to, status: 200 });
       }
@@ -314,6 +316,7 @@ describe('meetings', () => {
         .expect(200);
       expect(moved.body.status).toBe('draft');
       expect((await move(m.id, 'convened')).status).toBe(200);
+      await meetingDayCome(ctx, m.id);
       expect((await move(m.id, 'in_session')).status).toBe(200);
       const late = await move(m.id, 'cancelled');
       expect(late.status).toBe(409);
@@ -326,6 +329,115 @@ describe('meetings', () => {
       await move(c.id, 'agenda_circulated');
       expect((await move(c.id, 'cancelled')).body.status).toBe('cancelled');
       expect((await move(c.id, 'convened')).body.details).toMatchObject({ allowed: [] });
+    });
+  });
+
+  describe('the list in keyset pages (issue 12)', () => {
+    it('walks the pages by start then id — ties and microseconds included — with the filters kept; nextCursor null on the last page', async () => {
+      const c = await meetingsCouncil(ctx, 'paged');
+      // Five meetings by SQL: three at the same instant (to the microsecond), so only the id orders them.
+      const tie = '2031-03-04 15:00:00.123456+00';
+      for (const [startsAt, status] of [[tie, 'draft'], [tie, 'draft'], ['2031-03-01 10:00:00+00', 'draft'], [tie, 'cancelled'], ['2031-05-01 10:00:00.5+00', 'draft']]) {
+        await ctx.db.query(
+          `INSERT INTO meetings (council_id, kind, title, starts_at, ends_at, time_zone, status) VALUES ($1, 'working_group', 'Paged', $2::timestamptz, $2::timestamptz + interval '1 hour', 'UTC', $3)`,
+          [c, startsAt, status],
+        );
+      }
+      const expected = ((await ctx.db.query(`SELECT id FROM meetings WHERE council_id = $1 ORDER BY starts_at, id`, [c])) as { id: string }[]).map((r) => r.id);
+      const walk = async (query: Record<string, unknown>) => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        for (let n = 0; n < 10; n++) {
+          const res = await ctx.http().get(`/councils/${c}/meetings`).query({ ...query, limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+          expect(res.body.items.length).toBeLessThanOrEqual(2);
+          ids.push(...res.body.items.map((m: { id: string }) => m.id));
+          if (res.body.nextCursor === null) return ids;
+          cursor = res.body.nextCursor as string;
+        }
+        throw new Error('no last page');
+      };
+      expect(await walk({})).toEqual(expected);
+      const drafts = ((await ctx.db.query(`SELECT id FROM meetings WHERE council_id = $1 AND status = 'draft' ORDER BY starts_at, id`, [c])) as { id: string }[]).map((r) => r.id);
+      expect(await walk({ status: 'draft' })).toEqual(drafts);
+      // Exactly a page's worth: no empty page after it.
+      const full = await ctx.http().get(`/councils/${c}/meetings`).query({ limit: 5 }).expect(200);
+      expect({ n: full.body.items.length, next: full.body.nextCursor }).toEqual({ n: 5, next: null });
+      const dflt = await ctx.http().get(`/councils/${c}/meetings`).expect(200);
+      expect(dflt.body.items).toHaveLength(5);
+    });
+
+    it('refuses a cursor it did not produce and a page larger than 200 (400 naming the field)', async () => {
+      const bad = await ctx.http().get(base()).query({ cursor: 'bm90LWEtY3Vyc29y' }).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+      const big = await ctx.http().get(base()).query({ limit: 201 }).expect(400);
+      expect(big.body.errors).toEqual([expect.objectContaining({ field: 'limit' })]);
+    });
+  });
+
+  describe("the session opens on the meeting's day (issue 18)", () => {
+    it('refuses to open before the day: 409 SESSION_TOO_EARLY with the earliest instant in UTC and in the zone; nothing changes', async () => {
+      const m = await create(); // 100 days ahead, in Mexico City
+      await move(m.id, 'convened');
+      const before = await rowOf(m.id);
+      const res = await move(m.id, 'in_session');
+      expect(res.status).toBe(409);
+      const local = DateTime.fromISO(m.startsAt as string, { zone: 'America/Mexico_City' }).startOf('day');
+      expect(res.body).toMatchObject({
+        code: 'SESSION_TOO_EARLY',
+        details: {
+          startsAt: m.startsAt,
+          timeZone: 'America/Mexico_City',
+          earliestOpen: local.toUTC().toISO(),
+          earliestOpenLocal: local.toISO(),
+          leadMinutes: 60,
+        },
+        errors: [{ field: 'to' }],
+      });
+      expect(res.body.message).toContain(local.toUTC().toISO());
+      expect(await rowOf(m.id)).toEqual(before);
+      expect((await auditOf(m.id)).map((a) => a.action)).toEqual(['meeting.created', 'meeting.convened']);
+      // A designated handover meeting cannot pass the presidency early that way either: it cannot even open.
+      expect((await move(m.id, 'closed')).body).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    });
+
+    it("opens on the meeting's day in its zone, hours before its start", async () => {
+      const m = await create();
+      await move(m.id, 'convened');
+      // Late today in Mexico City (at least 2 hours ahead, so more than the 60-minute lead); in the day's last
+      // two hours, 30 minutes ahead instead (then the lead allows it, even across midnight).
+      const now = DateTime.now().setZone('America/Mexico_City');
+      const lateToday = now.endOf('day').minus({ minutes: 5 }).startOf('minute');
+      const startsAt = lateToday.toMillis() - now.toMillis() >= 2 * HOUR ? lateToday : now.plus({ minutes: 30 });
+      await ctx.db.query(`UPDATE meetings SET starts_at = $2, ends_at = $3 WHERE id = $1`, [m.id, startsAt.toJSDate(), startsAt.plus({ hours: 2 }).toJSDate()]);
+      const res = await move(m.id, 'in_session');
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'in_session', closedAt: null } });
+      expect(Math.abs(new Date(res.body.openedAt as string).getTime() - Date.now())).toBeLessThan(60_000);
+    });
+
+    it('closing records the real instants: opened_at and closed_at as they happened, the planned times unchanged', async () => {
+      const m = await create();
+      await move(m.id, 'convened');
+      await meetingDayCome(ctx, m.id);
+      const planned = (await rowOf(m.id)) as { starts_at: Date; ends_at: Date };
+      const t0 = Date.now();
+      const opened = (await move(m.id, 'in_session')).body;
+      await new Promise((r) => setTimeout(r, 50));
+      const closed = await move(m.id, 'closed');
+      const t1 = Date.now();
+      expect(closed.status).toBe(200);
+      const openedAt = new Date(closed.body.openedAt as string).getTime();
+      const closedAt = new Date(closed.body.closedAt as string).getTime();
+      expect(closed.body.openedAt).toBe(opened.openedAt);
+      expect(openedAt).toBeGreaterThanOrEqual(t0 - 1000);
+      expect(closedAt).toBeGreaterThan(openedAt);
+      expect(closedAt).toBeLessThanOrEqual(t1 + 1000);
+      const row = (await rowOf(m.id)) as { opened_at: Date; closed_at: Date; starts_at: Date; ends_at: Date };
+      expect([row.opened_at.toISOString(), row.closed_at.toISOString()]).toEqual([closed.body.openedAt, closed.body.closedAt]);
+      expect([row.starts_at, row.ends_at]).toEqual([planned.starts_at, planned.ends_at]);
+      const audit = await auditOf(m.id);
+      expect(audit.at(-1)).toMatchObject({ action: 'meeting.closed', before: { closedAt: null }, after: { openedAt: opened.openedAt, closedAt: closed.body.closedAt } });
+      // The database holds the order of the two instants.
+      await expect(ctx.db.query(`UPDATE meetings SET closed_at = opened_at - interval '1 second' WHERE id = $1`, [m.id])).rejects.toThrow('meetings_closed_after_opened');
     });
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NOTICES } from '../src/modules/notifications/templates/notices/index.js';
 import type { MessageLanguage } from '../src/modules/notifications/templates/message-kinds.js';
 import { type Actor, delegateOf, secretariat } from './support/actors.js';
-import { DAY, sessionWorld as world, type SessionWorld as World } from './support/meetings.js';
+import { DAY, meetingDayCome, sessionWorld as world, type SessionWorld as World } from './support/meetings.js';
 import { FAST_NOTIFICATIONS, deliveriesOf, mailsTo, newCouncil, newDelegation, type Person, seated, sleep, until, waitForEach } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
@@ -40,6 +40,7 @@ async function meetingInSession(ctx: TestContext, councilId: string, title: stri
   for (const item of items) itemIds.push((await expectStatus(ctx.http().post(`${path}/agenda/items`).send(item), 201)).id as string);
   const agenda = await expectStatus(ctx.http().get(`${path}/agenda`), 200);
   await expectStatus(ctx.http().post(`${path}/agenda/circulate`).send({ version: agenda.version }), 200);
+  await meetingDayCome(ctx, meetingId);
   await transition('in_session');
   await expectStatus(ctx.http().post(`${path}/agenda/adopt`).send({ version: agenda.version + 1 }), 200);
   return { meetingId, itemIds, path, close: () => transition('closed') };

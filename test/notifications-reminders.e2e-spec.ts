@@ -184,4 +184,22 @@ describe.each<QueueKind>(['postgres', 'redis'])('council reminders on the %s que
     }
     expect(mailsAbout(ctx, tag).some((m) => m.to.includes(caAdviserInactive.email) || m.to.includes(brHeadDisabled.email))).toBe(false);
   }, 30_000);
+
+  it("names only the council's own delegations: another council's delegation, or an id of another kind of row, is not found (found by test/fuzz)", async () => {
+    const other = await newCouncil(ctx);
+    const foreign = await newDelegation(ctx, other, 'Panama', 'PA');
+    const sendAt = new Date(Date.now() + 3_600_000).toISOString();
+    for (const delegationIds of [[mx, foreign], [councilId], [randomUUID()]]) {
+      const before = (await ctx.db.query(`SELECT count(*)::int AS n FROM council_reminders WHERE council_id = $1`, [councilId])) as { n: number }[];
+      const res = await ctx.http().post(`/councils/${councilId}/reminders`).send({ title: 'Foreign', message: 'M', sendAt, audience: { delegationIds } });
+      expect({ delegationIds, status: res.status, code: res.body.code }).toEqual({ delegationIds, status: 404, code: 'NOT_FOUND' });
+      const after = (await ctx.db.query(`SELECT count(*)::int AS n FROM council_reminders WHERE council_id = $1`, [councilId])) as { n: number }[];
+      expect(after[0]!.n).toBe(before[0]!.n);
+    }
+    const reminder = await createReminder(ctx, councilId, { title: 'Own', sendAt: new Date(sendAt), audience: { delegationIds: [mx] } });
+    const moved = await ctx.http().patch(`/councils/${councilId}/reminders/${reminder.id}`).send({ version: reminder.version, audience: { delegationIds: [foreign] } });
+    expect({ status: moved.status, code: moved.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    const kept = await ctx.http().get(`/councils/${councilId}/reminders/${reminder.id}`).expect(200);
+    expect(kept.body.audience.delegationIds).toEqual([mx]);
+  });
 });

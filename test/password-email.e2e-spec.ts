@@ -95,7 +95,8 @@ describe('password links by email', () => {
     expect(mail.text).toContain('Hola, Ana López:');
     const token = tokenIn(mail.text)!;
     expect(token).toBeDefined();
-    expect(mail.text).toContain(`${ctx.config.publicUrl}/set-password?token=${token}`);
+    // The link opens the set-password page in the language of the email.
+    expect(mail.text).toContain(`${ctx.config.publicUrl}/app/set-password?token=${token}&lang=es`);
     expect(mail.html).toContain(token);
     // The token was made at send time: the API's sealed hash was replaced by the token's.
     const [armed] = await ctx.db.query(`SELECT id, token_hash FROM password_setup_tokens WHERE user_id = $1 AND used_at IS NULL`, [userId]);
@@ -106,7 +107,7 @@ describe('password links by email', () => {
     await until(async () => (await ctx.db.query(`SELECT 1 FROM deliveries WHERE user_id = $1 AND status = 'sent' AND body_text LIKE '%[redacted]%'`, [userId])).length > 0);
     const [delivery] = await ctx.db.query(`SELECT kind, occurrence, language, status, subject_line, body_text, body_html FROM deliveries WHERE user_id = $1`, [userId]);
     expect(delivery).toMatchObject({ kind: 'account.password_link', occurrence: link.id, language: 'es', status: 'sent', subject_line: mail.subject });
-    expect(delivery.body_text).toContain(`${ctx.config.publicUrl}/set-password?token=[redacted]`);
+    expect(delivery.body_text).toContain(`${ctx.config.publicUrl}/app/set-password?token=[redacted]&lang=es`);
     expect(delivery.body_html).toContain('[redacted]');
     const [inbox] = await ctx.db.query(`SELECT kind, title, body FROM notifications WHERE user_id = $1`, [userId]);
     expect(inbox).toMatchObject({ kind: 'account.password_link', title: mail.subject });
@@ -116,7 +117,7 @@ describe('password links by email', () => {
       expect({ table, leaks: dump.includes(token) }).toEqual({ table, leaks: false });
     }
 
-    await setPassword(token, 'mi contraseña nueva').expect(204);
+    await setPassword(token, 'mi contraseña nueva').expect(200);
     await setPassword(token, 'otra contraseña más').expect(400);
     await ctx.anonymous().post('/auth/login').send({ email: 'ana.lopez@test.protempore.org', password: 'mi contraseña nueva' }).expect(200);
   });
@@ -152,7 +153,7 @@ describe('password links by email', () => {
     const token2 = tokenIn((await nthMail('claire@test.protempore.org', 2)).text)!;
     expect(token2).not.toBe(token1);
     await setPassword(token1, 'the superseded link').expect(400);
-    await setPassword(token2, 'the current link works').expect(204);
+    await setPassword(token2, 'the current link works').expect(200);
     const audit = await ctx.db.query(`SELECT council_id, after FROM audit_log WHERE action = 'user.setup_link_issued' AND entity_id = $1 ORDER BY id`, [userId]);
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ council_id: null, after: { emailedTo: 'claire@test.protempore.org' } });
@@ -171,7 +172,7 @@ describe('password links by email', () => {
     expect(open).toBe(1);
     // Only the last email's link works.
     for (const t of tokens.slice(0, -1)) await setPassword(t, 'an older link').expect(400);
-    await setPassword(tokens[tokens.length - 1]!, 'the newest link').expect(204);
+    await setPassword(tokens[tokens.length - 1]!, 'the newest link').expect(200);
   });
 
   it('sends nothing to an account disabled before the email was made', async () => {

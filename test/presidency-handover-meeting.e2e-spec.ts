@@ -10,7 +10,8 @@ import { createTestContext, type TestContext } from './support/test-app.js';
 /**
  * The handover meeting: the secretariat designates a meeting not held yet as the handover meeting of the current
  * term; when it closes (the ordinary meeting transition), the presidency passes with mode 'meeting' at the instant
- * it closed — both terms' boundary moved in one transaction, chair rights with it — driven by the sweeper, once.
+ * it closed — both terms' boundary moved in the closing transaction itself, chair rights with it, once; the sweeper
+ * only catches up a close that did not transfer (issue 12).
  */
 
 interface State {
@@ -131,7 +132,7 @@ async function world() {
 describe('the handover meeting', () => {
   afterEach(() => stopWorkers());
 
-  it('designated, then closed through the meeting transitions: the presidency passes at the close, mode meeting, both boundaries moved, chair rights with it, once', async () => {
+  it('designated, then closed through the meeting transitions: the presidency passes in the closing transaction — current, chair rights, transfer and audit visible at once; the sweep changes nothing', async () => {
     const w = await world();
     const meetingId = await meeting(w.councilId, 'in_session');
     const res = await ctx.http().post(`/councils/${w.councilId}/presidency/handover-meeting`).send({ meetingId }).expect(201);
@@ -146,20 +147,22 @@ describe('the handover meeting', () => {
     expect((await createBody(w.councilId, w.A.head)).status).toBe(201);
     expect((await createBody(w.councilId, w.B.head)).status).toBe(403);
 
+    // No worker runs (the sweep interval is an hour): whatever follows is the close's own transaction.
     await closeMeeting(w.councilId, meetingId);
     const close = await closedAt(meetingId);
-    const closing = await ctx.http().get(`/councils/${w.councilId}/presidency/handover-meeting?termId=${w.a}`).expect(200);
-    expect(closing.body).toMatchObject({ state: 'closing', closedAt: close.toISOString() });
+    const current = await ctx.anonymous().get(`/councils/${w.councilId}/presidency/current`).expect(200);
+    expect(current.body).toMatchObject({ id: w.b, participantId: w.B.participantId, startsAt: close.toISOString() });
+    expect((await createBody(w.councilId, w.A.head)).status).toBe(403);
+    expect((await createBody(w.councilId, w.B.head)).status).toBe(201);
+    const successor = await ctx.anonymous().get(`/councils/${w.councilId}/presidency/successor`).expect(200);
+    expect(successor.body).toMatchObject({ termId: w.b, known: true, successor: { participantId: w.C.participantId } });
 
-    await startWorker(200);
-    const x = await until('the transfer at the close', async () =>
-      (await q<{ id: string; to_term_id: string; mode: string; boundary: Date; meeting_id: string; items_moved: number; successor_basis: string }>(
-        `SELECT * FROM presidency_transfers WHERE from_term_id = $1`,
-        [w.a],
-      ))[0],
+    const [x] = await q<{ id: string; to_term_id: string; mode: string; boundary: Date; meeting_id: string; items_moved: number; successor_basis: string }>(
+      `SELECT * FROM presidency_transfers WHERE from_term_id = $1`,
+      [w.a],
     );
     expect(x).toMatchObject({ to_term_id: w.b, mode: 'meeting', meeting_id: meetingId, items_moved: 3, successor_basis: 'entered' });
-    expect(new Date(x.boundary).toISOString()).toBe(close.toISOString());
+    expect(new Date(x!.boundary).toISOString()).toBe(close.toISOString());
     const terms = await q<{ id: string; s: Date; e: Date }>(`SELECT id, lower(period) AS s, upper(period) AS e FROM presidency_terms WHERE council_id = $1 ORDER BY lower(period)`, [
       w.councilId,
     ]);
@@ -173,25 +176,59 @@ describe('the handover meeting', () => {
       [w.councilId],
     );
     expect(t).toMatchObject({ before: { endsAt: w.end.toISOString() }, after: { boundary: close.toISOString(), mode: 'meeting', meetingId } });
-    expect((await createBody(w.councilId, w.A.head)).status).toBe(403);
-    expect((await createBody(w.councilId, w.B.head)).status).toBe(201);
     const done = await ctx.http().get(`/councils/${w.councilId}/presidency/handover-meeting?termId=${w.a}`).expect(200);
     expect(done.body).toMatchObject({ state: 'transferred', boundary: close.toISOString(), meetingStatus: 'closed' });
 
-    // Once: more sweeps and direct calls change nothing; the designation stays on record (409 to undesignate).
-    await sleep(600);
+    const snapshot = () =>
+      q<{ transfers: number; audits: number; terms: number; periods: string }>(
+        `SELECT (SELECT count(*)::int FROM presidency_transfers WHERE council_id = $1) AS transfers,
+                (SELECT count(*)::int FROM audit_log WHERE council_id = $1 AND action = 'presidency.transferred') AS audits,
+                (SELECT count(*)::int FROM presidency_terms WHERE council_id = $1) AS terms,
+                (SELECT string_agg(period::text, ' ' ORDER BY lower(period)) FROM presidency_terms WHERE council_id = $1) AS periods`,
+        [w.councilId],
+      );
+    const [before] = await snapshot();
+    expect(before).toMatchObject({ transfers: 1, audits: 1, terms: 2 });
+    // Once: a worker's sweeps, direct catch-ups and a secretariat's handover citing the same meeting change nothing.
+    await startWorker(200);
+    await sleep(800);
     expect(await transfers().transferAtMeetingClose(w.a)).toBe('skipped');
     expect(await transfers().transferTerm(w.a)).toBe('skipped');
-    const [counts] = await q<{ transfers: number; audits: number; terms: number }>(
-      `SELECT (SELECT count(*)::int FROM presidency_transfers WHERE council_id = $1) AS transfers,
-              (SELECT count(*)::int FROM audit_log WHERE council_id = $1 AND action = 'presidency.transferred') AS audits,
-              (SELECT count(*)::int FROM presidency_terms WHERE council_id = $1) AS terms`,
-      [w.councilId],
-    );
-    expect(counts).toEqual({ transfers: 1, audits: 1, terms: 2 });
+    expect(await transfers().catchUp(w.councilId)).toEqual([]);
+    const retry = await ctx.http().post(`/councils/${w.councilId}/presidency/handover`).send({ mode: 'meeting', meetingId });
+    expect({ status: retry.status, body: retry.body }).toMatchObject({ status: 200, body: { transferId: x!.id, toTermId: w.b, boundary: close.toISOString(), mode: 'meeting' } });
+    expect(await snapshot()).toEqual([before]);
     const del = await ctx.http().delete(`/councils/${w.councilId}/presidency/handover-meeting?termId=${w.a}`);
     expect({ status: del.status, code: del.body.code }).toEqual({ status: 409, code: 'MEETING_CLOSED' });
   }, 40_000);
+
+  it('a close that could not transfer (an earlier term still awaiting its succession) is left to the sweeper, which transfers both in order', async () => {
+    const c = await newCouncil();
+    const [A, B, C] = await memberStates(c, ['FI', 'SE', 'NO']);
+    // A's term ended a minute ago with no worker to transfer it; B's (entered) runs now; its handover meeting is in session.
+    const t1 = whole(new Date(Date.now() - 60_000));
+    const a = await term(c, A!.participantId, new Date(t1.getTime() - DAY), t1);
+    await ctx.db.query(`UPDATE presidency_terms SET created_at = $2 WHERE id = $1`, [a, new Date(t1.getTime() - DAY)]);
+    const b = await term(c, B!.participantId, t1, new Date(t1.getTime() + 100 * DAY));
+    const m = await meeting(c, 'in_session', new Date(Date.now() - 30_000));
+    await ctx.http().post(`/councils/${c}/presidency/handover-meeting`).send({ meetingId: m }).expect(201);
+    await closeMeeting(c, m);
+    const close = await closedAt(m);
+    expect((await q(`SELECT 1 FROM presidency_transfers WHERE council_id = $1`, [c])).length).toBe(0);
+    expect((await ctx.http().get(`/councils/${c}/presidency/handover-meeting`).expect(200)).body.state).toBe('closing');
+    await startWorker(200);
+    const rows = await until('both transfers', async () => {
+      const r = await q<{ from_term_id: string; mode: string; boundary: Date }>(`SELECT from_term_id, mode, boundary FROM presidency_transfers WHERE council_id = $1 ORDER BY boundary`, [c]);
+      return r.length === 2 ? r : undefined;
+    });
+    expect(rows.map((r) => [r.from_term_id, r.mode, new Date(r.boundary).toISOString()])).toEqual([
+      [a, 'scheduled', t1.toISOString()],
+      [b, 'meeting', close.toISOString()],
+    ]);
+    const cur = await ctx.anonymous().get(`/councils/${c}/presidency/current`).expect(200);
+    expect(cur.body).toMatchObject({ participantId: C!.participantId, startsAt: close.toISOString() });
+    await ctx.anonymous().get(`/councils/${c}/presidency/successor`).expect(200);
+  }, 30_000);
 
   it('refusals: closed, cancelled or postponed meeting → 409; another council’s meeting → 404; one per term; nothing stored; undesignate before it closes', async () => {
     const w = await world();
@@ -257,15 +294,18 @@ describe('the handover meeting', () => {
     expect(cur!.participant_id).toBe(E!.participantId);
   }, 30_000);
 
-  it('after an outage: the meeting closed before the term’s end, the worker comes back after it — the transfer still happens at the close', async () => {
+  it('after an outage: the meeting closed before the term’s end unseen, the worker comes back after it — the transfer still happens at the close', async () => {
     const c = await newCouncil();
     const [A, B] = await memberStates(c, ['CA', 'US']);
     const end = whole(new Date(Date.now() + 3000));
     const a = await term(c, A!.participantId, new Date(end.getTime() - DAY), end);
     const m = await meeting(c, 'in_session');
     await ctx.http().post(`/councils/${c}/presidency/handover-meeting`).send({ meetingId: m }).expect(201);
-    await closeMeeting(c, m);
+    // A close no listener saw (e.g. written by a process without the handover module): status and audit row only.
+    await ctx.db.query(`UPDATE meetings SET status = 'closed', version = version + 1 WHERE id = $1`, [m]);
+    await ctx.db.query(`INSERT INTO audit_log (council_id, action, entity_type, entity_id) VALUES ($1, 'meeting.closed', 'meeting', $2)`, [c, m]);
     const close = await closedAt(m);
+    expect((await q(`SELECT 1 FROM presidency_transfers WHERE council_id = $1`, [c])).length).toBe(0);
     await sleep(end.getTime() - Date.now() + 100); // no worker until after the end
     expect(await transfers().catchUp(c)).toEqual(['transferred']);
     const [x] = await q<{ mode: string; boundary: Date; to_term_id: string }>(`SELECT mode, boundary, to_term_id FROM presidency_transfers WHERE from_term_id = $1`, [a]);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: makes sure redis-server is there (installing it on Debian as
-// root when it is not), then runs every Jest project in ESM mode.
+// `npm test`: makes sure redis-server and Chromium are there (installing them
+// on Debian as root when they are not), then runs every Jest project in ESM mode.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -25,6 +25,24 @@ if (!hasRedis()) {
         'Then run `npm test` again.',
     );
     process.exit(1);
+  }
+}
+
+// The browser tests drive Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH): installed like redis-server
+// when missing. Without it those tests fail with a message saying how to get it (they do not skip).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (isRoot && apt) {
+    console.log('chromium is missing (the browser tests need it): installing it with apt-get (Debian, about 80 s)…');
+    const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'], { stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(CHROMIUM)) console.error('Installing chromium failed: the browser tests will fail. Install it yourself (apt-get install chromium).');
+  } else {
+    console.error(
+      `The browser tests need Chromium at ${CHROMIUM}, and it is not there: they will fail.\n` +
+        (apt ? 'Run: sudo apt-get update && sudo apt-get install -y chromium\n' : 'Install Chromium or Chrome and set CHROMIUM_PATH to its binary.\n'),
+    );
   }
 }
 

@@ -139,6 +139,35 @@ describe('meeting series', () => {
       await ctx.http().get(`/councils/${other.councilId}/series/${s.id}`).expect(404);
       await ctx.http().get(`${base()}/not-a-uuid`).expect(400);
     });
+
+    it('lists in keyset pages by first date then id, each series whole (as read alone); a foreign cursor or a page over 200 is a 400', async () => {
+      const c = await meetingsCouncil(ctx, 'series-paged');
+      const made: Record<string, any>[] = [];
+      for (const firstDate of ['2030-06-03', '2030-04-01', '2030-06-03', '2030-05-06', '2030-06-03']) {
+        const res = await ctx.http().post(`/councils/${c}/series`).send({ ...everyOtherTuesday({ firstDate, count: 3 }), bodyId: undefined });
+        expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
+        made.push(res.body);
+      }
+      const expected = [...made].sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.id.localeCompare(b.id));
+      const seen: Record<string, any>[] = [];
+      let cursor: string | undefined;
+      for (let n = 0; n < 5; n++) {
+        const res = await ctx.http().get(`/councils/${c}/series`).query({ limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+        seen.push(...res.body.items);
+        if (res.body.nextCursor === null) break;
+        cursor = res.body.nextCursor;
+      }
+      expect(seen.map((x) => x.id)).toEqual(expected.map((x) => x.id));
+      for (const x of seen) expect(x).toEqual((await ctx.http().get(`/councils/${c}/series/${x.id}`).expect(200)).body);
+      expect(seen.every((x) => x.occurrences.length === 3)).toBe(true);
+      expect((await ctx.http().get(`/councils/${c}/series`).query({ limit: 5 }).expect(200)).body.nextCursor).toBeNull();
+      expect((await ctx.http().get(`/councils/${other.councilId}/series`).expect(200)).body).toEqual({ items: [], nextCursor: null });
+
+      const bad = await ctx.http().get(`/councils/${c}/series`).query({ cursor: Buffer.from('2030-02-30|x').toString('base64url') }).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+      const big = await ctx.http().get(`/councils/${c}/series`).query({ limit: 201 }).expect(400);
+      expect(big.body.errors).toEqual([expect.objectContaining({ field: 'limit' })]);
+    });
   });
 
   describe('single occurrences, then changes to the series', () => {

@@ -90,7 +90,7 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     // The link goes to the person by email, never through the API.
     expect(res.body).toMatchObject({ linkEmailed: true, setupLink: null });
     const url = await mailedLink('maria.perez@example.org');
-    expect(url).toMatch(new RegExp(`^${ctx.config.publicUrl}/set-password\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(url).toMatch(new RegExp(`^${ctx.config.publicUrl}/app/set-password\\?token=[A-Za-z0-9_-]{43}&lang=en$`));
     const userId = res.body.user.id;
 
     const audit = await ctx.db.query(`SELECT council_id, actor_id, action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [userId]);
@@ -98,7 +98,7 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     for (const a of audit) expect(a).toMatchObject({ council_id: councilA, actor_id: secA.userId });
     expect(JSON.stringify(await ctx.db.query(`SELECT before, after FROM audit_log WHERE entity_id = $1`, [userId]))).not.toContain(tokenOf(url));
 
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(url), password: 'mi contraseña segura' }).expect(204);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(url), password: 'mi contraseña segura' }).expect(200);
     const login = await ctx.anonymous().post('/auth/login').send({ email: 'maria.perez@example.org', password: 'mi contraseña segura' }).expect(200);
     const me = await ctx.anonymous().get('/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(me.body).toMatchObject({ id: userId, email: 'maria.perez@example.org', isAdmin: false });
@@ -185,7 +185,7 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     await ctx.http().post(`/users/${a.body.user.id}/setup-link`).expect(201);
     const adminLink = await mailedLink('both@test.protempore.org', 2);
     await ctx.anonymous().post('/auth/password').send({ token: tokenOf(aLink), password: 'superseded link pw' }).expect(400);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(adminLink), password: 'two councils, one pw' }).expect(204);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(adminLink), password: 'two councils, one pw' }).expect(200);
 
     await as(secA).delete(users(councilA, `/${a.body.user.id}`)).expect(204);
     await as(secA).delete(users(councilA, `/${a.body.user.id}`)).expect(404);
@@ -203,7 +203,7 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     expect(fresh.body).toEqual({ linkEmailed: true, email: 'relink@test.protempore.org', expiresAt: expect.any(String) });
     const second = await mailedLink('relink@test.protempore.org', 2);
     await ctx.anonymous().post('/auth/password').send({ token: tokenOf(first), password: 'old link password' }).expect(400);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(second), password: 'new link password' }).expect(204);
+    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(second), password: 'new link password' }).expect(200);
     const again = await as(secA).post(users(councilA, `/${created.body.user.id}/setup-link`)).expect(409);
     expect(again.body.code).toBe('PASSWORD_ALREADY_SET');
     const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.setup_link_issued' AND entity_id = $1`, [created.body.user.id]);
@@ -221,7 +221,7 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     it('disables: 200 with the user, sessions end, the access token is refused at once; enables again; audited without council', async () => {
       const created = await as(secA).post(users(councilA)).send({ email: 'to-disable@test.protempore.org', fullName: 'To Disable', role: 'secretariat' }).expect(201);
       const userId = created.body.user.id;
-      await ctx.anonymous().post('/auth/password').send({ token: tokenOf(await mailedLink('to-disable@test.protempore.org')), password: 'before disabling' }).expect(204);
+      await ctx.anonymous().post('/auth/password').send({ token: tokenOf(await mailedLink('to-disable@test.protempore.org')), password: 'before disabling' }).expect(200);
       const session = await ctx.anonymous().post('/auth/login').send({ email: 'to-disable@test.protempore.org', password: 'before disabling' }).expect(200);
       const bearer = { authorization: `Bearer ${session.body.accessToken}` };
       await ctx.anonymous().get(users(councilA)).set(bearer).expect(200);

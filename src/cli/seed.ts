@@ -2,16 +2,17 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../core/config/app-config.js';
 import { dataSourceOptions } from '../core/database/data-source-options.js';
-import { ensureMigrated } from '../core/database/migrate.js';
+import { migrateBeforeBoot } from '../core/database/migrate-before-boot.js';
 import { seedDemoCouncil } from '../modules/seed/demo-seed.js';
 
 /** `npm run seed`: migrates (when allowed) and loads the demo council; running it again changes nothing. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Migrates as the schema owner (when allowed); seeds as the application's role.
+  await migrateBeforeBoot(config);
   const db = new DataSource(dataSourceOptions(config.databaseUrl, { poolSize: 2, applicationName: 'protempore-seed' }));
   await db.initialize();
   try {
-    await ensureMigrated(db, config.migrateOnStart);
     const report = await seedDemoCouncil(db);
     const [counts] = (await db.query(
       `SELECT (SELECT count(*) FROM participants WHERE council_id = $1)::int AS participants,

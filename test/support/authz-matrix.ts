@@ -4,6 +4,7 @@ import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/cor
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ACTOR_NAMES, type ActorName, type AuthzFixtures, nextFocusAreaCode, nextRecommendationNumber } from './authz-fixtures.js';
+import { meetingDayCome } from './meetings.js';
 
 /**
  * The authorization matrix: one entry per route the API serves ("METHOD /path"
@@ -228,7 +229,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
   'POST /auth/password': {
     request: async (f) => ({ body: { token: await f.fresh.setupLinkToken(), password: 'a long enough password' } }),
-    expect: s(204, 204, 204, 204, 204, 204, 204, 204),
+    expect: s(200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /auth/me': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
 
@@ -578,7 +579,8 @@ async function circulatedAgendaInSession(f: AuthzFixtures): Promise<{ meetingId:
   const base = `/councils/${f.A.councilId}/meetings/${meetingId}`;
   const circulated = await f.ctx.http().post(`${base}/agenda/circulate`).send({ version: 2 });
   if (circulated.status !== 200) throw new Error(`agenda fixture (circulate): ${circulated.status} ${JSON.stringify(circulated.body)}`);
-  // created 1 → convened 2 → agenda_circulated 3
+  // created 1 → convened 2 → agenda_circulated 3; its day come (a session opens on the meeting's day)
+  await meetingDayCome(f.ctx, meetingId);
   const opened = await f.ctx.http().post(`${base}/transitions`).send({ to: 'in_session', version: 3 });
   if (opened.status !== 200) throw new Error(`agenda fixture (open): ${opened.status} ${JSON.stringify(opened.body)}`);
   return { meetingId };
@@ -753,7 +755,8 @@ Object.assign(MATRIX, {
 async function freshSession(f: AuthzFixtures): Promise<{ meetingId: string; itemId: string }> {
   const { meetingId, itemId } = await freshAgenda(f, { convened: true });
   const base = `/councils/${f.A.councilId}/meetings/${meetingId}`;
-  // created 1 → convened 2
+  // created 1 → convened 2; its day come (a session opens on the meeting's day)
+  await meetingDayCome(f.ctx, meetingId);
   const opened = await f.ctx.http().post(`${base}/transitions`).send({ to: 'in_session', version: 2 });
   if (opened.status !== 200) throw new Error(`session fixture (open): ${opened.status} ${JSON.stringify(opened.body)}`);
   for (const seat of [f.A.X, f.A.Y, f.A.Z]) {
@@ -1211,4 +1214,45 @@ Object.assign(MATRIX, {
     },
     expect: s(201, 404, 403, 404, 403, 403, 403, 401),
   },
+} satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── a council's secretariat, appointed by the administrator; what a subject's notifications are (issue 12) ─────────────────────────────
+
+/** A fresh account holding the secretariat role in council A. */
+async function freshSecretariatMember(f: AuthzFixtures): Promise<{ userId: string }> {
+  const { id } = await f.fresh.user({ role: 'none' });
+  await f.ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [id, f.A.councilId]);
+  return { userId: id };
+}
+
+const ADMIN_ONLY = (ok: number) => s(403, 403, 403, 403, 403, 403, ok, 401);
+/** The council's secretariat and the administrator. */
+const STAFF_READERS = s(403, 403, 403, 403, 200, 403, 200, 401);
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/secretariat': {
+    request: (f) => ({ body: { email: `staff-${uniq(f)}@test.protempore.org`, fullName: 'New Secretariat Officer', preferredLanguage: 'es' } }),
+    expect: ADMIN_ONLY(201),
+  },
+  'GET /councils/:councilId/secretariat': { request: () => ({}), expect: ADMIN_ONLY(200) },
+  'DELETE /councils/:councilId/secretariat/:userId': { request: async (f) => ({ params: await freshSecretariatMember(f) }), expect: ADMIN_ONLY(204) },
+  'GET /councils/:councilId/meetings/:meetingId/notifications': { request: async (f) => ({ params: await freshMeeting(f) }), expect: STAFF_READERS },
+  'GET /councils/:councilId/action-items/:actionItemId/notifications': {
+    request: async (f) => ({ params: { actionItemId: (await freshActionItem(f)).actionItemId } }),
+    expect: STAFF_READERS,
+  },
+  'GET /councils/:councilId/presidency/terms/:termId/notifications': { request: (f) => ({ params: { termId: f.A.termId } }), expect: STAFF_READERS },
+} satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── the set-password page (issue 18) ─────────────────────────────
+// Plain Fastify routes outside the route table, open to anyone: the page holds no data (the token is checked
+// by POST /auth/password), and the links emailed before to /set-password redirect to it.
+
+const OPEN_PAGE = s(200, 200, 200, 200, 200, 200, 200, 200);
+
+Object.assign(MATRIX, {
+  'GET /app/set-password': { request: () => ({ query: { token: 'matrix-token', lang: 'en' } }), expect: OPEN_PAGE },
+  'GET /app/set-password/set-password.js': { request: () => ({}), expect: OPEN_PAGE },
+  'GET /app/set-password/set-password.css': { request: () => ({}), expect: OPEN_PAGE },
+  'GET /set-password': { request: () => ({ query: { token: 'matrix-token' } }), expect: s(302, 302, 302, 302, 302, 302, 302, 302) },
 } satisfies Record<string, MatrixEntry>);

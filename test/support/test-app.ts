@@ -8,6 +8,10 @@ import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../../src/core/config/app-config.js';
+import { dataSourceOptions } from '../../src/core/database/data-source-options.js';
+import { withRole } from '../../src/core/database/database-roles.js';
+import { migrateBeforeBoot } from '../../src/core/database/migrate-before-boot.js';
+import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE } from '../../src/core/embedded/embedded-roles.js';
 import { startMailSink, type MailSink } from '../../src/core/embedded/mail-sink.js';
 import { createApi } from '../../src/core/http/create-api.js';
 import { WorkerModule } from '../../src/worker.module.js';
@@ -40,7 +44,12 @@ export interface TestContext {
   /** supertest with no credentials. */
   anonymous: () => ReturnType<typeof request>;
   operator: Actor;
-  /** The test file's own database (a clone of the migrated template). */
+  /**
+   * The test file's own database (a clone of the migrated template), connected
+   * as the schema owner, for the tests' own setup and admin SQL (test triggers,
+   * moving a due time, reading audit rows). The app itself (API, worker, queue)
+   * connects as the least-privilege role: `app.get(DataSource)`, `config.databaseUrl`.
+   */
   db: DataSource;
   mail: MailSink;
   worker?: INestApplicationContext;
@@ -53,20 +62,28 @@ function serverUrl(): string {
   return url;
 }
 
-/** A fresh database cloned from the migrated template: isolation per test file at the cost of ~50 ms. */
+/**
+ * A fresh database cloned from the migrated template (owned by the schema
+ * owner; grants and default privileges come with the clone): isolation per test
+ * file at the cost of ~50 ms. Returns the schema owner's connection string;
+ * `appRoleUrl` gives the application role's.
+ */
 export async function cloneDatabase(): Promise<string> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(serverUrl());
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_PG_TEMPLATE}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_PG_TEMPLATE} OWNER ${EMBEDDED_OWNER_ROLE}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(serverUrl());
+  const url = new URL(withRole(serverUrl(), EMBEDDED_OWNER_ROLE));
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The same database as the application's least-privilege role. */
+export const appRoleUrl = (url: string): string => withRole(url, EMBEDDED_APP_ROLE);
 
 export function testConfig(databaseUrl: string, smtpUrl: string, queue: QueueKind, overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -91,15 +108,18 @@ export function testConfig(databaseUrl: string, smtpUrl: string, queue: QueueKin
 export async function createTestContext(
   options: { queue?: QueueKind; worker?: boolean; env?: Record<string, string>; logStream?: DestinationStream } = {},
 ): Promise<TestContext> {
-  const databaseUrl = await cloneDatabase();
+  const ownerUrl = await cloneDatabase();
   const mail = await startMailSink();
-  const config = testConfig(databaseUrl, mail.url, options.queue ?? 'postgres', options.env);
+  const config = testConfig(appRoleUrl(ownerUrl), mail.url, options.queue ?? 'postgres', { MIGRATION_DATABASE_URL: ownerUrl, ...options.env });
+  // As src/main.ts does: the owner prepares what this file's queue prefix needs (nothing is pending in the clone).
+  await migrateBeforeBoot(config);
   const app = await createApi(config, { logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const worker = options.worker ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false }) : undefined;
   if (worker) await worker.init();
-  const db = app.get(DataSource);
+  const db = new DataSource(dataSourceOptions(ownerUrl, { poolSize: 5, applicationName: 'protempore-test' }));
+  await db.initialize();
   const operator = await installOperator({ app, db });
   const ctx: TestContext = {
     config,
@@ -113,6 +133,7 @@ export async function createTestContext(
     async close() {
       await ctx.worker?.close(); // the current one: a test may have replaced it (restartWorker)
       await app.close();
+      await db.destroy();
       await mail.stop();
     },
   };

@@ -73,6 +73,9 @@ export const PERMISSIONS = [
   'presidency.priorities', // a term's priorities; own: the delegates of the term's holder (the secretariat: any term)
   // ── recommendations roll-up and progress reports (issue 6) ──
   'progress_report.create', // produce a progress report for a meeting, optionally attached to its agenda (the secretariat)
+  // ── a council's first secretariat; what the outbox will send (issue 12) ──
+  'secretariat.appoint', // appoint, list and remove a council's secretariat, also its first (the administrator)
+  'notification.inspect', // the planned and sent notifications of a meeting, action item or presidency term (the secretariat, the administrator)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -146,8 +149,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'handover.manage',
     'presidency.priorities',
     'progress_report.create',
+    'notification.inspect',
   ]),
-  admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read', 'action_item.read', 'handover.read']),
+  admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read', 'action_item.read', 'handover.read', 'secretariat.appoint', 'notification.inspect']),
 };
 
 /** The widest scope any of the roles gives for the permission, or null when none gives it. */

@@ -9,8 +9,10 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  /** PostgreSQL connection string. Always set by the time the API or worker boots. */
+  /** PostgreSQL connection string of the application's least-privilege role (no DDL). Always set by the time the API or worker boots. */
   databaseUrl: string;
+  /** PostgreSQL connection string of the schema owner, used only to migrate (MIGRATION_DATABASE_URL; defaults to databaseUrl: one role for everything). */
+  migrationDatabaseUrl: string;
   /** Redis connection string; when absent, BullMQ runs on its PostgreSQL backend. */
   redisUrl: string | undefined;
   /** SMTP connection string (smtp:// or smtps://). Always set by the time the worker boots. */
@@ -74,6 +76,8 @@ export interface AppConfig {
     transferSweepIntervalMs: number;
     /** How often the succession check looks for terms with no successor known when one must be (alerts go out once a month per term). */
     successionCheckIntervalMs: number;
+    /** How far in the past a handover's instant (`at`) may lie, at most: the clocks' tolerance (issue 18). */
+    handoverPastToleranceSeconds: number;
   };
   /** The presidency handover's timeline and dossier. */
   handoverTimeline: {
@@ -86,6 +90,11 @@ export interface AppConfig {
   actionItems: {
     /** How often the escalation job puts items overdue by the council's agendaDays on the next senior officials agenda. */
     escalateIntervalMs: number;
+  };
+  /** Meetings (issue 18). */
+  meetings: {
+    /** A session opens from the start of the meeting's day in its zone, or this many minutes before its start when that is earlier. */
+    sessionOpenLeadMinutes: number;
   };
 }
 
@@ -144,6 +153,8 @@ function identifier(env: Env, name: string, fallback: string): string {
 export function loadBootConfig(env: Env = process.env) {
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    /** The schema owner's connection, for migrations only (see README, "Database roles"). */
+    migrationDatabaseUrl: url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     dataDir: path.resolve(env.DATA_DIR || '.data'),
@@ -163,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: boot.port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: boot.databaseUrl,
+    migrationDatabaseUrl: sameDatabase(boot.databaseUrl, boot.migrationDatabaseUrl),
     redisUrl: boot.redisUrl,
     smtpUrl: boot.smtpUrl ?? 'smtp://127.0.0.1:1025',
     mailFrom: env.MAIL_FROM || 'protempore <no-reply@protempore.local>',
@@ -200,6 +212,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     presidency: {
       transferSweepIntervalMs: int(env, 'PRESIDENCY_SWEEP_INTERVAL_MS', 60_000, 100, 3_600_000),
       successionCheckIntervalMs: int(env, 'PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS', 3_600_000, 100, 86_400_000),
+      handoverPastToleranceSeconds: int(env, 'PRESIDENCY_HANDOVER_TOLERANCE_SECONDS', 300, 0, 86_400),
     },
     handoverTimeline: {
       planIntervalMs: int(env, 'HANDOVER_PLAN_INTERVAL_MS', 600_000, 100, 86_400_000),
@@ -207,6 +220,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     actionItems: {
       escalateIntervalMs: int(env, 'ACTION_ITEM_ESCALATE_INTERVAL_MS', 60_000, 100, 86_400_000),
+    },
+    meetings: {
+      sessionOpenLeadMinutes: int(env, 'SESSION_OPEN_LEAD_MINUTES', 60, 0, 1440),
     },
   };
 }
@@ -220,6 +236,17 @@ function jwtSecret(env: Env, nodeEnv: string): string {
   }
   if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   return raw;
+}
+
+/** The migration connection must reach the database the application uses (only the role may differ). */
+function sameDatabase(databaseUrl: string, migrationUrl: string | undefined): string {
+  if (!migrationUrl) return databaseUrl;
+  const a = new URL(databaseUrl);
+  const b = new URL(migrationUrl);
+  if (a.hostname !== b.hostname || (a.port || '5432') !== (b.port || '5432') || a.pathname !== b.pathname) {
+    throw new ConfigError('MIGRATION_DATABASE_URL', 'must point at the same server and database as DATABASE_URL (only the user may differ)');
+  }
+  return migrationUrl;
 }
 
 function origins(env: Env, name: string): string[] {

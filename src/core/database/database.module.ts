@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { TimeZoneCatalog } from '../time-zones/time-zone-catalog.service.js';
 
 @Module({
   imports: [
@@ -13,5 +14,8 @@ import { dataSourceOptions } from './data-source-options.js';
       }),
     }),
   ],
+  // The zones PostgreSQL knows, loaded at boot for @IsTimeZone() (API, worker and tests alike).
+  providers: [TimeZoneCatalog],
+  exports: [TimeZoneCatalog],
 })
 export class DatabaseModule {}

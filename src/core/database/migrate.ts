@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 const MIGRATION_LOCK = 7_146_173; // any constant shared by every process of the deployment
 
@@ -6,8 +6,14 @@ const MIGRATION_LOCK = 7_146_173; // any constant shared by every process of the
  * Runs pending migrations under an advisory lock (so an API and a worker
  * starting together migrate once), or refuses to go on when migrations are
  * pending and running them at boot is not allowed (production).
+ * `afterMigrations` runs under the same lock, on the lock's own session (the
+ * queue schema and the grants of the application's role).
  */
-export async function ensureMigrated(dataSource: DataSource, migrateOnStart: boolean): Promise<string[]> {
+export async function ensureMigrated(
+  dataSource: DataSource,
+  migrateOnStart: boolean,
+  afterMigrations?: (session: QueryRunner) => Promise<void>,
+): Promise<string[]> {
   if (!migrateOnStart) {
     if (await dataSource.showMigrations()) {
       throw new Error('The database has pending migrations. Run `npm run migration:run` (or set MIGRATE_ON_START=true) before starting.');
@@ -19,6 +25,7 @@ export async function ensureMigrated(dataSource: DataSource, migrateOnStart: boo
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
+    await afterMigrations?.(lock);
     return ran.map((m) => m.name);
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -20,7 +20,8 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
-  url(database?: string): string;
+  /** Connection string for a database (default `postgres`) as a role (default the superuser `postgres`; trust auth on loopback). */
+  url(database?: string, user?: string): string;
   port: number;
   stop(): Promise<void>;
 }
@@ -158,7 +159,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let stopped = false;
   return {
     port,
-    url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    url: (database = 'postgres', user = 'postgres') => `postgres://${encodeURIComponent(user)}@127.0.0.1:${port}/${database}`,
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -116,6 +116,17 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   presidency_designations_participant_fkey: { field: 'participantId', message: 'only a member state of this council can be designated' },
   presidency_handover_meetings_pkey: { field: 'termId', message: 'this term already has a handover meeting: undesignate it first' },
   presidency_handover_meetings_meeting_key: { field: 'meetingId', message: 'this meeting is already the handover meeting of another term' },
+  // ── presidency edges (issues 12 and 18) ──
+  presidency_transfers_decision_key: { field: 'decisionId', message: 'this decision has already handed the presidency over: a decision hands it over once' },
+  presidency_transfers_meeting_key: { field: 'meetingId', message: 'this meeting has already handed the presidency over: a meeting hands it over once' },
+  // ── stored time zones (issue 12): the triggers of migration 1763901900000 ──
+  councils_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
+  participants_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
+  delegates_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
+  users_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
+  meetings_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
+  meeting_series_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
+  presidency_terms_no_gap: { field: 'period', message: 'presidency terms must follow each other without gaps: every instant from the first term on has exactly one holder' },
 };
 
 interface PgError {
@@ -142,6 +153,8 @@ export function domainExceptionFromPg(err: unknown): DomainException | undefined
   const known = pg.constraint ? CONSTRAINTS[pg.constraint] : undefined;
   const problems = known ? [{ field: known.field, rule: pg.constraint!, message: known.message }] : [];
   const message = known?.message;
+  // The deferred no-gap trigger (a check_violation raised at commit) is the conflict the services name PRESIDENCY_GAP.
+  if (pg.constraint === 'presidency_terms_no_gap') return new DomainException('PRESIDENCY_GAP', 409, message!, problems);
   switch (pg.code) {
     case '23505': // unique_violation
       return new DomainException('DUPLICATE', 409, message ?? 'a record with these values already exists', problems);
@@ -155,15 +168,32 @@ export function domainExceptionFromPg(err: unknown): DomainException | undefined
       return new DomainException('VALIDATION_FAILED', 400, `${pg.column ?? 'a field'} is required`, [
         { field: pg.column ?? 'unknown', rule: 'required', message: `${pg.column ?? 'a field'} is required` },
       ]);
-    case '22P02': // invalid_text_representation
-    case '22007': // invalid_datetime_format
-    case '22008': // datetime_field_overflow
-    case '22003': // numeric_value_out_of_range
-      return new DomainException('VALIDATION_FAILED', 400, 'a value has the wrong format or is out of range');
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
       return new DomainException('CONCURRENT_CHANGE', 409, 'a concurrent change got in the way; retry');
     default:
-      return undefined;
+      // Class 22, data_exception (22P02 invalid_text_representation, 22007/22008 datetime, 22003 numeric out of
+      // range, 22001 string too long, 22021/22P05 characters, 22023, 22019, 22025, 2201B, 2200H…): the value
+      // sent cannot be stored. The request validation refuses these first; whatever still reaches the database
+      // is the caller's input, so a 400, never a 500.
+      // (22012 division_by_zero is a bug of ours, not bad input: it stays a 500.)
+      return pg.code?.startsWith('22') && pg.code !== '22012' ? dataException(pg) : undefined;
   }
+}
+
+const DATA_ERRORS: Record<string, { rule: string; message: string }> = {
+  '22001': { rule: 'max_length', message: 'is too long' },
+  '22003': { rule: 'range', message: 'is out of range' },
+  '22007': { rule: 'valid_date', message: 'is not a valid date or time' },
+  '22008': { rule: 'valid_date', message: 'is not a valid date or time' },
+  '22021': { rule: 'text_characters', message: 'contains characters that cannot be stored' },
+  '22P05': { rule: 'text_characters', message: 'contains characters that cannot be stored' },
+};
+
+/** A data error as a 400: it names the column when PostgreSQL gives one, and says only what kind of value broke. */
+function dataException(pg: PgError): DomainException {
+  const known = DATA_ERRORS[pg.code!] ?? { rule: 'format', message: 'has the wrong format or is out of range' };
+  const field = pg.column;
+  const message = `${field ?? 'a value'} ${known.message}`;
+  return new DomainException('VALIDATION_FAILED', 400, message, field ? [{ field, rule: known.rule, message }] : []);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -11,7 +12,12 @@ import rateLimit from '@fastify/rate-limit';
 import { AppModule } from '../../app.module.js';
 import { mountQueueDashboard } from '../../modules/notifications/dashboard/queue-dashboard.js';
 import { StaffAccessService } from '../auth/staff-access.service.js';
+import { mountSetPasswordPage } from '../../web/set-password/set-password-page.js';
 import type { AppConfig } from '../config/app-config.js';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { InvalidInputException } from '../errors/domain.exception.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../validation/json-depth.js';
+import { errorBody } from './http-exception.filter.js';
 
 export const LOGIN_PATH = '/auth/login';
 
@@ -23,6 +29,66 @@ function genReqId(raw: IncomingMessage): string {
   const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
   (raw as IncomingMessage & { id?: string }).id = id;
   return id;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+/** Longest path parameter the router takes (a UUID is 36); longer is a 414 with the standard error body. */
+const MAX_PARAM_LENGTH = 200;
+
+/**
+ * The router answers a malformed URL (bad %-escape) or an over-long path parameter before any hook or the
+ * exception filter runs: it gets the same error body, with its requestId, as every other error.
+ */
+function routerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  // The router's messages echo the raw path: a fixed text instead.
+  const message =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'the URL is not valid (a malformed %-escape)'
+      : status === 414
+        ? `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`
+        : 'the request cannot be routed';
+  void reply.code(status).header('x-request-id', request.id).send(errorBody(status, message, String(request.id)));
+}
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (a raw non-ASCII byte in the target, a malformed
+ * header, headers too large, a timeout): the same error body, with a fresh requestId, and the connection closed.
+ */
+function clientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'the request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'the request headers are too large']
+        : [400, 'the request is not valid HTTP'];
+  const requestId = randomUUID();
+  const body = JSON.stringify(errorBody(status, message, requestId));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `x-request-id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/**
+ * JSON bodies: nesting deeper than MAX_JSON_DEPTH is refused (400, field `body`) before parsing, by one
+ * iterative pass, so that no later step (transform, validation, services) recurses over hostile depth.
+ * Then Fastify's own parser, with prototype poisoning refused.
+ */
+function registerJsonParser(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, (request, body, done) => {
+    if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) {
+      done(new InvalidInputException('body', 'max_depth', `the JSON body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      return;
+    }
+    parse(request as never, body as never, done);
+  });
 }
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -88,12 +154,16 @@ export async function createApi(config: AppConfig, options: { logStream?: Destin
     loggerInstance: options.logStream ? pino(pinoOptions(config, 'api'), options.logStream) : pino(pinoOptions(config, 'api')),
     genReqId,
     requestIdHeader: false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    maxParamLength: MAX_PARAM_LENGTH,
+    frameworkErrors: routerError,
+    clientErrorHandler: clientError,
     trustProxy: config.nodeEnv === 'production',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  registerJsonParser(app);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -101,6 +171,8 @@ export async function createApi(config: AppConfig, options: { logStream?: Destin
   await protect(app, config);
   // The work-queue dashboard (staff only, always): /admin/queues.
   await mountQueueDashboard(app);
+  // The page the emailed set-password links open: /app/set-password (and the old /set-password, redirected).
+  mountSetPasswordPage(app);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
   return app;
 }

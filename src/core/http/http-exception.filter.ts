@@ -57,6 +57,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** The standard error body for an error raised outside Nest (the router's), with the same codes. */
+export function errorBody(statusCode: number, message: string, requestId: string): ErrorBody {
+  return { statusCode, code: httpCode(statusCode), message, requestId };
+}
+
 function httpCode(status: number): string {
   switch (status) {
     case 400:
@@ -71,6 +76,8 @@ function httpCode(status: number): string {
       return 'CONFLICT';
     case 413:
       return 'PAYLOAD_TOO_LARGE';
+    case 414:
+      return 'URI_TOO_LONG';
     case 415:
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 429:

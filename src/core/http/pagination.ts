@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../validation/presence.decorators.js';
+import { IsInt32 } from '../validation/int32.decorator.js';
 
 /** The most items one page of any list may hold: a larger `limit` is a 400, never a silent clamp. */
 export const MAX_PAGE_SIZE = 200;
@@ -13,15 +15,15 @@ export const DEFAULT_PAGE_SIZE = 50;
  */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: `Page size (1 to ${MAX_PAGE_SIZE})` })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer' })
+  @IsInt32({ message: 'limit must be an integer' })
   @Min(1, { message: 'limit must be at least 1' })
   @Max(MAX_PAGE_SIZE, { message: `limit must not be greater than ${MAX_PAGE_SIZE}` })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page, passed back unchanged; absent for the first page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -16,10 +16,11 @@ export const REDACT_PATHS = [
 
 /**
  * Secrets that travel in URLs are cut out of logged URLs: calendar feed tokens (/calendar/<token>.ics),
- * since calendar clients cannot send them in a header.
+ * since calendar clients cannot send them in a header, and any `token` query parameter (the emailed
+ * set-password links, /app/set-password?token=…).
  */
 export function redactUrl(url: string): string {
-  return url.replace(/\/calendar\/[^?#]*/g, '/calendar/[redacted]');
+  return url.replace(/\/calendar\/[^?#]*/g, '/calendar/[redacted]').replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
 
 interface LoggedRequest {

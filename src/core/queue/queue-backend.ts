@@ -1,5 +1,6 @@
 import { createPostgresBackend, createRedisBackend, type Queue, type Worker, type Processor, withBackend } from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
+import { QUEUES } from './job-registry.js';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -14,6 +15,11 @@ export interface QueueBackend {
   description: string;
   createQueue(name: string): Queue;
   createWorker(name: string, processor: Processor, concurrency: number): Worker;
+}
+
+/** The full name of every queue of the deployment (its prefix, then the registry's name). */
+export function queueNames(config: Pick<AppConfig, 'queuePrefix'>): string[] {
+  return Object.values(QUEUES).map((name) => `${config.queuePrefix}-${name}`);
 }
 
 export function createQueueBackend(config: Pick<AppConfig, 'redisUrl' | 'databaseUrl' | 'queueSchema' | 'queuePrefix' | 'queueLockMs'>): QueueBackend {
@@ -32,7 +38,8 @@ export function createQueueBackend(config: Pick<AppConfig, 'redisUrl' | 'databas
         new Worker(fullName(name), processor, { connection: connection(), concurrency, ...recovery }) as unknown as Worker,
     };
   }
-  const pg = { connectionString: config.databaseUrl, schema: config.queueSchema, migrate: true, max: 5 };
+  // The schema owner migrates BullMQ's schema (src/core/queue/queue-schema.ts); the app's role only checks its version.
+  const pg = { connectionString: config.databaseUrl, schema: config.queueSchema, migrate: false, max: 5 };
   const { Queue, Worker } = withBackend(createPostgresBackend);
   return {
     kind: 'postgres',

@@ -12,6 +12,13 @@ describe('action item cursors', () => {
       expect(decodeCursor(bad)).toBeNull();
     }
   });
+
+  it('refuses a day that does not exist (PostgreSQL would refuse it: never a query error)', () => {
+    for (const day of ['2024-02-30', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '0000-01-01']) {
+      const bad = Buffer.from(`${day}|0b6f0c1e-8a49-4c4e-9a57-2f7f1f1c9a10`).toString('base64url');
+      expect(decodeCursor(bad)).toBeNull();
+    }
+  });
 });
 
 describe('texts per working language', () => {

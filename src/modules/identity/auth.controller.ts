@@ -50,10 +50,14 @@ export class AuthController {
 
   @Post('password')
   @RequirePermission('session.use')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Set the password with a one-time link token (12 to 200 characters); signs the account out everywhere' })
-  @ApiNoContentResponse()
-  setPassword(@Body() dto: SetPasswordDto): Promise<void> {
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Set the password with a one-time link token (12 to 200 characters); signs the account out everywhere, then in here: a new session, as from login. ' +
+      'A refused link: 400 on field token, rule link_expired, link_used (used or replaced) or valid_link (unknown)',
+  })
+  @ApiOkResponse({ type: TokenResponse })
+  setPassword(@Body() dto: SetPasswordDto): Promise<TokenResponse> {
     return this.passwords.setPassword(dto);
   }
 

@@ -41,6 +41,23 @@ export class CouncilRolesRepository {
     return this.db.query(`${COUNCIL_USER_SQL} WHERE cr.council_id = $1 ORDER BY lower(u.full_name), u.email`, [councilId]);
   }
 
+  /** The council's secretariat staff, by name. */
+  async secretariatOf(councilId: string): Promise<CouncilUserRow[]> {
+    return this.db.query(`${COUNCIL_USER_SQL} WHERE cr.council_id = $1 AND cr.role = 'secretariat' ORDER BY lower(u.full_name), u.email`, [councilId]);
+  }
+
+  /** How many secretariat staff the council has (in the caller's transaction). */
+  async countSecretariat(em: EntityManager, councilId: string): Promise<number> {
+    const rows = (await em.query(`SELECT count(*)::int AS n FROM council_roles WHERE council_id = $1 AND role = 'secretariat'`, [councilId])) as { n: number }[];
+    return rows[0]!.n;
+  }
+
+  /** Removes the user's secretariat role in this council only (a delegate role stays); false when there was none. */
+  async deleteSecretariat(em: EntityManager, councilId: string, userId: string): Promise<boolean> {
+    const rows = (await em.query(`DELETE FROM council_roles WHERE council_id = $1 AND user_id = $2 AND role = 'secretariat' RETURNING id`, [councilId, userId])) as [unknown[], number];
+    return rows[0].length > 0;
+  }
+
   async findInCouncil(councilId: string, userId: string, em: EntityManager = this.db.manager): Promise<CouncilUserRow | undefined> {
     const rows = (await em.query(`${COUNCIL_USER_SQL} WHERE cr.council_id = $1 AND cr.user_id = $2`, [councilId, userId])) as CouncilUserRow[];
     return rows[0];

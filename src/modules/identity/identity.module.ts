@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CouncilsModule } from '../councils/councils.module.js';
 import { AuthController } from './auth.controller.js';
 import { CouncilRolesRepository } from './council-roles.repository.js';
+import { CouncilSecretariatController } from './council-secretariat.controller.js';
+import { CouncilSecretariatService } from './council-secretariat.service.js';
 import { CouncilUsersController } from './council-users.controller.js';
 import { CouncilUsersService } from './council-users.service.js';
 import { PasswordHasher } from './password-hasher.service.js';
@@ -17,12 +19,13 @@ import { UsersRepository } from './users.repository.js';
 /** Sign-in and sessions, one-time password links, and accounts with their roles in councils. */
 @Module({
   imports: [CouncilsModule],
-  controllers: [AuthController, CouncilUsersController, UserAdminController],
+  controllers: [AuthController, CouncilUsersController, CouncilSecretariatController, UserAdminController],
   providers: [
     SessionsService,
     PasswordLinksService,
     ProfileService,
     CouncilUsersService,
+    CouncilSecretariatService,
     UserAdminService,
     PasswordHasher,
     UsersRepository,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
 import type { NotificationKind, OutboxRow, Recipient } from '../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../core/outbox/notification-kinds.registry.js';
+import { SET_PASSWORD_PAGE_PATH } from '../../web/set-password/set-password-page.paths.js';
 import { PasswordLinksRepository } from './password-links.repository.js';
 import { hashSecretToken, newSecretToken } from './secret-token.js';
 
@@ -13,6 +14,11 @@ export const PASSWORD_LINK_KIND = 'account.password_link';
  * (the delivery ledger, the inbox): see SendMailJob.
  */
 export const REDACTED_TOKEN = '[redacted]';
+
+/** Where the link leads: the set-password page of the web console, in the language of the email. */
+export function setPasswordUrl(publicUrl: string, token: string, language: string): string {
+  return `${publicUrl}${SET_PASSWORD_PAGE_PATH}?token=${encodeURIComponent(token)}&lang=${encodeURIComponent(language)}`;
+}
 
 /**
  * The one-time password link, emailed to its user. Outbox row: subject ('user',
@@ -54,7 +60,7 @@ export class PasswordLinkKind implements NotificationKind, OnModuleInit {
     };
     const data = {
       fullName: person.full_name,
-      url: `${this.config.publicUrl}/set-password?token=${encodeURIComponent(token)}`,
+      url: setPasswordUrl(this.config.publicUrl, token, person.language),
       expiresAt: link.expires_at,
       councilName: person.council_name,
     };

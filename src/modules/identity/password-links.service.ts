@@ -6,10 +6,12 @@ import { InvalidInputException } from '../../core/errors/domain.exception.js';
 import { OutboxService } from '../../core/outbox/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { SetPasswordDto } from './dto/set-password.dto.js';
+import type { TokenResponse } from './dto/token.response.js';
 import { PASSWORD_LINK_KIND } from './password-link.kind.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { PasswordLinksRepository } from './password-links.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SessionsService } from './sessions.service.js';
 import { hashSecretToken, newSecretToken } from './secret-token.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -38,6 +40,7 @@ export class PasswordLinksService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -57,14 +60,24 @@ export class PasswordLinksService {
   }
 
   /**
-   * Sets the password of the link's user, uses up every open link of theirs and
-   * signs them out everywhere (all refresh tokens revoked).
+   * Sets the password of the link's user, uses up every open link of theirs,
+   * signs them out everywhere (all refresh tokens revoked) and signs them in
+   * here: a new session, as POST /auth/login would start, in the same
+   * transaction. A refused link names why in its rule: 'link_expired',
+   * 'link_used' (used, or replaced by a newer link), else 'valid_link'
+   * (unknown, or its account disabled: nothing more is said about those).
    */
-  async setPassword(dto: SetPasswordDto): Promise<void> {
-    await this.db.transaction(async (em) => {
+  async setPassword(dto: SetPasswordDto): Promise<TokenResponse> {
+    const session = await this.db.transaction(async (em) => {
       const link = await this.links.findByHashForUpdate(em, hashSecretToken(dto.token));
-      if (!link || link.used_at !== null || link.expires_at.getTime() <= Date.now() || link.user_disabled) {
+      if (!link || link.user_disabled) {
         throw new InvalidInputException('token', 'valid_link', 'the link is unknown, expired or already used; ask the secretariat for a new one');
+      }
+      if (link.used_at !== null) {
+        throw new InvalidInputException('token', 'link_used', 'the link was already used, or replaced by a newer one; ask the secretariat for a new one');
+      }
+      if (link.expires_at.getTime() <= Date.now()) {
+        throw new InvalidInputException('token', 'link_expired', 'the link has expired; ask the secretariat for a new one');
       }
       const passwordHash = await this.hasher.hash(dto.password);
       const before = await this.users.findByIdForUpdate(em, link.user_id);
@@ -82,6 +95,8 @@ export class PasswordLinksService {
         before: { hasPassword: before?.has_password ?? false },
         after: { hasPassword: true, via: 'one_time_link', refreshTokensRevoked: revoked },
       });
+      return { userId: link.user_id, refreshToken: await this.sessions.start(em, link.user_id, 'password_link') };
     });
+    return this.sessions.tokens(session.userId, session.refreshToken);
   }
 }

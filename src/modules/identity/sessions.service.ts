@@ -43,13 +43,30 @@ export class SessionsService {
     }
     const valid = await this.hasher.verify(user.password_hash, dto.password);
     if (!valid || user.disabled) throw new UnauthenticatedException(BAD_CREDENTIALS);
-    const familyId = randomUUID();
-    const refreshToken = await this.db.transaction(async (em) => {
-      const token = await this.storeRefreshToken(em, user.id, familyId);
-      await this.audit.record(em, { councilId: null, action: 'session.started', entityType: 'user', entityId: user.id, after: { familyId } });
-      return token;
-    });
+    const refreshToken = await this.db.transaction((em) => this.start(em, user.id));
     return this.tokens(user.id, refreshToken);
+  }
+
+  /**
+   * A new session for the user inside the caller's transaction, audited
+   * ('session.started'): returns the first refresh token of the new family.
+   * `via`: how the person proved who they are, when not by email and password.
+   */
+  async start(em: EntityManager, userId: string, via?: 'password_link'): Promise<string> {
+    const familyId = randomUUID();
+    const token = await this.storeRefreshToken(em, userId, familyId);
+    await this.audit.record(em, { councilId: null, action: 'session.started', entityType: 'user', entityId: userId, after: via ? { familyId, via } : { familyId } });
+    return token;
+  }
+
+  /** The token response of a session: a new access token with the session's current refresh token. */
+  async tokens(userId: string, refreshToken: string): Promise<TokenResponse> {
+    const r = new TokenResponse();
+    r.accessToken = await this.accessTokens.issue(userId);
+    r.tokenType = 'Bearer';
+    r.expiresIn = this.accessTokens.ttlSeconds;
+    r.refreshToken = refreshToken;
+    return r;
   }
 
   async refresh(presented: string): Promise<TokenResponse> {
@@ -105,14 +122,5 @@ export class SessionsService {
     const token = newSecretToken();
     await this.refreshTokens.insert(em, { userId, familyId, tokenHash: hashSecretToken(token), ttlDays: this.config.auth.refreshTokenTtlDays });
     return token;
-  }
-
-  private async tokens(userId: string, refreshToken: string): Promise<TokenResponse> {
-    const r = new TokenResponse();
-    r.accessToken = await this.accessTokens.issue(userId);
-    r.tokenType = 'Bearer';
-    r.expiresIn = this.accessTokens.ttlSeconds;
-    r.refreshToken = refreshToken;
-    return r;
   }
 }

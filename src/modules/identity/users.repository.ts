@@ -46,10 +46,10 @@ export class UsersRepository {
   }
 
   /** Creates the user unless the email is taken (then undefined: read the existing one). */
-  async insertIfNew(em: EntityManager, u: { email: string; fullName: string }): Promise<UserRow | undefined> {
+  async insertIfNew(em: EntityManager, u: { email: string; fullName: string; preferredLanguage?: string }): Promise<UserRow | undefined> {
     const rows = (await em.query(
-      `INSERT INTO users (email, full_name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING RETURNING ${COLUMNS}`,
-      [u.email, u.fullName],
+      `INSERT INTO users (email, full_name, preferred_language) VALUES ($1, $2, coalesce($3, 'en')) ON CONFLICT (email) DO NOTHING RETURNING ${COLUMNS}`,
+      [u.email, u.fullName, u.preferredLanguage ?? null],
     )) as UserRow[];
     return rows[0];
   }

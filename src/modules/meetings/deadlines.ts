@@ -17,10 +17,12 @@ export function daysBefore(at: Date, days: number, timeZone: string): Date {
 
 /** When the notice, the agenda and the papers are due for a meeting starting at `startsAt`. */
 export function meetingDeadlines(startsAt: Date, rule: MeetingRuleDays, timeZone: string): MeetingDeadlines {
+  // One zoned instant for the three (as daysBefore counts them): every meeting of a list page goes through here.
+  const local = DateTime.fromJSDate(startsAt, { zone: timeZone });
   return {
-    noticeBy: daysBefore(startsAt, rule.noticeDays, timeZone),
-    agendaBy: daysBefore(startsAt, rule.agendaDays, timeZone),
-    papersBy: daysBefore(startsAt, rule.papersDays, timeZone),
+    noticeBy: local.minus({ days: rule.noticeDays }).toJSDate(),
+    agendaBy: local.minus({ days: rule.agendaDays }).toJSDate(),
+    papersBy: local.minus({ days: rule.papersDays }).toJSDate(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputException, NotFoundException } from '../../core/errors/domain.exception.js';
-import { isIanaTimeZone } from '../councils/time-zone.js';
+import { isSupportedTimeZone } from '../../core/time-zones/time-zone.js';
 import type { WorkingHoursQuery } from './dto/working-hours.query.js';
 import type { WorkingHoursResponse } from './dto/working-hours.response.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -30,7 +30,7 @@ export class MeetingWorkingHoursService {
       end: end.toISOString(),
       workingHours: `${hh(WORKING_DAY_START_HOUR)}–${hh(WORKING_DAY_END_HOUR)}`,
       items: states.map((p) => {
-        const zone = p.timeZone !== null && isIanaTimeZone(p.timeZone) ? p.timeZone : null;
+        const zone = p.timeZone !== null && isSupportedTimeZone(p.timeZone) ? p.timeZone : null;
         const local = zone ? localTimes(start, end, zone) : null;
         return {
           participantId: p.id,

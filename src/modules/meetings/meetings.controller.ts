@@ -31,7 +31,7 @@ export class MeetingsController {
 
   @Get()
   @RequirePermission('meeting.read')
-  @ApiOperation({ summary: "The council's meetings by start (filters: from/to on the start, bodyId, status)" })
+  @ApiOperation({ summary: "The council's meetings by start then id, keyset-paged (limit ≤ 200, default 50; pass nextCursor back as cursor); filters: from/to on the start, bodyId, status, seriesId" })
   @ApiOkResponse({ type: MeetingListResponse })
   list(@UuidParam('councilId') councilId: string, @Query() query: ListMeetingsQuery): Promise<MeetingListResponse> {
     return this.meetings.list(councilId, query);

@@ -4,6 +4,7 @@ import type { MeetingRuleDays } from '../councils/council-defaults.js';
 import type { MeetingKind } from '../councils/entities/council-meeting-rule.entity.js';
 import type { ParticipantKind } from '../participants/entities/participant.entity.js';
 import type { MeetingStatus } from './entities/meeting.entity.js';
+import type { MeetingPosition } from './list-cursors.js';
 
 export interface MeetingRow {
   id: string;
@@ -24,6 +25,8 @@ export interface MeetingRow {
   seriesId: string | null;
   /** YYYY-MM-DD. */
   occurrenceDate: string | null;
+  openedAt: Date | null;
+  closedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -32,6 +35,8 @@ export interface MeetingRow {
   chairName: string | null;
   chairIsoCode: string | null;
   chairTermId: string | null;
+  /** starts_at in UTC to the microsecond: the keyset position of the meeting lists. */
+  startsAtKey: string;
 }
 
 /** The editable values of a meeting. */
@@ -52,6 +57,9 @@ export interface MeetingState {
   convenedAt: Date | null;
   consentRecorded: boolean;
   consentNote: string | null;
+  /** When the session really opened and closed. */
+  openedAt: Date | null;
+  closedAt: Date | null;
 }
 
 export interface MeetingFilters {
@@ -77,18 +85,36 @@ export interface MemberStateZoneRow {
 }
 
 // The chair comes from the presidency terms as the presidency module reads them: the term whose [start,end) covers the instant.
-const SELECT = `SELECT m.id, m.council_id AS "councilId", m.body_id AS "bodyId", m.kind, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt",
+// Exported for the series page, which aggregates its occurrences in the same query.
+export const MEETING_SELECT = `SELECT m.id, m.council_id AS "councilId", m.body_id AS "bodyId", m.kind, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt",
     m.time_zone AS "timeZone", m.venue, m.online_url AS "onlineUrl", m.host_participant_id AS "hostParticipantId", m.status,
     m.convened_at AS "convenedAt", m.consent_recorded AS "consentRecorded", m.consent_note AS "consentNote",
-    m.series_id AS "seriesId", m.occurrence_date::text AS "occurrenceDate", m.version,
+    m.series_id AS "seriesId", m.occurrence_date::text AS "occurrenceDate",
+    m.opened_at AS "openedAt", m.closed_at AS "closedAt", m.version,
     m.created_at AS "createdAt", m.updated_at AS "updatedAt",
-    ch.participant_id AS "chairParticipantId", ch.name AS "chairName", ch.iso_code AS "chairIsoCode", ch.term_id AS "chairTermId"
+    ch.participant_id AS "chairParticipantId", ch.name AS "chairName", ch.iso_code AS "chairIsoCode", ch.term_id AS "chairTermId",
+    to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "startsAtKey"
   FROM meetings m
   LEFT JOIN LATERAL (
     SELECT t.id AS term_id, p.id AS participant_id, p.name, p.iso_code
       FROM presidency_terms t JOIN participants p ON p.id = t.participant_id
      WHERE m.body_id IS NULL AND t.council_id = m.council_id AND t.period @> m.starts_at
   ) ch ON true`;
+
+function filtersOf(councilId: string, f: MeetingFilters): { where: string[]; params: unknown[] } {
+  const where = ['m.council_id = $1'];
+  const params: unknown[] = [councilId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.from) add('m.starts_at >= ?', f.from);
+  if (f.to) add('m.starts_at < ?', f.to);
+  if (f.bodyId) add('m.body_id = ?', f.bodyId);
+  if (f.status) add('m.status = ?', f.status);
+  if (f.seriesId) add('m.series_id = ?', f.seriesId);
+  return { where, params };
+}
 
 /** Meetings, read with their chair in one query; written with plain SQL. */
 @Injectable()
@@ -130,23 +156,25 @@ export class MeetingsRepository {
   }
 
   async find(councilId: string, id: string, em: EntityManager = this.db.manager, lock = false): Promise<MeetingRow | undefined> {
-    const rows = (await em.query(`${SELECT} WHERE m.id = $1 AND m.council_id = $2${lock ? ' FOR UPDATE OF m' : ''}`, [id, councilId])) as MeetingRow[];
+    const rows = (await em.query(`${MEETING_SELECT} WHERE m.id = $1 AND m.council_id = $2${lock ? ' FOR UPDATE OF m' : ''}`, [id, councilId])) as MeetingRow[];
     return rows[0];
   }
 
+  /** Every meeting the filters select, by start (for the series' own work: a series has at most 60 occurrences). */
   async list(councilId: string, f: MeetingFilters, em: EntityManager = this.db.manager): Promise<MeetingRow[]> {
-    const where = ['m.council_id = $1'];
-    const params: unknown[] = [councilId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.from) add('m.starts_at >= ?', f.from);
-    if (f.to) add('m.starts_at < ?', f.to);
-    if (f.bodyId) add('m.body_id = ?', f.bodyId);
-    if (f.status) add('m.status = ?', f.status);
-    if (f.seriesId) add('m.series_id = ?', f.seriesId);
-    return em.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id`, params);
+    const { where, params } = filtersOf(councilId, f);
+    return em.query(`${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id`, params);
+  }
+
+  /** One keyset page by (starts_at, id): at most `limit` meetings after `after`, in one query. */
+  async page(councilId: string, f: MeetingFilters, after: MeetingPosition | null, limit: number): Promise<MeetingRow[]> {
+    const { where, params } = filtersOf(councilId, f);
+    if (after) {
+      params.push(after.startsAt, after.id);
+      where.push(`(m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    return this.db.query(`${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $${params.length}`, params);
   }
 
   /** Sets values and state if the version is still current; false when no row matched (missing or stale). */
@@ -154,9 +182,9 @@ export class MeetingsRepository {
     const [, count] = (await em.query(
       `UPDATE meetings SET body_id = $4, kind = $5, title = $6, starts_at = $7, ends_at = $8, time_zone = $9, venue = $10, online_url = $11,
               host_participant_id = $12, status = $13, convened_at = $14, consent_recorded = $15, consent_note = $16,
-              version = version + 1, updated_at = now()
+              opened_at = $17, closed_at = $18, version = version + 1, updated_at = now()
         WHERE id = $1 AND council_id = $2 AND version = $3`,
-      [id, councilId, version, v.bodyId, v.kind, v.title, v.startsAt, v.endsAt, v.timeZone, v.venue, v.onlineUrl, v.hostParticipantId, s.status, s.convenedAt, s.consentRecorded, s.consentNote],
+      [id, councilId, version, v.bodyId, v.kind, v.title, v.startsAt, v.endsAt, v.timeZone, v.venue, v.onlineUrl, v.hostParticipantId, s.status, s.convenedAt, s.consentRecorded, s.consentNote, s.openedAt, s.closedAt],
     )) as [unknown, number];
     return count === 1;
   }

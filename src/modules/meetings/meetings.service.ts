@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DEFAULT_MEETING_RULES, type MeetingRuleDays } from '../councils/council-defaults.js';
@@ -13,15 +14,20 @@ import type { MeetingResponse } from './dto/meeting.response.js';
 import type { UpdateMeetingDto } from './dto/update-meeting.dto.js';
 import { allowedNext, canTransition, EDITABLE_STATUSES } from './meeting-lifecycle.js';
 import { REMINDED_STATUSES } from './meeting-reminders.js';
+import { MeetingCloseListeners } from './meeting-close-listeners.js';
 import { MeetingRemindersScheduler } from './meeting-reminders.scheduler.js';
 import { type MeetingOccurrence, type MeetingRow, MeetingsRepository, type MeetingState, type MeetingValues } from './meetings.repository.js';
+import { earliestSessionOpen, localInstant } from './session-window.js';
+import { decodeMeetingCursor, encodeMeetingCursor } from './list-cursors.js';
+import { pageSize } from '../../core/http/pagination.js';
 
 type Rules = Partial<Record<MeetingKind, MeetingRuleDays>>;
 
 const ruleOf = (rules: Rules, kind: MeetingKind): MeetingRuleDays => rules[kind] ?? DEFAULT_MEETING_RULES[kind];
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-function toResponse(r: MeetingRow, rules: Rules): MeetingResponse {
+/** Exported for the series, which read their occurrences in their own query. */
+export function toResponse(r: MeetingRow, rules: Rules): MeetingResponse {
   const rule = ruleOf(rules, r.kind);
   const startsAt = new Date(r.startsAt);
   const d = meetingDeadlines(startsAt, rule, r.timeZone);
@@ -41,6 +47,8 @@ function toResponse(r: MeetingRow, rules: Rules): MeetingResponse {
     convenedAt: r.convenedAt ? iso(r.convenedAt) : null,
     consentRecorded: r.consentRecorded,
     consentNote: r.consentNote,
+    openedAt: r.openedAt ? iso(r.openedAt) : null,
+    closedAt: r.closedAt ? iso(r.closedAt) : null,
     chair: r.chairParticipantId ? { participantId: r.chairParticipantId, name: r.chairName!, isoCode: r.chairIsoCode, termId: r.chairTermId! } : null,
     deadlines: { ...rule, noticeBy: d.noticeBy.toISOString(), agendaBy: d.agendaBy.toISOString(), papersBy: d.papersBy.toISOString() },
     allowedTransitions: [...allowedNext(r.status)],
@@ -69,6 +77,8 @@ const stateOf = (r: MeetingRow): MeetingState => ({
   convenedAt: r.convenedAt ? new Date(r.convenedAt) : null,
   consentRecorded: r.consentRecorded,
   consentNote: r.consentNote,
+  openedAt: r.openedAt ? new Date(r.openedAt) : null,
+  closedAt: r.closedAt ? new Date(r.closedAt) : null,
 });
 
 /**
@@ -84,6 +94,8 @@ export class MeetingsService {
     private readonly meetings: MeetingsRepository,
     private readonly audit: AuditService,
     private readonly reminders: MeetingRemindersScheduler,
+    private readonly closeListeners: MeetingCloseListeners,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -113,17 +125,23 @@ export class MeetingsService {
     });
   }
 
+  /** One keyset page, by start then id. */
   async list(councilId: string, q: ListMeetingsQuery): Promise<MeetingListResponse> {
+    const after = q.cursor === undefined ? null : decodeMeetingCursor(q.cursor);
+    if (q.cursor !== undefined && !after) throw new InvalidInputException('cursor', 'cursor', 'cursor must be the nextCursor of a previous page');
     if (!(await this.meetings.councilExists(councilId))) throw new NotFoundException('council', councilId);
-    const rows = await this.meetings.list(councilId, {
+    const limit = pageSize(q);
+    const found = await this.meetings.page(councilId, {
       ...(q.from !== undefined ? { from: new Date(q.from) } : {}),
       ...(q.to !== undefined ? { to: new Date(q.to) } : {}),
       ...(q.bodyId !== undefined ? { bodyId: q.bodyId } : {}),
       ...(q.status !== undefined ? { status: q.status } : {}),
       ...(q.seriesId !== undefined ? { seriesId: q.seriesId } : {}),
-    });
+    }, after, limit + 1);
+    const rows = found.slice(0, limit);
+    const last = rows[rows.length - 1];
     const rules = await this.meetings.rulesOf(councilId);
-    return { items: rows.map((r) => toResponse(r, rules)) };
+    return { items: rows.map((r) => toResponse(r, rules)), nextCursor: found.length > limit && last ? encodeMeetingCursor({ startsAt: last.startsAtKey, id: last.id }) : null };
   }
 
   async get(councilId: string, id: string): Promise<MeetingResponse> {
@@ -219,6 +237,12 @@ export class MeetingsService {
         state.consentNote = dto.consent?.note.trim() ?? null;
       }
       if (dto.to === 'draft') Object.assign(state, { consentRecorded: false, consentNote: null });
+      // A session opens on the meeting's day, never earlier (issue 18); opening and closing record when they happened.
+      if (dto.to === 'in_session') {
+        this.requireSessionDay(now, values);
+        state.openedAt = now;
+      }
+      if (dto.to === 'closed') state.closedAt = now;
       if (!(await this.meetings.updateVersioned(em, councilId, id, dto.version, values, state))) throw new StaleVersionException('meeting', id, dto.version);
       // Notices and reminders: the convening notice and the reminders on convening; dropped when the meeting is put off or
       // has begun; a cancellation is told to those who had been convened.
@@ -229,7 +253,10 @@ export class MeetingsService {
       }
       if (dto.to === 'cancelled' && current.convenedAt !== null) await this.reminders.cancelled(em, councilId, id);
       else if (dto.to === 'cancelled' || dto.to === 'postponed' || dto.to === 'in_session') await this.reminders.cancelAll(em, id);
-      return this.afterChange(em, councilId, id, current, `meeting.${dto.to}`);
+      const after = await this.afterChange(em, councilId, id, current, `meeting.${dto.to}`);
+      // Whoever listens to a meeting's close (the presidency's handover meeting) acts in this same transaction.
+      if (dto.to === 'closed') await this.closeListeners.closed(em, { councilId, meetingId: id });
+      return after;
     });
   }
 
@@ -270,6 +297,24 @@ export class MeetingsService {
         throw new InvalidInputException('hostParticipantId', 'member_state', `only a member state can host a meeting; this participant is a ${kind.replace('_', ' ')}`);
       }
     }
+  }
+
+  private requireSessionDay(now: Date, v: MeetingValues): void {
+    const earliest = earliestSessionOpen(v.startsAt, v.timeZone, this.config.meetings.sessionOpenLeadMinutes);
+    if (now.getTime() >= earliest.getTime()) return;
+    const earliestOpen = earliest.toISOString();
+    throw new ConflictException(
+      'SESSION_TOO_EARLY',
+      `the meeting starts at ${v.startsAt.toISOString()}: its session opens on its day, at the earliest ${earliestOpen} (${localInstant(earliest, v.timeZone)} in ${v.timeZone}); to meet earlier, move the meeting`,
+      {
+        startsAt: v.startsAt.toISOString(),
+        timeZone: v.timeZone,
+        earliestOpen,
+        earliestOpenLocal: localInstant(earliest, v.timeZone),
+        leadMinutes: this.config.meetings.sessionOpenLeadMinutes,
+      },
+      'to',
+    );
   }
 
   private requireNotice(now: Date, v: MeetingValues, rule: MeetingRuleDays, field: string): void {

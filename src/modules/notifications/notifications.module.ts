@@ -8,10 +8,24 @@ import { InboxService } from './inbox.service.js';
 import { PreferencesController } from './preferences.controller.js';
 import { PreferencesRepository } from './preferences.repository.js';
 import { PreferencesService } from './preferences.service.js';
+import { RecipientsRepository } from './recipients.repository.js';
+import { ScheduledNotificationsController } from './scheduled/scheduled-notifications.controller.js';
+import { ScheduledNotificationsRepository } from './scheduled/scheduled-notifications.repository.js';
+import { ScheduledNotificationsService } from './scheduled/scheduled-notifications.service.js';
 
-/** The API side of notifications: reminders the secretariat schedules, the inbox and preferences. */
+/** The API side of notifications: reminders the secretariat schedules, the inbox and preferences, and what a subject's notifications are. */
 @Module({
-  controllers: [CouncilRemindersController, InboxController, PreferencesController],
-  providers: [CouncilRemindersService, CouncilRemindersRepository, InboxService, InboxRepository, PreferencesService, PreferencesRepository],
+  controllers: [CouncilRemindersController, InboxController, PreferencesController, ScheduledNotificationsController],
+  providers: [
+    CouncilRemindersService,
+    CouncilRemindersRepository,
+    InboxService,
+    InboxRepository,
+    PreferencesService,
+    PreferencesRepository,
+    ScheduledNotificationsService,
+    ScheduledNotificationsRepository,
+    RecipientsRepository,
+  ],
 })
 export class NotificationsModule {}

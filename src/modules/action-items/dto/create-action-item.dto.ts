@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsObject, IsPositive, IsString, IsUUID, Max, MaxLength } from 'class-validator';
 import { OWNER_KINDS, type OwnerKind, PRIORITIES, type Priority } from '../entities/action-item.entity.js';
 import { IsDateOnly } from './date-only.js';
 import { DESCRIPTION_MAX_LENGTH, TARGET_MAX, TITLE_MAX_LENGTH } from './owner-fields.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 /** What an action item says and who owns it, by when: shared by the plain creation and the creation from a decision. */
 export class ActionItemFieldsDto {
@@ -20,7 +21,7 @@ export class ActionItemFieldsDto {
     additionalProperties: { type: 'string' },
     description: `Description per working language (at most ${DESCRIPTION_MAX_LENGTH} characters each)`,
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   description?: Record<string, string>;
 
@@ -29,17 +30,17 @@ export class ActionItemFieldsDto {
   ownerKind: OwnerKind;
 
   @ApiPropertyOptional({ format: 'uuid', description: "A delegation of the council (ownerKind 'delegation' only)" })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   ownerDelegationId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "A body of the council (ownerKind 'body' only)" })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   ownerBodyId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "The person in charge: an account seated as a delegate of the owner (a body's: of one of its current leads)" })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   ownerUserId?: string;
 
@@ -47,22 +48,22 @@ export class ActionItemFieldsDto {
   @IsDateOnly('dueDate')
   dueDate: string;
 
-  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @Optional() @IsIn(PRIORITIES) priority?: Priority;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The recommendation the item serves (whatever its source)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   recommendationId?: string;
 
   @ApiPropertyOptional({ example: 50000, description: 'A target to reach (with targetUnit), e.g. 50000 people' })
-  @IsOptional()
+  @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @IsPositive()
   @Max(TARGET_MAX)
   targetValue?: number;
 
   @ApiPropertyOptional({ example: 'people', description: 'The unit of targetValue (both or neither)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -76,12 +77,12 @@ export class ActionItemFieldsDto {
  */
 export class CreateActionItemDto extends ActionItemFieldsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The adopted decision that asks for it (source decision)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   decisionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The meeting it comes from (source meeting; with decisionId, must be the decision’s meeting)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   meetingId?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { ActionItemFieldsDto } from './create-action-item.dto.js';
 
 export const DECISION_ITEMS_MAX = 50;
@@ -11,6 +11,7 @@ export class CreateDecisionActionItemsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(DECISION_ITEMS_MAX)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActionItemFieldsDto)
   items: ActionItemFieldsDto[];

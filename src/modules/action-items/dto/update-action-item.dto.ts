@@ -1,27 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsObject, IsPositive, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PRIORITIES, type Priority } from '../entities/action-item.entity.js';
 import { TARGET_MAX } from './owner-fields.js';
+import { Nullable, Optional } from '../../../core/validation/presence.decorators.js';
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
 
 /** Edits what an item says (owner and due date change by reassignment; status by transitions). */
 export class UpdateActionItemDto {
-  @ApiProperty({ description: 'The version you read' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'The version you read' }) @IsInt32() @Min(1) version: number;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Title per working language (replaces the whole title)' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   title?: Record<string, string>;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Description per working language; null clears it' })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_o, v) => v !== null)
   @IsObject()
   description?: Record<string, string> | null;
 
-  @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+  @ApiPropertyOptional({ enum: PRIORITIES }) @Optional() @IsIn(PRIORITIES) priority?: Priority;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Target value; null clears the target (with targetUnit)' })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_o, v) => v !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @IsPositive()
@@ -29,7 +31,7 @@ export class UpdateActionItemDto {
   targetValue?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Target unit; null with targetValue null' })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
   @IsNotEmpty()

@@ -25,10 +25,10 @@ const OPEN = `a.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`;
  * Items overdue by the council's agendaDays (or more), still not done, verified or cancelled, and not yet placed
  * for their current due date on a meeting that was not cancelled. Uses the council's open-items index on (council_id, due_date).
  */
-const CANDIDATES = (councilSql: string) => `
+const CANDIDATES = (councilSql: string, councils = 'councils') => `
   SELECT a.id, a.due_date::text AS "dueDate"
     FROM action_items a
-    JOIN councils c ON c.id = a.council_id
+    JOIN ${councils} c ON c.id = a.council_id
     LEFT JOIN council_action_item_rules r ON r.council_id = a.council_id
    WHERE a.council_id = ${councilSql} AND ${OPEN}
      AND a.due_date <= (now() AT TIME ZONE c.time_zone)::date - coalesce(r.agenda_days, ${DEFAULT_ACTION_ITEM_RULES.agendaDays})
@@ -39,10 +39,23 @@ const CANDIDATES = (councilSql: string) => `
 /** The worker side of the +agendaDays escalation: what is due for the agenda, the next senior officials meeting, the placements. */
 @Injectable()
 export class ActionItemEscalationRepository {
-  /** Councils with at least one item to place. */
+  /**
+   * Councils with at least one item to place. A council whose stored zone PostgreSQL does not know (stored before
+   * zones were checked) is left out, so that its `AT TIME ZONE` cannot fail the scan of every council: see
+   * `councilsWithUnknownZone`.
+   */
   async councilsWithCandidates(em: EntityManager): Promise<string[]> {
-    const rows = (await em.query(`SELECT c.id FROM councils c WHERE EXISTS (${CANDIDATES('c.id')} LIMIT 1) ORDER BY c.id`)) as { id: string }[];
+    const rows = (await em.query(
+      // Materialized: AT TIME ZONE only ever sees the zones of `known`, whatever plan PostgreSQL picks.
+      `WITH known AS MATERIALIZED (SELECT id, time_zone FROM councils WHERE time_zone_is_known(time_zone))
+       SELECT k.id FROM known k WHERE EXISTS (${CANDIDATES('k.id', 'known')} LIMIT 1) ORDER BY k.id`,
+    )) as { id: string }[];
     return rows.map((r) => r.id);
+  }
+
+  /** Councils whose stored zone PostgreSQL does not know: skipped by the scan (and logged) until the zone is corrected. */
+  async councilsWithUnknownZone(em: EntityManager): Promise<{ id: string; timeZone: string }[]> {
+    return em.query(`SELECT id, time_zone AS "timeZone" FROM councils WHERE NOT time_zone_is_known(time_zone) ORDER BY id`);
   }
 
   /** One escalation run per council at a time (two workers, or two runs, wait for each other): held until the transaction ends. */

@@ -44,6 +44,9 @@ export class ActionItemEscalator {
   /** Every council; returns how many items were placed. */
   async runAll(now: Date = new Date()): Promise<number> {
     let placed = 0;
+    for (const skipped of await this.repo.councilsWithUnknownZone(this.db.manager)) {
+      this.logger.warn({ councilId: skipped.id, timeZone: skipped.timeZone }, 'council skipped: its time zone is not known to the database');
+    }
     for (const councilId of await this.repo.councilsWithCandidates(this.db.manager)) {
       try {
         placed += await this.runCouncil(councilId, now);

@@ -36,7 +36,8 @@ export class ActionItemNoticesRepository {
     return em.query(
       `WITH i AS (
          SELECT a.*, coalesce(a.owner_body_id, m.body_id) AS concerned_body_id, c.name AS council_name, c.time_zone AS council_zone,
-                (now() AT TIME ZONE c.time_zone)::date AS today
+                -- A zone PostgreSQL does not know (stored before zones were checked) must not fail the whole batch.
+                (now() AT TIME ZONE CASE WHEN time_zone_is_known(c.time_zone) THEN c.time_zone ELSE 'UTC' END)::date AS today
            FROM action_items a
            JOIN councils c ON c.id = a.council_id
            LEFT JOIN meetings m ON m.id = a.meeting_id AND m.council_id = a.council_id

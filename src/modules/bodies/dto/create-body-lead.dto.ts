@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsISO8601, IsUUID, Matches } from 'class-validator';
+import { Nullable } from '../../../core/validation/presence.decorators.js';
 
 export class CreateBodyLeadDto {
   @ApiProperty({ format: 'uuid', description: 'A participant of the same council' })
@@ -12,7 +13,7 @@ export class CreateBodyLeadDto {
   from: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2027-01-01', nullable: true, type: String, description: 'Day the lead ends (exclusive); null or absent = open-ended' })
-  @IsOptional()
+  @Nullable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'until must be a valid date' })
   until?: string | null;

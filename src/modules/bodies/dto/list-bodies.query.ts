@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { BODY_KINDS, BODY_STATUSES, type BodyKind, type BodyStatus } from '../entities/body.entity.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 export class ListBodiesQuery {
   @ApiPropertyOptional({ enum: BODY_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(BODY_KINDS)
   kind?: BodyKind;
 
   @ApiPropertyOptional({ enum: BODY_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(BODY_STATUSES)
   status?: BodyStatus;
 }

@@ -1,25 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ROTATION_POLICIES, type RotationPolicy, WORKING_LANGUAGES, type WorkingLanguage } from '../entities/council.entity.js';
-import { IsIanaTimeZone } from '../is-iana-time-zone.decorator.js';
+import { IsTimeZone } from '../../../core/time-zones/is-time-zone.decorator.js';
 import { MeetingRulesDto } from './meeting-rules.dto.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -46,30 +32,30 @@ export class CreateCouncilDto {
   workingLanguages: WorkingLanguage[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 120, default: 24 })
-  @IsOptional()
-  @IsInt()
+  @Optional()
+  @IsInt32()
   @Min(1)
   @Max(120)
   termMonths?: number;
 
   @ApiPropertyOptional({ enum: ROTATION_POLICIES, default: 'fixed_order' })
-  @IsOptional()
+  @Optional()
   @IsIn(ROTATION_POLICIES)
   rotationPolicy?: RotationPolicy;
 
   @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: 1, default: 0.75, description: 'Share of member states needed for quorum (0 < x ≤ 1, 3 decimals)' })
-  @IsOptional()
+  @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
   @Min(0.001, { message: 'quorumRatio must be greater than 0' })
   @Max(1)
   quorumRatio?: number;
 
   @ApiProperty({ example: 'America/Mexico_City', description: 'IANA time zone' })
-  @IsIanaTimeZone()
+  @IsTimeZone()
   timeZone: string;
 
   @ApiPropertyOptional({ type: MeetingRulesDto, description: 'Per meeting kind overrides of the default deadlines' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MeetingRulesDto)

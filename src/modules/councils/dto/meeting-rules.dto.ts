@@ -1,33 +1,34 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsObject, ValidateNested } from 'class-validator';
 import { MeetingRuleDaysDto } from './meeting-rule-days.dto.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 /** Overrides of the meeting rules, keyed by meeting kind; kinds left out keep their defaults (or current values). */
 export class MeetingRulesDto {
   @ApiPropertyOptional({ type: MeetingRuleDaysDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MeetingRuleDaysDto)
   ministerial?: MeetingRuleDaysDto;
 
   @ApiPropertyOptional({ type: MeetingRuleDaysDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MeetingRuleDaysDto)
   senior_officials?: MeetingRuleDaysDto;
 
   @ApiPropertyOptional({ type: MeetingRuleDaysDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MeetingRuleDaysDto)
   working_group?: MeetingRuleDaysDto;
 
   @ApiPropertyOptional({ type: MeetingRuleDaysDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MeetingRuleDaysDto)

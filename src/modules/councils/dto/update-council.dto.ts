@@ -1,36 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsObject,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ROTATION_POLICIES, type RotationPolicy, WORKING_LANGUAGES, type WorkingLanguage } from '../entities/council.entity.js';
-import { IsIanaTimeZone } from '../is-iana-time-zone.decorator.js';
+import { IsTimeZone } from '../../../core/time-zones/is-time-zone.decorator.js';
 import { SLUG_PATTERN } from './create-council.dto.js';
 import { MeetingRulesDto } from './meeting-rules.dto.js';
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 /** Any subset of a council's settings, with the version the client read. */
 export class UpdateCouncilDto {
   @ApiProperty({ minimum: 1, description: 'The version the client read (optimistic concurrency)' })
-  @IsInt()
+  @IsInt32()
   @Min(1)
   version: number;
 
   @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, maxLength: 64 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
@@ -38,7 +24,7 @@ export class UpdateCouncilDto {
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -46,7 +32,7 @@ export class UpdateCouncilDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: WORKING_LANGUAGES, isArray: true })
-  @ValidateIf((_o, v) => v !== undefined)
+  @Optional()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
@@ -54,31 +40,31 @@ export class UpdateCouncilDto {
   workingLanguages?: WorkingLanguage[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 120 })
-  @ValidateIf((_o, v) => v !== undefined)
-  @IsInt()
+  @Optional()
+  @IsInt32()
   @Min(1)
   @Max(120)
   termMonths?: number;
 
   @ApiPropertyOptional({ enum: ROTATION_POLICIES })
-  @ValidateIf((_o, v) => v !== undefined)
+  @Optional()
   @IsIn(ROTATION_POLICIES)
   rotationPolicy?: RotationPolicy;
 
   @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: 1 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
   @Min(0.001, { message: 'quorumRatio must be greater than 0' })
   @Max(1)
   quorumRatio?: number;
 
   @ApiPropertyOptional({ example: 'America/Panama', description: 'IANA time zone' })
-  @ValidateIf((_o, v) => v !== undefined)
-  @IsIanaTimeZone()
+  @Optional()
+  @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ type: MeetingRulesDto, description: 'Per meeting kind, per field: only the values given change' })
-  @ValidateIf((_o, v) => v !== undefined)
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MeetingRulesDto)

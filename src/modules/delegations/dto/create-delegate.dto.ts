@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { WORKING_LANGUAGES, type WorkingLanguage } from '../../councils/entities/council.entity.js';
-import { IsIanaTimeZone } from '../../councils/is-iana-time-zone.decorator.js';
+import { IsTimeZone } from '../../../core/time-zones/is-time-zone.decorator.js';
 import { DELEGATE_ROLES, type DelegateRole } from '../entities/delegate.entity.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 export class CreateDelegateDto {
   @ApiProperty({ example: 'Ana María Pérez', maxLength: 200 })
@@ -25,12 +26,12 @@ export class CreateDelegateDto {
   role: DelegateRole;
 
   @ApiPropertyOptional({ enum: WORKING_LANGUAGES, default: 'en' })
-  @IsOptional()
+  @Optional()
   @IsIn(WORKING_LANGUAGES)
   preferredLanguage?: WorkingLanguage;
 
   @ApiPropertyOptional({ default: 'UTC', example: 'America/Tegucigalpa', description: 'IANA time zone' })
-  @IsOptional()
-  @IsIanaTimeZone()
+  @Optional()
+  @IsTimeZone()
   timeZone?: string;
 }

@@ -1,20 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { WORKING_LANGUAGES, type WorkingLanguage } from '../../councils/entities/council.entity.js';
-import { IsIanaTimeZone } from '../../councils/is-iana-time-zone.decorator.js';
+import { IsTimeZone } from '../../../core/time-zones/is-time-zone.decorator.js';
 import { DELEGATE_ROLES, type DelegateRole } from '../entities/delegate.entity.js';
-
-const given = (_o: object, v: unknown) => v !== undefined;
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 export class UpdateDelegateDto {
   @ApiProperty({ minimum: 1, description: 'The version the client read (optimistic concurrency)' })
-  @IsInt()
+  @IsInt32()
   @Min(1)
   version: number;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf(given)
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -22,7 +22,7 @@ export class UpdateDelegateDto {
   fullName?: string;
 
   @ApiPropertyOptional({ format: 'email', description: 'Stored in lower case' })
-  @ValidateIf(given)
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
   @MaxLength(254)
@@ -30,22 +30,22 @@ export class UpdateDelegateDto {
   email?: string;
 
   @ApiPropertyOptional({ enum: DELEGATE_ROLES })
-  @ValidateIf(given)
+  @Optional()
   @IsIn(DELEGATE_ROLES)
   role?: DelegateRole;
 
   @ApiPropertyOptional({ enum: WORKING_LANGUAGES })
-  @ValidateIf(given)
+  @Optional()
   @IsIn(WORKING_LANGUAGES)
   preferredLanguage?: WorkingLanguage;
 
   @ApiPropertyOptional({ description: 'IANA time zone' })
-  @ValidateIf(given)
-  @IsIanaTimeZone()
+  @Optional()
+  @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the delegate (same as DELETE); true reactivates' })
-  @ValidateIf(given)
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,15 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
+import { Nullable, Optional } from '../../../core/validation/presence.decorators.js';
 
 export class UpdateDelegationDto {
   @ApiProperty({ minimum: 1, description: 'The version the client read (optimistic concurrency)' })
-  @IsInt()
+  @IsInt32()
   @Min(1)
   version: number;
 
   @ApiPropertyOptional({ maxLength: 250, example: 'Delegation of Mexico' })
-  @ValidateIf((_o, v) => v !== undefined)
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(250)
@@ -17,7 +19,7 @@ export class UpdateDelegationDto {
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'email', description: 'Stored in lower case; null clears it' })
-  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @Nullable()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
   @MaxLength(254)

@@ -73,7 +73,7 @@ export class DossierService {
     );
   }
 
-  /** Assembles the dossier, or refreshes an open one (the holder's delegates, the secretariat); 409 once submitted. */
+  /** Assembles the dossier, or refreshes an open one (the holder's delegates, the secretariat); 409 DOSSIER_SUBMITTED / DOSSIER_ARCHIVED after. */
   async refresh(councilId: string, termId: string, caller: Caller, now: Date = new Date()): Promise<DossierResponse> {
     await this.db.transaction(async (em) => {
       const term = await this.terms.findInCouncil(councilId, termId, em, delegationScope(caller));
@@ -81,9 +81,7 @@ export class DossierService {
       const assembled = await this.dossiers.assemble(em, councilId, termId, now, await this.meta(em, term), true);
       if (!assembled) {
         const existing = await this.dossiers.findByTerm(councilId, termId, em);
-        throw new ConflictException('DOSSIER_SUBMITTED', `the handover dossier of term ${termId} is ${existing?.status ?? 'frozen'}: it can no longer be refreshed`, {
-          status: existing?.status ?? null,
-        });
+        throw frozen(termId, existing?.status ?? null, 'it can no longer be refreshed');
       }
       await this.audit.record(em, {
         councilId,
@@ -121,7 +119,7 @@ export class DossierService {
       const current = await this.dossiers.lockByTerm(em, councilId, termId);
       if (!current) throw new NotFoundException('handover dossier', termId);
       if (current.status !== 'open') {
-        throw new ConflictException('DOSSIER_SUBMITTED', `the handover dossier of term ${termId} is already ${current.status}`, { status: current.status });
+        throw frozen(termId, current.status, 'it can no longer be submitted');
       }
       if (!(await this.dossiers.submit(em, current.id, dto.version, caller.userId))) throw new StaleVersionException('handover dossier', current.id, dto.version);
       await this.audit.record(em, {
@@ -190,4 +188,11 @@ export class DossierService {
     const troika = await this.troika.ofTerm(term.councilId, term.startsAt, em);
     return { termId: term.id, holder: termRef(term.holder), successor: term.successor ? termRef(term.successor) : null, troika };
   }
+}
+
+/** The refusal for a dossier no longer open, with its own code per status: DOSSIER_SUBMITTED or DOSSIER_ARCHIVED. */
+function frozen(termId: string, status: string | null, what: string): ConflictException {
+  const code = status === 'archived' ? 'DOSSIER_ARCHIVED' : 'DOSSIER_SUBMITTED';
+  const state = status === 'archived' ? 'archived with its term' : 'submitted (frozen)';
+  return new ConflictException(code, `the handover dossier of term ${termId} is ${state}: ${what}`, { status });
 }

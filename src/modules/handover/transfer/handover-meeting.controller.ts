@@ -19,7 +19,7 @@ export class HandoverMeetingController {
     summary: 'Designate the handover meeting of a term (default: the current one): when it closes, the presidency passes at that instant',
     description:
       'The meeting must not be held yet (draft, convened, agenda circulated, in session) and must start before the term ends. When it closes (meeting transition to closed), ' +
-      "the sweeper transfers the presidency with mode 'meeting' and boundary = the close, moving both terms' boundary in one transaction. " +
+      "the presidency passes in the closing transaction itself, with mode 'meeting' and boundary = the close, both terms' boundary moved (the sweeper catches up a close that could not transfer). " +
       '409 MEETING_NOT_DESIGNABLE (closed, cancelled, postponed), MEETING_AFTER_TERM, TERM_ENDED, or a term that already has one; 404 for a meeting of another council.',
   })
   @ApiCreatedResponse({ type: HandoverMeetingResponse })

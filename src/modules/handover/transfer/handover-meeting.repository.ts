@@ -85,6 +85,12 @@ export class HandoverMeetingRepository {
     return count > 0;
   }
 
+  /** The term whose handover meeting this meeting is, if it is one. */
+  async termOfMeeting(em: EntityManager, councilId: string, meetingId: string): Promise<string | undefined> {
+    const rows = (await em.query(`SELECT term_id FROM presidency_handover_meetings WHERE council_id = $1 AND meeting_id = $2`, [councilId, meetingId])) as { term_id: string }[];
+    return rows[0]?.term_id;
+  }
+
   /** Handover meetings closed within their term, whose term is not succeeded yet (the sweeper's work), earliest close first. */
   async closedPending(em: EntityManager, limit = 100): Promise<ClosedHandover[]> {
     const rows = (await em.query(

@@ -35,8 +35,8 @@ function toResponse(r: HandoverMeetingRow): HandoverMeetingResponse {
 
 /**
  * The handover meeting of a term: designated by the secretariat before it is held, undesignated before it
- * closes. Its close drives the transfer (TransferService.transferAtMeetingClose, run by the sweeper): the
- * meetings module knows nothing of it. A cancelled meeting's designation is ignored; one that closes after
+ * closes. Its close drives the transfer, in the closing transaction (HandoverMeetingCloseListener, a listener to
+ * the meetings module's close; TransferService.transferAtMeetingClose, run by the sweeper, catches up). A cancelled meeting's designation is ignored; one that closes after
  * the term's end is moot (the scheduled transfer happened at the end).
  */
 @Injectable()

@@ -25,6 +25,19 @@ export interface NewTransfer {
   dossierArchived: boolean;
 }
 
+/** A transfer as the handover answers it. */
+export interface TransferRow {
+  id: string;
+  fromTermId: string;
+  toTermId: string;
+  mode: TransferMode;
+  basis: SuccessorBasis;
+  boundary: Date;
+  decisionId: string | null;
+  meetingId: string | null;
+  itemsMoved: number;
+}
+
 export interface TransferNoticeRow {
   id: string;
   councilId: string;
@@ -148,6 +161,19 @@ export class TransferRepository {
       [t.councilId, t.fromTermId, t.toTermId, t.mode, t.basis, t.boundary, t.decisionId, t.meetingId, t.itemsMoved, t.dossierArchived],
     )) as { id: string }[];
     return rows[0]!.id;
+  }
+
+  /** The council's transfer grounded on the decision or on the meeting (each grounds one at most: UNIQUE). */
+  async citing(em: EntityManager, councilId: string, by: { decisionId?: string; meetingId?: string }): Promise<TransferRow | undefined> {
+    if (by.decisionId === undefined && by.meetingId === undefined) return undefined;
+    const rows = (await em.query(
+      `SELECT id, from_term_id AS "fromTermId", to_term_id AS "toTermId", mode, successor_basis AS basis, boundary,
+              decision_id AS "decisionId", meeting_id AS "meetingId", items_moved AS "itemsMoved"
+         FROM presidency_transfers WHERE council_id = $1 AND (decision_id = $2 OR meeting_id = $3)
+        ORDER BY executed_at LIMIT 1`,
+      [councilId, by.decisionId ?? null, by.meetingId ?? null],
+    )) as TransferRow[];
+    return rows[0] && { ...rows[0], boundary: new Date(rows[0].boundary) };
   }
 
   async meetingStatus(em: EntityManager, councilId: string, meetingId: string): Promise<{ status: string; startsAt: Date } | undefined> {

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictException, InvalidInputException, NotFoundException } from '../../../core/errors/domain.exception.js';
+import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
+import { ConflictException, DomainException, InvalidInputException, NotFoundException } from '../../../core/errors/domain.exception.js';
 import { OutboxService } from '../../../core/outbox/outbox.service.js';
 import { jobId } from '../../../core/queue/job-registry.js';
 import { QueueService } from '../../../core/queue/queue.service.js';
@@ -15,7 +16,7 @@ import type { TransferResponse } from './dto/transfer.response.js';
 import type { SuccessorBasis, TransferMode } from './entities/presidency-transfer.entity.js';
 import { PRESIDENCY_EXTENDED, PRESIDENCY_NO_SUCCESSOR, PRESIDENCY_TRANSFERRED } from './presidency-notices.js';
 import { type ClosedHandover, HandoverMeetingRepository } from './handover-meeting.repository.js';
-import { TransferRepository } from './transfer.repository.js';
+import { TransferRepository, type TransferRow } from './transfer.repository.js';
 
 export type TransferOutcome = 'transferred' | 'extended' | 'skipped' | 'not_due' | 'blocked';
 
@@ -31,6 +32,12 @@ interface Extras {
   originalEnd?: Date;
   /** Computed before the boundary moved (a designation's lead counts from the planned end). */
   succession?: Succession;
+}
+
+/** The handover's answer: the transfer, and whether it was made by an earlier identical request (a retry: nothing changed). */
+export interface HandoverResult {
+  transfer: TransferResponse;
+  replayed: boolean;
 }
 
 interface Succeeded {
@@ -74,6 +81,7 @@ export class TransferService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly handoverMeetings: HandoverMeetingRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The delayed job at a term's end: catches the council up (earlier terms first), then reports on this term. */
@@ -126,27 +134,49 @@ export class TransferService {
   }
 
   /**
-   * The designated handover meeting of the term has closed (the sweeper found it): the presidency passes at the
-   * instant it closed, both terms' boundary moving there, in one transaction — once (UNIQUE from_term_id).
-   * 'skipped' when already succeeded, or when no successor is known (the term's end will then extend it: no pick).
+   * The designated handover meeting of the term has closed and its close did not transfer (the sweeper found it):
+   * the presidency passes at the instant it closed, both terms' boundary moving there, in one transaction — once
+   * (UNIQUE from_term_id). 'skipped' when already succeeded, or when no successor is known (the term's end will
+   * then extend it: no pick).
    */
   async transferAtMeetingClose(termId: string): Promise<TransferOutcome> {
     const councilId = await this.terms.councilOfTerm(this.db.manager, termId);
     if (!councilId) return 'skipped';
     await this.catchUp(councilId);
-    const done = await this.db.transaction(async (em) => {
-      const council = await this.terms.lockCouncil(em, councilId);
-      if (!council) return 'skipped' as const;
-      const term = await this.terms.term(em, councilId, termId);
-      if (!term || (await this.terms.isSucceeded(em, termId))) return 'skipped' as const;
-      const closed = await this.handoverMeetings.closedWithinTerm(em, termId);
-      if (!closed) return 'skipped' as const;
-      if (await this.repo.earlierDue(em, councilId, term.startsAt)) return 'blocked' as const;
-      return this.atMeetingClose(em, council, term, closed);
-    });
+    const done = await this.db.transaction((em) => this.atCloseIn(em, councilId, termId));
     if (typeof done === 'string') return done;
     await this.enqueue(done.toTermId, done.toEndsAt);
     return done.outcome;
+  }
+
+  /**
+   * A meeting has just closed, inside its closing transaction (the meetings module tells its close listeners,
+   * HandoverMeetingCloseListener): if it is the designated handover meeting of a term not succeeded, the presidency
+   * passes at the close in this same transaction — visible the moment the close commits, chair rights with it.
+   * Anything it cannot do here (an earlier term still awaiting its succession, no successor) is left to the sweeper.
+   * The next term's job is queued by the sweeper as its end comes near (nothing is queued before the close commits).
+   */
+  async meetingClosed(em: EntityManager, councilId: string, meetingId: string): Promise<TransferOutcome> {
+    const termId = await this.handoverMeetings.termOfMeeting(em, councilId, meetingId);
+    if (!termId) return 'skipped';
+    const done = await this.atCloseIn(em, councilId, termId);
+    if (typeof done === 'string') {
+      if (done === 'blocked') this.logger.warn({ termId, meetingId }, 'the handover meeting closed while an earlier term awaits its succession; the sweeper will transfer both in order');
+      return done;
+    }
+    return done.outcome;
+  }
+
+  /** In the caller's transaction: locks the council and transfers the term at its handover meeting's close, if it closed within the term. */
+  private async atCloseIn(em: EntityManager, councilId: string, termId: string): Promise<Succeeded | 'skipped' | 'blocked'> {
+    const council = await this.terms.lockCouncil(em, councilId);
+    if (!council) return 'skipped';
+    const term = await this.terms.term(em, councilId, termId);
+    if (!term || (await this.terms.isSucceeded(em, termId))) return 'skipped';
+    const closed = await this.handoverMeetings.closedWithinTerm(em, termId);
+    if (!closed) return 'skipped';
+    if (await this.repo.earlierDue(em, councilId, term.startsAt)) return 'blocked';
+    return this.atMeetingClose(em, council, term, closed);
   }
 
   /** Inside the caller's transaction (council locked, term not succeeded): moves the boundary to the meeting's close and transfers. */
@@ -162,22 +192,36 @@ export class TransferService {
     return this.succeed(em, council, moved, { mode: 'meeting', decisionId: null, meetingId: closed.meetingId, originalEnd: term.endsAt, succession });
   }
 
-  /** The secretariat's handover before the term's end: early, by written procedure, or at the close of the handover meeting. */
-  async handover(councilId: string, dto: HandoverDto): Promise<TransferResponse> {
+  /**
+   * The secretariat's handover before the term's end: early, by written procedure, or at the close of the handover
+   * meeting. A decision (or a meeting) hands the presidency over once: the same request again (a double click, a
+   * retry) answers with the transfer it made, changing nothing; a different one citing it is a 409. The instant
+   * `at` lies within the outgoing term, not before the decision was adopted nor the meeting began, not in the
+   * future, and not in the past by more than the clocks' tolerance — so the incoming term always covers now.
+   */
+  async handover(councilId: string, dto: HandoverDto): Promise<HandoverResult> {
     await this.catchUp(councilId);
-    const at = dto.at !== undefined ? new Date(dto.at) : new Date();
     const now = new Date();
-    if (at.getTime() > now.getTime()) throw new InvalidInputException('at', 'not_future', 'a handover takes effect now or at an instant already past, never in the future');
+    const at = dto.at !== undefined ? new Date(dto.at) : now;
     const result = await this.db.transaction(async (em) => {
       const council = await this.terms.lockCouncil(em, councilId);
       if (!council) throw new NotFoundException('council', councilId);
+      // Under the council's lock: a concurrent identical request waits here, then finds the transfer the first one made.
+      const prior = await this.repo.citing(em, councilId, { decisionId: dto.decisionId, meetingId: dto.meetingId });
+      if (prior) return { replayed: replay(prior, dto) };
+      this.checkClock(at, now);
       const term = await this.terms.covering(em, councilId, now);
       if (!term) throw new ConflictException('NO_PRESIDENCY', 'no presidency term covers now: there is nothing to hand over', {});
       if (dto.termId !== undefined && dto.termId !== term.id) {
         throw new ConflictException('STALE_TERM', 'the presidency term covering now is not the one given: reload and retry', { currentTermId: term.id }, 'termId');
       }
       if (at.getTime() <= term.startsAt.getTime()) {
-        throw new InvalidInputException('at', 'after_term_start', `the handover must fall within the current term, after ${term.startsAt.toISOString()}`);
+        throw new ConflictException(
+          'HANDOVER_BEFORE_TERM',
+          `the handover must fall within the current term, after its start (${term.startsAt.toISOString()})`,
+          { at: at.toISOString(), termStartsAt: term.startsAt.toISOString() },
+          'at',
+        );
       }
       const extras = await this.handoverExtras(em, councilId, dto, at);
       const succession = await this.succession.evaluate(em, council, term);
@@ -191,18 +235,41 @@ export class TransferService {
       const next = await this.terms.startingAt(em, councilId, term.endsAt);
       await this.repo.moveBoundaryEarlier(em, term.id, next?.id ?? null, at);
       const moved: TermRow = { ...term, endsAt: at };
-      return this.succeed(em, council, moved, { ...extras, originalEnd: term.endsAt, succession });
+      return { done: await this.succeed(em, council, moved, { ...extras, originalEnd: term.endsAt, succession }) };
     });
-    await this.enqueue(result.toTermId, result.toEndsAt);
+    if (result.replayed) return { transfer: result.replayed, replayed: true };
+    const done = result.done!;
+    await this.enqueue(done.toTermId, done.toEndsAt);
     return {
-      transferId: result.transferId,
-      outcome: result.outcome,
-      toTermId: result.toTermId,
-      boundary: at.toISOString(),
-      mode: dto.mode,
-      successorBasis: result.basis,
-      itemsMoved: result.itemsMoved,
+      transfer: {
+        transferId: done.transferId,
+        outcome: done.outcome,
+        toTermId: done.toTermId,
+        boundary: at.toISOString(),
+        mode: dto.mode,
+        successorBasis: done.basis,
+        itemsMoved: done.itemsMoved,
+      },
+      replayed: false,
     };
+  }
+
+  /** A handover takes effect now or a moment ago: never in the future, never further back than the clocks' tolerance. */
+  private checkClock(at: Date, now: Date): void {
+    if (at.getTime() > now.getTime()) {
+      const message = 'a handover takes effect now or at an instant already past, never in the future';
+      throw new DomainException('HANDOVER_IN_FUTURE', 400, message, [{ field: 'at', rule: 'not_future', message }], { at: at.toISOString(), now: now.toISOString() });
+    }
+    const toleranceMs = this.config.presidency.handoverPastToleranceSeconds * 1000;
+    const earliest = new Date(now.getTime() - toleranceMs);
+    if (at.getTime() < earliest.getTime()) {
+      const message = `a handover cannot be dated back more than ${this.config.presidency.handoverPastToleranceSeconds} seconds (the clocks' tolerance): the presidency passes when the decision is acted on, not in the past`;
+      throw new DomainException('HANDOVER_IN_PAST', 400, message, [{ field: 'at', rule: 'not_past', message }], {
+        at: at.toISOString(),
+        earliest: earliest.toISOString(),
+        toleranceSeconds: this.config.presidency.handoverPastToleranceSeconds,
+      });
+    }
   }
 
   private async handoverExtras(em: EntityManager, councilId: string, dto: HandoverDto, at: Date): Promise<Extras> {
@@ -219,6 +286,15 @@ export class TransferService {
       if (d.outcome !== 'adopted') {
         throw new ConflictException('DECISION_NOT_ADOPTED', 'only an adopted decision can ground a handover', { status: d.status, outcome: d.outcome }, 'decisionId');
       }
+      const adoptedAt = d.closedAt === null ? null : new Date(d.closedAt);
+      if (adoptedAt !== null && at.getTime() < adoptedAt.getTime()) {
+        throw new ConflictException(
+          'HANDOVER_BEFORE_DECISION',
+          `the handover cannot precede the decision that grounds it (adopted ${adoptedAt.toISOString()})`,
+          { at: at.toISOString(), decisionAdoptedAt: adoptedAt.toISOString() },
+          'at',
+        );
+      }
       decisionId = d.id;
     }
     if (dto.meetingId !== undefined) {
@@ -227,7 +303,14 @@ export class TransferService {
       if (!CLOSED_MEETING.has(m.status)) {
         throw new ConflictException('MEETING_NOT_CLOSED', `the handover happens when the handover meeting has closed; it is ${m.status.replace(/_/g, ' ')}`, { status: m.status }, 'meetingId');
       }
-      if (at.getTime() < m.startsAt.getTime()) throw new InvalidInputException('at', 'after_meeting_start', 'the handover cannot precede the meeting');
+      if (at.getTime() < m.startsAt.getTime()) {
+        throw new ConflictException(
+          'HANDOVER_BEFORE_MEETING',
+          `the handover cannot precede the meeting (it began ${m.startsAt.toISOString()})`,
+          { at: at.toISOString(), meetingStartsAt: m.startsAt.toISOString() },
+          'at',
+        );
+      }
       meetingId = dto.meetingId;
     }
     return { mode: dto.mode, decisionId, meetingId };
@@ -357,4 +440,36 @@ export class TransferService {
       add.catch(() => undefined);
     }
   }
+}
+
+/**
+ * The answer to a handover citing a decision (or meeting) that already handed the presidency over: the same request
+ * again gets that transfer; a different one (another mode, instant, term or ground) is a 409 naming what it cites.
+ */
+function replay(prior: TransferRow, dto: HandoverDto): TransferResponse {
+  const same =
+    prior.mode === dto.mode &&
+    (dto.at === undefined || new Date(dto.at).getTime() === prior.boundary.getTime()) &&
+    (dto.termId === undefined || dto.termId === prior.fromTermId) &&
+    (prior.decisionId ?? undefined) === dto.decisionId &&
+    (prior.meetingId ?? undefined) === dto.meetingId;
+  if (!same) {
+    const byDecision = dto.decisionId !== undefined && prior.decisionId === dto.decisionId;
+    const what = byDecision ? 'decision' : 'meeting';
+    throw new ConflictException(
+      byDecision ? 'DECISION_ALREADY_USED' : 'MEETING_ALREADY_USED',
+      `this ${what} has already handed the presidency over (transfer ${prior.id} at ${prior.boundary.toISOString()}): a ${what} hands it over once`,
+      { transferId: prior.id, fromTermId: prior.fromTermId, toTermId: prior.toTermId, boundary: prior.boundary.toISOString(), mode: prior.mode },
+      byDecision ? 'decisionId' : 'meetingId',
+    );
+  }
+  return {
+    transferId: prior.id,
+    outcome: 'transferred',
+    toTermId: prior.toTermId,
+    boundary: prior.boundary.toISOString(),
+    mode: prior.mode,
+    successorBasis: prior.basis,
+    itemsMoved: prior.itemsMoved,
+  };
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { COUNCIL_ROLES, type CouncilRoleName } from '../entities/council-role.entity.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 export class CreateCouncilUserDto {
   @ApiProperty({ example: 'head.mx@example.org', maxLength: 320, description: 'Stored lower-cased; an existing account with this email is reused' })
@@ -21,7 +22,7 @@ export class CreateCouncilUserDto {
   role: CouncilRoleName;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for role delegate (and only then): the delegate seat in this council the account acts as' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'delegateId must be a UUID' })
   delegateId?: string;
 }

@@ -36,6 +36,7 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 @Check('meetings_convened_has_time', `status IN ('draft','cancelled') OR convened_at IS NOT NULL`)
 @Check('meetings_consent_shape', `NOT consent_recorded OR (kind = 'extraordinary' AND consent_note IS NOT NULL)`)
 @Check('meetings_series_occurrence_shape', `(series_id IS NULL) = (occurrence_date IS NULL)`)
+@Check('meetings_closed_after_opened', `closed_at >= opened_at`)
 export class Meeting {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') councilId: string;
@@ -58,6 +59,9 @@ export class Meeting {
   /** An occurrence of a meeting series: the series and the date its rule gave (kept when the occurrence is moved). */
   @Column('uuid', { nullable: true }) seriesId: string | null;
   @Column('date', { nullable: true }) occurrenceDate: string | null;
+  /** When the session really opened (the transition to in_session) and closed: the planned times are startsAt / endsAt. */
+  @Column('timestamptz', { nullable: true }) openedAt: Date | null;
+  @Column('timestamptz', { nullable: true }) closedAt: Date | null;
   @Column('integer', { default: 1 }) version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../../core/http/uuid-param.decorator.js';
 import { CreateSeriesDto } from './dto/create-series.dto.js';
+import { ListSeriesQuery } from './dto/list-series.query.js';
 import { SeriesListResponse } from './dto/series-list.response.js';
 import { SeriesVersionDto } from './dto/series-version.dto.js';
 import { SeriesResponse } from './dto/series.response.js';
@@ -27,10 +28,10 @@ export class SeriesController {
 
   @Get()
   @RequirePermission('meeting.read')
-  @ApiOperation({ summary: "The council's meeting series with their occurrences" })
+  @ApiOperation({ summary: "The council's meeting series with their occurrences, by first date then id, keyset-paged (limit ≤ 200, default 50; pass nextCursor back as cursor)" })
   @ApiOkResponse({ type: SeriesListResponse })
-  list(@UuidParam('councilId') councilId: string): Promise<SeriesListResponse> {
-    return this.series.list(councilId);
+  list(@UuidParam('councilId') councilId: string, @Query() query: ListSeriesQuery): Promise<SeriesListResponse> {
+    return this.series.list(councilId, query);
   }
 
   @Get(':seriesId')

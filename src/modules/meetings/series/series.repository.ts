@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MeetingKind } from '../../councils/entities/council-meeting-rule.entity.js';
+import type { SeriesPosition } from '../list-cursors.js';
+import { MEETING_SELECT, type MeetingRow } from '../meetings.repository.js';
 import type { SeriesStatus } from './entities/meeting-series.entity.js';
 import type { RecurrenceFrequency, Weekday } from './recurrence.js';
 
@@ -76,8 +78,26 @@ export class SeriesRepository {
     return rows[0];
   }
 
-  async listByCouncil(councilId: string): Promise<SeriesRow[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM meeting_series WHERE council_id = $1 ORDER BY first_date, created_at, id`, [councilId]);
+  /**
+   * One keyset page by (first_date, id), each series with its occurrences (the meeting rows, chair included)
+   * aggregated in the same query: one round trip whatever the page size (issue 12). The occurrences come as JSON,
+   * so their instants are strings.
+   */
+  async page(councilId: string, after: SeriesPosition | null, limit: number): Promise<(SeriesRow & { occurrences: MeetingRow[] })[]> {
+    const params: unknown[] = [councilId, limit];
+    if (after) params.push(after.firstDate, after.id);
+    return this.db.query(
+      `SELECT ${COLUMNS}, o.occurrences
+         FROM meeting_series s
+         CROSS JOIN LATERAL (
+           SELECT coalesce(json_agg(x ORDER BY x."occurrenceDate", x.id), '[]'::json) AS occurrences
+             FROM (${MEETING_SELECT} WHERE m.series_id = s.id AND m.council_id = s.council_id) x
+         ) o
+        WHERE s.council_id = $1${after ? ' AND (s.first_date, s.id) > ($3::date, $4::uuid)' : ''}
+        ORDER BY s.first_date, s.id
+        LIMIT $2`,
+      params,
+    );
   }
 
   /** Sets the values if the version is still current; false when no row matched. */

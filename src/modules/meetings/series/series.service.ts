@@ -5,7 +5,10 @@ import { AuditService } from '../../audit/audit.service.js';
 import type { MeetingResponse } from '../dto/meeting.response.js';
 import type { UpdateMeetingDto } from '../dto/update-meeting.dto.js';
 import { MeetingsRepository } from '../meetings.repository.js';
-import { MeetingsService } from '../meetings.service.js';
+import { MeetingsService, toResponse as meetingResponse } from '../meetings.service.js';
+import { pageSize } from '../../../core/http/pagination.js';
+import { decodeSeriesCursor, encodeSeriesCursor } from '../list-cursors.js';
+import type { ListSeriesQuery } from './dto/list-series.query.js';
 import type { CreateSeriesDto } from './dto/create-series.dto.js';
 import type { SeriesListResponse } from './dto/series-list.response.js';
 import type { SeriesVersionDto } from './dto/series-version.dto.js';
@@ -147,18 +150,27 @@ export class SeriesService {
     });
   }
 
-  async list(councilId: string): Promise<SeriesListResponse> {
+  /** One keyset page by first date then id, the occurrences read in the same query (no query per series). */
+  async list(councilId: string, query: ListSeriesQuery): Promise<SeriesListResponse> {
+    const after = query.cursor === undefined ? null : decodeSeriesCursor(query.cursor);
+    if (query.cursor !== undefined && !after) throw new InvalidInputException('cursor', 'cursor', 'cursor must be the nextCursor of a previous page');
     if (!(await this.meetingRows.councilExists(councilId))) throw new NotFoundException('council', councilId);
-    const rows = await this.series.listByCouncil(councilId);
-    const items: SeriesResponse[] = [];
-    for (const row of rows) items.push(seriesResponse(row, (await this.meetings.list(councilId, { seriesId: row.id })).items));
-    return { items };
+    const limit = pageSize(query);
+    const found = await this.series.page(councilId, after, limit + 1);
+    const rows = found.slice(0, limit);
+    const rules = await this.meetingRows.rulesOf(councilId);
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map(({ occurrences, ...row }) => seriesResponse(row, occurrences.map((m) => meetingResponse(m, rules)))),
+      nextCursor: found.length > limit && last ? encodeSeriesCursor({ firstDate: last.firstDate, id: last.id }) : null,
+    };
   }
 
   async get(councilId: string, id: string): Promise<SeriesResponse> {
     const row = await this.series.find(councilId, id);
     if (!row) throw new NotFoundException('meeting series', id);
-    return seriesResponse(row, (await this.meetings.list(councilId, { seriesId: id })).items);
+    const rules = await this.meetingRows.rulesOf(councilId);
+    return seriesResponse(row, (await this.meetingRows.list(councilId, { seriesId: id })).map((m) => meetingResponse(m, rules)));
   }
 
   /**

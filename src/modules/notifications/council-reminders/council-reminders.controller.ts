@@ -1,15 +1,16 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
+import { Min } from 'class-validator';
 import type { Caller } from '../../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../../core/http/uuid-param.decorator.js';
 import { CouncilRemindersService } from './council-reminders.service.js';
 import { CouncilReminderListResponse, CouncilReminderResponse, CreateCouncilReminderDto, UpdateCouncilReminderDto } from './dto/council-reminder.dto.js';
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
 
 export class VersionQuery {
-  @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty({ minimum: 1, description: 'The version of the reminder you read' }) @Type(() => Number) @IsInt32() @Min(1) version: number;
 }
 
 @ApiTags('reminders')

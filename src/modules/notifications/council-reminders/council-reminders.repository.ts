@@ -27,6 +27,16 @@ const SELECT = `SELECT r.id, r.council_id AS "councilId", c.name AS "councilName
 export class CouncilRemindersRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** The ids among `ids` that are not delegations of the council (another council's, or no delegation at all). */
+  async notDelegationsOf(em: EntityManager, councilId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = (await em.query(
+      `SELECT x.id::text AS id FROM unnest($2::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM delegations d WHERE d.id = x.id AND d.council_id = $1)`,
+      [councilId, ids],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async insert(em: EntityManager, r: { councilId: string; title: string; message: string; sendAt: Date; audience: ReminderAudience; createdBy: string | null }): Promise<string> {
     const rows = (await em.query(
       `INSERT INTO council_reminders (council_id, title, message, send_at, audience, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

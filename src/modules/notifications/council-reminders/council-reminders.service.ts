@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
 import { OutboxService } from '../../../core/outbox/outbox.service.js';
 import { AuditService } from '../../audit/audit.service.js';
@@ -42,6 +42,7 @@ export class CouncilRemindersService {
     return this.db.transaction(async (em) => {
       const council = (await em.query(`SELECT 1 FROM councils WHERE id = $1`, [councilId])) as unknown[];
       if (council.length === 0) throw new NotFoundException('council', councilId);
+      await this.checkDelegations(em, councilId, audience.delegationIds);
       const id = await this.reminders.insert(em, { councilId, title: dto.title.trim(), message: dto.message, sendAt, audience, createdBy });
       await this.outbox.schedule(em, reminderKey(id), sendAt, { councilId, kind: COUNCIL_REMINDER_KIND, subjectType: 'council_reminder', subjectId: id });
       const created = toResponse((await this.reminders.find(councilId, id, em))!);
@@ -91,6 +92,7 @@ export class CouncilRemindersService {
         throw new ConflictException('REMINDER_NOT_SCHEDULED', `this reminder is ${current.status}; only a scheduled reminder can change`, { status: current.status });
       }
       const values = next(current);
+      if (values.audience !== current.audience) await this.checkDelegations(em, councilId, values.audience.delegationIds);
       if (!(await this.reminders.updateVersioned(em, councilId, id, version, values))) throw new StaleVersionException('reminder', id, version);
       if (values.status === 'cancelled') await this.outbox.cancel(em, reminderKey(id));
       else await this.outbox.schedule(em, reminderKey(id), values.sendAt, { councilId, kind: COUNCIL_REMINDER_KIND, subjectType: 'council_reminder', subjectId: id });
@@ -105,6 +107,12 @@ export class CouncilRemindersService {
       });
       return after;
     });
+  }
+
+  /** The audience names delegations of this council only: another council's (or any other row's) id is not found here. */
+  private async checkDelegations(em: EntityManager, councilId: string, delegationIds: string[]): Promise<void> {
+    const [unknown] = await this.reminders.notDelegationsOf(em, councilId, delegationIds);
+    if (unknown) throw new NotFoundException('delegation', unknown);
   }
 
   private futureInstant(value: string): Date {

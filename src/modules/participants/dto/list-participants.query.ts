@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PARTICIPANT_KINDS, PARTICIPANT_STATUSES, type ParticipantKind, type ParticipantStatus } from '../entities/participant.entity.js';
+import { Optional } from '../../../core/validation/presence.decorators.js';
 
 export class ListParticipantsQuery {
   @ApiPropertyOptional({ enum: PARTICIPANT_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(PARTICIPANT_KINDS)
   kind?: ParticipantKind;
 
   @ApiPropertyOptional({ enum: PARTICIPANT_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(PARTICIPANT_STATUSES)
   status?: ParticipantStatus;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Matches } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min, Matches } from 'class-validator';
+import { Optional } from '../../../core/validation/presence.decorators.js';
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
 
 export class CreateRecommendationDto {
   @ApiProperty({ format: 'uuid', description: 'A focus area of the same council' })
@@ -7,7 +9,7 @@ export class CreateRecommendationDto {
   focusAreaId: string;
 
   @ApiProperty({ example: 1, description: 'Unique in the council' })
-  @IsInt()
+  @IsInt32()
   @Min(1)
   @Max(100_000)
   number: number;
@@ -27,7 +29,7 @@ export class CreateRecommendationDto {
   body: string;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Who the recommendation asks to act' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

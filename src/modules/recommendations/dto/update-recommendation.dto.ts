@@ -1,27 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, Matches } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min, Matches } from 'class-validator';
+import { Nullable, Optional } from '../../../core/validation/presence.decorators.js';
+import { IsInt32 } from '../../../core/validation/int32.decorator.js';
 
 /** Fields left out stay as they are; whoShouldAct can be cleared with null. */
 export class UpdateRecommendationDto {
   @ApiProperty({ description: 'The version the client read', example: 1 })
-  @IsInt()
+  @IsInt32()
   @Min(1)
   version: number;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @ValidateIf((_, v) => v !== undefined)
+  @Optional()
   @IsUUID('4')
   focusAreaId?: string;
 
   @ApiPropertyOptional()
-  @ValidateIf((_, v) => v !== undefined)
-  @IsInt()
+  @Optional()
+  @IsInt32()
   @Min(1)
   @Max(100_000)
   number?: number;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @ValidateIf((_, v) => v !== undefined)
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -29,7 +31,7 @@ export class UpdateRecommendationDto {
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 20_000 })
-  @ValidateIf((_, v) => v !== undefined)
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20_000)
@@ -37,7 +39,7 @@ export class UpdateRecommendationDto {
   body?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export const DOCUMENT_LANGUAGES = ['es', 'en', 'fr', 'pt'] as const;
 
 export class DossierDocumentQuery {
   @ApiPropertyOptional({ enum: DOCUMENT_LANGUAGES, description: "Language of the headings and texts; defaults to the council's first working language" })
-  @IsOptional()
+  @Optional()
   @IsIn(DOCUMENT_LANGUAGES)
   lang?: (typeof DOCUMENT_LANGUAGES)[number];
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
+import { Min } from 'class-validator';
+import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 
 export class SubmitDossierDto {
-  @ApiProperty({ description: 'The version of the dossier you reviewed' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'The version of the dossier you reviewed' }) @IsInt32() @Min(1) version: number;
 }

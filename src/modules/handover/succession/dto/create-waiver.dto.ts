@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export class CreateWaiverDto {
   @ApiProperty({ format: 'uuid', description: 'The member state waiving its turn' })
@@ -14,7 +15,7 @@ export class CreateWaiverDto {
     format: 'uuid',
     description: 'The outgoing term whose succession is waived; omitted = the state\'s next turn (used up by the transfer that skips it)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   forTermAfter?: string;
 }

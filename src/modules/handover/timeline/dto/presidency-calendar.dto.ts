@@ -1,22 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, Matches, Max, Min } from 'class-validator';
 import { ROTATION_POLICIES, type RotationPolicy } from '../../../councils/entities/council.entity.js';
 import { INSTANT_WITH_ZONE, INSTANT_WITH_ZONE_MESSAGE } from '../../../presidency/dto/instant.js';
 import { PresidencyEntryResponse } from '../../../presidency/dto/presidency-entry.response.js';
 import { PresidencyTroikaResponse } from '../../../presidency/dto/presidency-troika.response.js';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
+import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 
 export class PresidencyCalendarQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'The calendar as seen from this instant; defaults to now' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   @Matches(INSTANT_WITH_ZONE, { message: INSTANT_WITH_ZONE_MESSAGE('at') })
   at?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 3, description: 'How many entries after the current term (recorded, then projected)' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
-  @IsInt()
+  @IsInt32()
   @Min(0)
   @Max(20)
   upcoming?: number;

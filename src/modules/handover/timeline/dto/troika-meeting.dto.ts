@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
 import { MEETING_KINDS, type MeetingKind } from '../../../councils/entities/council-meeting-rule.entity.js';
-import { IsIanaTimeZone } from '../../../councils/is-iana-time-zone.decorator.js';
+import { IsTimeZone } from '../../../../core/time-zones/is-time-zone.decorator.js';
 import { INSTANT_WITH_ZONE, INSTANT_WITH_ZONE_MESSAGE } from '../../../presidency/dto/instant.js';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export class TroikaMeetingDto {
   @ApiProperty({ format: 'date-time' })
@@ -15,17 +16,17 @@ export class TroikaMeetingDto {
   @Matches(INSTANT_WITH_ZONE, { message: INSTANT_WITH_ZONE_MESSAGE('endsAt') })
   endsAt: string;
 
-  @ApiProperty({ example: 'America/Guatemala' }) @IsIanaTimeZone() timeZone: string;
+  @ApiProperty({ example: 'America/Guatemala' }) @IsTimeZone() timeZone: string;
 
-  @ApiPropertyOptional({ enum: MEETING_KINDS, default: 'senior_officials' }) @IsOptional() @IsIn(MEETING_KINDS) kind?: MeetingKind;
+  @ApiPropertyOptional({ enum: MEETING_KINDS, default: 'senior_officials' }) @Optional() @IsIn(MEETING_KINDS) kind?: MeetingKind;
 
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) venue?: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @Optional() @IsString() @IsNotEmpty() @MaxLength(500) venue?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   onlineUrl?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The member state hosting it' }) @IsOptional() @IsUUID('all') hostParticipantId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The member state hosting it' }) @Optional() @IsUUID('all') hostParticipantId?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export class DesignateHandoverMeetingDto {
   @ApiProperty({ format: 'uuid', description: 'The meeting, not held yet (draft, convened, agenda circulated or in session), at whose close the presidency passes' })
@@ -7,7 +8,7 @@ export class DesignateHandoverMeetingDto {
   meetingId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The outgoing term (default: the term covering now); it must not have ended' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   termId?: string;
 }

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export class HandoverMeetingQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The outgoing term (default: the term covering now)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   termId?: string;
 }

@@ -15,7 +15,7 @@ export class HandoverMeetingResponse {
   @ApiProperty({
     enum: HANDOVER_MEETING_STATES,
     description:
-      "'pending' (not closed yet), 'closing' (closed within the term: the presidency passes at its close, by the next sweep), 'transferred' (it did), " +
+      "'pending' (not closed yet), 'closing' (closed within the term, not transferred at the close, e.g. an earlier term awaited its succession: the presidency passes at its close by the next sweep), 'transferred' (it did), " +
       "'moot' (the term was succeeded otherwise, e.g. at its scheduled end, or the meeting closed outside the term), 'cancelled' (the meeting was cancelled: ignored)",
   })
   state: HandoverMeetingState;

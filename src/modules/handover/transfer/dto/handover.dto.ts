@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsUUID } from 'class-validator';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export const HANDOVER_MODES = ['early', 'written', 'meeting'] as const;
 export type HandoverMode = (typeof HANDOVER_MODES)[number];
@@ -13,22 +14,22 @@ export class HandoverDto {
   mode: HandoverMode;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'The new boundary (default now); within the current term, never in the future' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   at?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The adopted decision grounding the handover (required for written)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   decisionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "The handover meeting (mode 'meeting'): it must have closed" })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   meetingId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The outgoing term the caller saw as current (409 STALE_TERM if it no longer is)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   termId?: string;
 }

@@ -12,7 +12,9 @@ import { TransferService } from '../transfer.service.js';
  * Succeeds every ended term not succeeded yet, council by council, in order (so after an outage over
  * several boundaries each term passes once, oldest first), and queues the jobs of the ends coming within
  * the next two sweep intervals (terms recorded by the API have none yet). First, the terms whose designated
- * handover meeting has closed pass at the instant it closed (mode 'meeting').
+ * handover meeting has closed pass at the instant it closed (mode 'meeting') — normally done by the close itself
+ * (HandoverMeetingCloseListener); here only a close that could not transfer then (an earlier term awaiting its
+ * succession, a close no listener saw). Idempotent: once per from_term (UNIQUE).
  */
 @Injectable()
 @HandlesJob('presidency.transfer_sweep')

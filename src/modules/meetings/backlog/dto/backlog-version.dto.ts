@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
+import { Min } from 'class-validator';
+import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 
 export class BacklogVersionDto {
-  @ApiProperty({ description: 'The version of the item you read' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'The version of the item you read' }) @IsInt32() @Min(1) version: number;
 }

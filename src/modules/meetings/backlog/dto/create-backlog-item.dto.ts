@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsString, MaxLength } from 'class-validator';
 import { TITLE_DESCRIPTION } from '../../agenda/dto/create-agenda-item.dto.js';
 import { AGENDA_ITEM_PURPOSES, type AgendaItemPurpose } from '../../agenda/entities/agenda-item.entity.js';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 /** An item proposed for a future meeting of the body. */
 export class CreateBacklogItemDto {
@@ -12,7 +13,7 @@ export class CreateBacklogItemDto {
   @ApiProperty({ enum: AGENDA_ITEM_PURPOSES }) @IsIn(AGENDA_ITEM_PURPOSES) purpose: AgendaItemPurpose;
 
   @ApiPropertyOptional({ maxLength: 5000, description: 'Why the item should be discussed, what is expected' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)

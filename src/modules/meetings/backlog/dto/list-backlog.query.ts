@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { BACKLOG_ITEM_STATUSES, type BacklogItemStatus } from '../entities/backlog-item.entity.js';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export class ListBacklogQuery {
-  @ApiPropertyOptional({ enum: BACKLOG_ITEM_STATUSES }) @IsOptional() @IsIn(BACKLOG_ITEM_STATUSES) status?: BacklogItemStatus;
+  @ApiPropertyOptional({ enum: BACKLOG_ITEM_STATUSES }) @Optional() @IsIn(BACKLOG_ITEM_STATUSES) status?: BacklogItemStatus;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export const COMMENT_MAX_LENGTH = 4000;
 
@@ -8,7 +9,7 @@ export class CreateMinutesCommentDto {
   @ApiProperty({ maxLength: COMMENT_MAX_LENGTH }) @IsString() @IsNotEmpty() @MaxLength(COMMENT_MAX_LENGTH) text: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agenda item of the meeting the comment is about' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   agendaItemId?: string;
 }

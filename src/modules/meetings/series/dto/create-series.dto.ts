@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MEETING_KINDS, type MeetingKind } from '../../../councils/entities/council-meeting-rule.entity.js';
-import { IsIanaTimeZone } from '../../../councils/is-iana-time-zone.decorator.js';
+import { IsTimeZone } from '../../../../core/time-zones/is-time-zone.decorator.js';
 import { MAX_OCCURRENCES } from '../recurrence.js';
 import { RecurrenceDto } from './recurrence.dto.js';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
+import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 
 export const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,7 +18,7 @@ export class CreateSeriesDto {
   @ApiProperty({ maxLength: 200, description: 'The title of every occurrence' }) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A body of the council; omitted = meetings of the council itself' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   bodyId?: string;
 
@@ -25,14 +27,14 @@ export class CreateSeriesDto {
   @Matches(LOCAL_TIME, { message: 'startTime must be a local time HH:MM (00:00–23:59)' })
   startTime: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1440, example: 180 }) @IsInt() @Min(1) @Max(1440) durationMinutes: number;
+  @ApiProperty({ minimum: 1, maximum: 1440, example: 180 }) @IsInt32() @Min(1) @Max(1440) durationMinutes: number;
 
-  @ApiProperty({ example: 'America/Toronto', description: 'IANA zone the series meets in' }) @IsIanaTimeZone() timeZone: string;
+  @ApiProperty({ example: 'America/Toronto', description: 'IANA zone the series meets in' }) @IsTimeZone() timeZone: string;
 
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) venue?: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @Optional() @IsString() @IsNotEmpty() @MaxLength(500) venue?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'http(s) link to join online' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   onlineUrl?: string;
@@ -48,13 +50,13 @@ export class CreateSeriesDto {
   firstDate: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last possible date (inclusive), at most 24 months after firstDate; give this or count' })
-  @IsOptional()
+  @Optional()
   @Matches(CALENDAR_DATE, { message: 'untilDate must be a date YYYY-MM-DD' })
   untilDate?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_OCCURRENCES, description: 'Number of occurrences; give this or untilDate' })
-  @IsOptional()
-  @IsInt()
+  @Optional()
+  @IsInt32()
   @Min(1)
   @Max(MAX_OCCURRENCES)
   count?: number;

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsIanaTimeZone } from '../../../councils/is-iana-time-zone.decorator.js';
+import { IsNotEmpty, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsTimeZone } from '../../../../core/time-zones/is-time-zone.decorator.js';
 import { LOCAL_TIME } from './create-series.dto.js';
+import { Nullable, Optional } from '../../../../core/validation/presence.decorators.js';
+import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 
 /**
  * Changes to a series, applied to its future occurrences that are still drafts, field by field where the
@@ -9,29 +11,29 @@ import { LOCAL_TIME } from './create-series.dto.js';
  * Null clears venue or onlineUrl.
  */
 export class UpdateSeriesDto {
-  @ApiProperty({ description: 'The version you read' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'The version you read' }) @IsInt32() @Min(1) version: number;
 
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @Optional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
 
   @ApiPropertyOptional({ example: '10:00', description: 'Local start time HH:MM in timeZone' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(LOCAL_TIME, { message: 'startTime must be a local time HH:MM (00:00–23:59)' })
   startTime?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1440 }) @IsOptional() @IsInt() @Min(1) @Max(1440) durationMinutes?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440 }) @Optional() @IsInt32() @Min(1) @Max(1440) durationMinutes?: number;
 
-  @ApiPropertyOptional({ example: 'America/Toronto' }) @IsOptional() @IsIanaTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ example: 'America/Toronto' }) @Optional() @IsTimeZone() timeZone?: string;
 
   @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true })
-  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @Nullable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   venue?: string | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true })
-  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @Nullable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   onlineUrl?: string | null;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsISO8601, IsObject, IsUUID, Matches } from 'class-validator';
 import { INSTANT_WITH_ZONE, INSTANT_WITH_ZONE_MESSAGE } from '../../../presidency/dto/instant.js';
 import { DECISION_TEXT_MAX_LENGTH } from '../../session/dto/propose-decision.dto.js';
 import { SILENCE_MAX_NOTICE_DAYS } from '../silence-rules.js';
+import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 /** A decision circulated in writing: adopted at the deadline unless a member state breaks silence. */
 export class CreateSilenceProcedureDto {
@@ -24,7 +25,7 @@ export class CreateSilenceProcedureDto {
   deadline: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The body (working group, task force…) the decision concerns, if any' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   bodyId?: string;
 }
