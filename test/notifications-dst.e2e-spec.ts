@@ -42,7 +42,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('reminders at 09:00 local on DST
     ctx = await createTestContext({
       queue,
       worker: true,
-      env: { OUTBOX_RELAY_INTERVAL_MS: '100', OUTBOX_SWEEP_INTERVAL_MS: '500', OUTBOX_SWEEP_AFTER_SECONDS: '5', SEND_LEASE_SECONDS: '5' },
+      env: { OUTBOX_RELAY_INTERVAL_MS: '100', OUTBOX_SWEEP_INTERVAL_MS: '500', OUTBOX_SWEEP_AFTER_SECONDS: '5', SEND_LEASE_SECONDS: '30' },
     });
   });
   afterAll(() => ctx.close());

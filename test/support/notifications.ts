@@ -19,7 +19,8 @@ export const FAST_NOTIFICATIONS: Record<string, string> = {
   OUTBOX_RELAY_INTERVAL_MS: '100',
   OUTBOX_SWEEP_INTERVAL_MS: '300',
   OUTBOX_SWEEP_AFTER_SECONDS: '1',
-  SEND_LEASE_SECONDS: '2',
+  // Long enough that a send slowed by a loaded CI machine is not taken for a dead worker's (the lease is only for those).
+  SEND_LEASE_SECONDS: '30',
 };
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
