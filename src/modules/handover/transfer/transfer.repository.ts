@@ -26,17 +26,7 @@ export interface NewTransfer {
 }
 
 /** A transfer as the handover answers it. */
-export interface TransferRow {
-  id: string;
-  fromTermId: string;
-  toTermId: string;
-  mode: TransferMode;
-  basis: SuccessorBasis;
-  boundary: Date;
-  decisionId: string | null;
-  meetingId: string | null;
-  itemsMoved: number;
-}
+export type TransferRow = Omit<NewTransfer, 'councilId' | 'dossierArchived'> & { id: string };
 
 export interface TransferNoticeRow {
   id: string;
