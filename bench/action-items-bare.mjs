@@ -1,8 +1,8 @@
 // The baseline of bench/action-items.mjs: bare Fastify + a pg Pool running the
 // repository's exact SQL, as the same named prepared statement, for "my delegation's open items, due first, page of 50"
-// (captured from ActionItemsRepository), returning the page and its cursor. No
-// authentication: the caller's delegation and participant come from the
-// environment (the API resolves them from the bearer token with one more query).
+// (captured from ActionItemsRepository.pageForCaller: the caller query and the page in one statement), returning
+// the page and its cursor. No token: the caller's user id comes from the environment (the API verifies it from the
+// bearer token, then settles the caller's roles from the same statement's caller columns).
 import Fastify from 'fastify';
 import pg from 'pg';
 import { myOpenItemsStatement, PAGE_SIZE } from './lib/action-items-sql.mjs';
@@ -10,20 +10,23 @@ import { myOpenItemsStatement, PAGE_SIZE } from './lib/action-items-sql.mjs';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const app = Fastify({ logger: false });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const delegationId = process.env.BENCH_DELEGATION_ID;
-const participantId = process.env.BENCH_PARTICIPANT_ID;
-const { sql, name, params } = await myOpenItemsStatement({ withLedBodies: true });
+const userId = process.env.BENCH_USER_ID;
+const { sql, name, params } = await myOpenItemsStatement();
 
 app.get('/councils/:councilId/me/action-items', async (req, reply) => {
   const { councilId } = req.params;
   if (!UUID.test(councilId)) return reply.code(400).send({ statusCode: 400 });
   // The same named prepared statement as the API's repository.
-  const { rows } = await pool.query({ name, text: sql, values: params(councilId, delegationId, participantId) });
-  if (rows.length === 0) return reply.code(404).send({ statusCode: 404 });
+  const { rows } = await pool.query({ name, text: sql, values: params(councilId, userId) });
+  const first = rows[0];
+  if (!first || first.caller_disabled) return reply.code(401).send({ statusCode: 401 });
+  if (first.caller_role !== 'delegate' || first.caller_delegation_id === null) return reply.code(403).send({ statusCode: 403 });
+  if (first.today === null) return reply.code(404).send({ statusCode: 404 });
   const items = [];
   for (const r of rows) {
     if (r.id === null) continue;
-    const { today: _t, sortDue: _s, ...item } = r;
+    const item = {};
+    for (const key in r) if (!key.startsWith('caller_') && key !== 'today' && key !== 'sortDue') item[key] = r[key];
     items.push(item);
   }
   const page = items.slice(0, PAGE_SIZE);

@@ -7,10 +7,15 @@
 // is not installed), a loopback SMTP server that accepts every message
 // (BENCH_SINK=parse: the embedded mail sink, which also parses each one), and the real worker in a child
 // process. The reminders are scheduled through the real OutboxService.
+// The floor, in the same run: nodemailer alone (a child process, the worker's
+// transport options and pool size) sending RECIPIENTS pre-rendered council
+// reminders of the same size to the same kind of SMTP server — no database, no
+// queue, no rendering — and each backend's time as a ratio of it.
 //
 //   npm run bench:reminders              (builds first)
 //   BENCH_REMINDERS=2000 BENCH_TIMEOUT_MS=60000 node bench/reminders.mjs
 //   BENCH_BACKENDS=redis BENCH_SHAPE=fanout node bench/reminders.mjs
+//   BENCH_PROFILE=/tmp/prof BENCH_BACKENDS=redis node bench/reminders.mjs   (CPU profile of the worker)
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -28,8 +33,46 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? 'redis,postgres').split(',');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = (p) => path.join(here, '../dist/src', p);
 
+// ─── child: the floor — nodemailer alone, the worker's transport options, pre-rendered messages ───
+if (process.argv[2] === '--floor') {
+  const { default: nodemailer } = await import('nodemailer');
+  const { loadConfig } = await import(dist('core/config/app-config.js'));
+  const { renderMessage } = await import(dist('modules/notifications/templates/index.js'));
+  const config = loadConfig();
+  // As MailerService builds it (a loopback sink: plain SMTP).
+  const transport = nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: config.smtpPoolSize, secure: false, ignoreTLS: true });
+  // One council reminder as the worker renders it (Spanish, a delegate's zone), sent to every recipient.
+  const m = renderMessage('council.reminder', 'es', {
+    councilName: 'Bench Council',
+    title: 'Session tomorrow',
+    message: 'The plenary opens at 09:00.',
+    sendAt: new Date(),
+    recipientName: 'Head of Observer 1234',
+    recipientTimeZone: 'America/Mexico_City',
+  });
+  process.send('ready');
+  process.once('message', async (n) => {
+    const t0 = Date.now();
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        transport.sendMail({
+          from: config.mailFrom,
+          textEncoding: 'base64',
+          to: `member-${i + 1}@bench.protempore.org`,
+          subject: m.subject,
+          text: m.text,
+          html: m.html,
+          messageId: `<floor-${i + 1}@protempore>`,
+        }),
+      ),
+    );
+    process.send({ ms: Date.now() - t0, bytes: Buffer.byteLength(m.text) + Buffer.byteLength(m.html) });
+    transport.close();
+  });
+  process.on('disconnect', () => process.exit(0));
+}
 // ─── child: the worker, exactly as src/worker.ts builds it, with the chosen concurrency ───
-if (process.argv[2] === '--worker') {
+else if (process.argv[2] === '--worker') {
   await import('reflect-metadata');
   const { NestFactory } = await import('@nestjs/core');
   const { loadConfig } = await import(dist('core/config/app-config.js'));
@@ -76,10 +119,10 @@ async function startRedis(binary, freePort) {
   return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
 }
 
-function startWorker(env) {
+function startWorker(env, mode = '--worker') {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--worker'], {
-      execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+    const child = fork(fileURLToPath(import.meta.url), [mode], {
+      execArgv: process.env.BENCH_PROFILE && mode === '--worker' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
       env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
@@ -126,6 +169,18 @@ async function startAcceptingSmtp(freePort) {
   };
 }
 
+/** CPU time (user + system, ms) a child has used, from /proc (Linux; NaN elsewhere): its own cost, which other work on a shared machine disturbs far less than wall time. */
+async function cpuMs(pid) {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function s(ms) {
   return (ms / 1000).toFixed(2).padStart(6) + ' s';
 }
@@ -145,6 +200,7 @@ async function main() {
   // Default: an SMTP server that receives each message whole and accepts it, as a relay or MTA would.
   const sink = process.env.BENCH_SINK === 'parse' ? await startMailSink() : await startAcceptingSmtp(freePort);
   const results = [];
+  let floor;
   try {
     // A template database: migrated, one council, RECIPIENTS users in its secretariat.
     const admin = new pg.Client(server.url());
@@ -219,6 +275,7 @@ async function main() {
             }
           });
         }
+        const workerCpu0 = await cpuMs(worker.pid);
         const dueAt = new Date(Date.now() + 1000);
         await ds.transaction(async (em) => {
           await em.query(`UPDATE council_reminders SET send_at = $1`, [dueAt]);
@@ -227,6 +284,7 @@ async function main() {
         const deadline = dueAt.getTime() + TIMEOUT_MS;
         while (sink.messages.length < RECIPIENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         const received = sink.messages.length;
+        const workerCpu = (await cpuMs(worker.pid)) - workerCpu0;
         const done = received >= RECIPIENTS;
         const last = done ? sink.messages[RECIPIENTS - 1].receivedAt.getTime() : Date.now();
         const first = received ? sink.messages[0].receivedAt.getTime() : NaN;
@@ -238,6 +296,7 @@ async function main() {
         );
         if (process.env.BENCH_VERBOSE) console.log(o, d, await ds.query(`SELECT id, status, generation, due_at, enqueued_at, reminder_key FROM outbox WHERE status <> 'done'`));
         const unique = new Set(sink.messages.map((m) => m.to[0])).size;
+        const wire = sink.messages.length ? Math.round(sink.messages.reduce((n, m) => n + (m.bytes ?? 0), 0) / sink.messages.length) : NaN;
         results.push({
           backend,
           done,
@@ -249,12 +308,14 @@ async function main() {
           received,
           unique,
           ledger: d,
+          cpu: workerCpu,
         });
         const r = results.at(-1);
         console.log(
           `${backend.padEnd(9)} ${done ? 'all accepted' : `GAVE UP after ${TIMEOUT_MS / 1000} s`}: ${s(r.total)} from due to the ${done ? RECIPIENTS : received}th message  ` +
             `(last relayed ${s(r.relay)}, last dispatched ${s(r.dispatch)} later, last mail ${s(r.sending)} after that; first mail at ${s(r.firstMail)}; ` +
-            `${(received / (r.total / 1000)).toFixed(0)} msg/s; ${unique} distinct recipients; ledger ${d.sent}/${d.n} sent)`,
+            `${(received / (r.total / 1000)).toFixed(0)} msg/s; ${unique} distinct recipients; ${wire} bytes per message on the wire; ledger ${d.sent}/${d.n} sent; ` +
+            `worker CPU ${(workerCpu / 1000).toFixed(1)} s)`,
         );
       } catch (err) {
         console.error(`${backend}: failed`, err);
@@ -266,6 +327,29 @@ async function main() {
         await admin.query(`DROP DATABASE ${db} WITH (FORCE)`);
       }
     }
+    // The floor: nodemailer alone, the same number of messages of the same size, to the same kind of SMTP server.
+    if (SHAPE === 'many') {
+      const floorChild = await startWorker({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: server.url('bench_template'), SMTP_URL: sink.url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' }, '--floor');
+      try {
+        sink.clear();
+        const floorCpu0 = await cpuMs(floorChild.pid);
+        const t0 = Date.now();
+        const reported = new Promise((resolve) => floorChild.once('message', resolve));
+        floorChild.send(RECIPIENTS);
+        const deadline = t0 + TIMEOUT_MS;
+        while (sink.messages.length < RECIPIENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        const { bytes } = await reported;
+        const last = sink.messages.length >= RECIPIENTS ? sink.messages[RECIPIENTS - 1].receivedAt.getTime() : NaN;
+        const wire = Math.round(sink.messages.reduce((n, m) => n + (m.bytes ?? 0), 0) / Math.max(1, sink.messages.length));
+        floor = { total: last - t0, bytes, received: sink.messages.length, wire, cpu: (await cpuMs(floorChild.pid)) - floorCpu0 };
+        console.log(
+          `floor     nodemailer alone, ${RECIPIENTS} pre-rendered messages (${bytes} bytes of text + html, ${floor.wire} on the wire): ${s(floor.total)}  ` +
+            `(${(RECIPIENTS / (floor.total / 1000)).toFixed(0)} msg/s; nodemailer CPU ${(floor.cpu / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        await stopWorker(floorChild);
+      }
+    }
     await admin.end();
   } finally {
     await sink.stop();
@@ -274,7 +358,11 @@ async function main() {
   }
   if (results.length) {
     console.log(`\nsummary (due moment → ${RECIPIENTS}th message accepted by the SMTP server):`);
-    for (const r of results) console.log(`  ${r.backend.padEnd(9)} ${r.done ? s(r.total) : 'did not finish'}`);
+    for (const r of results) {
+      const ratio = floor && r.done ? `   ${(r.total / floor.total).toFixed(2)}× the floor   (CPU: worker ${(r.cpu / 1000).toFixed(1)} s = ${(r.cpu / floor.cpu).toFixed(2)}× nodemailer alone)` : '';
+      console.log(`  ${r.backend.padEnd(9)} ${r.done ? s(r.total) : 'did not finish'}${ratio}`);
+    }
+    if (floor) console.log(`  ${'floor'.padEnd(9)} ${s(floor.total)}   (nodemailer alone, same pool size, same SMTP server)`);
   }
   process.exit(results.every((r) => r.done) ? 0 : 1);
 }

@@ -13,7 +13,7 @@ import { benchEnv, connections, load, printResults, seconds, startApi, startBare
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const db = await startBenchDatabase(async (ds) => {
-  const { councilId } = await seedDemoCouncil(ds);
+  const { councilId } = await seedDemoCouncil(ds, new Date(), { activity: false });
   const [{ id: participantId }] = await ds.query(`SELECT id FROM participants WHERE council_id = $1 AND iso_code = 'MX'`, [councilId]);
   await ds.query('ANALYZE');
   return { councilId, participantId };

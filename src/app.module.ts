@@ -10,6 +10,7 @@ import { HealthModule } from './core/health/health.module.js';
 import { HttpExceptionFilter } from './core/http/http-exception.filter.js';
 import { createValidationPipe } from './core/http/validation.pipe.js';
 import { LoggingModule } from './core/logging/logging.module.js';
+import { MetricsModule } from './core/metrics/metrics.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { domainModules } from './modules/domain-modules.js';
@@ -23,6 +24,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config, 'api'),
+        MetricsModule.forRoot('api'),
         DatabaseModule,
         QueueModule,
         AuditModule,

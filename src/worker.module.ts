@@ -6,6 +6,7 @@ import { OutboxModule } from './core/outbox/outbox.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { MailModule } from './core/mail/mail.module.js';
+import { MetricsModule } from './core/metrics/metrics.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { WORKER_CONCURRENCY, WorkerHost } from './core/queue/worker-host.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -18,6 +19,7 @@ import { TransferWorkerModule } from './modules/handover/transfer/transfer-worke
 import { SystemModule } from './modules/system/system.module.js';
 import { HandoverDossierWorkerModule } from './modules/handover/dossier/dossier-worker.module.js';
 import { HandoverTimelineWorkerModule } from './modules/handover/timeline/handover-timeline-worker.module.js';
+import { MeetingPackWorkerModule } from './modules/meetings/pack/meeting-pack-worker.module.js';
 
 /** The worker process: BullMQ processors and schedulers, no HTTP. */
 @Module({})
@@ -28,6 +30,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config, 'worker'),
+        MetricsModule.forRoot('worker'),
         DiscoveryModule,
         DatabaseModule,
         QueueModule,
@@ -43,6 +46,7 @@ export class WorkerModule {
         HandoverDossierWorkerModule,
         ActionItemsWorkerModule,
         TransferWorkerModule,
+        MeetingPackWorkerModule,
       ],
       providers: [WorkerHost, { provide: WORKER_CONCURRENCY, useValue: concurrency }],
     };

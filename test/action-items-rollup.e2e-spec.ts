@@ -19,8 +19,6 @@ interface World {
   secretariat: Actor;
 }
 
-const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
-
 describe('recommendations roll-up, progress reports and carry-over', () => {
   let ctx: TestContext;
   let w: World;

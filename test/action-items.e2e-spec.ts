@@ -511,4 +511,50 @@ describe('action items', () => {
       expect(notOverdue.body.total).toBe(56);
     });
   });
+
+  describe("my items: the caller's roles are resolved by the page query itself (one statement)", () => {
+    it('refuses as the guard does, from the very next request (a disabled account, a seat given up), and 401/403 before a 400', async () => {
+      const v = await world(ctx, 'mine-in-one');
+      const mine = (actor: Actor, query = '', councilId = v.councilId) => ctx.anonymous().get(`/councils/${councilId}/me/action-items${query}`).set(actor.auth);
+      const item = await ctx.db.query(
+        `INSERT INTO action_items (council_id, title, owner_kind, owner_delegation_id, due_date, source_kind) VALUES ($1, '{"es":"Tarea"}', 'delegation', $2, current_date + 5, 'none') RETURNING id`,
+        [v.councilId, v.ca],
+      );
+      const itemId = (item as { id: string }[])[0]!.id;
+      expect((await mine(v.canada).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([itemId]);
+      // Guatemala's delegate sees only Guatemala's (and its body's) items; the observer's delegation has none.
+      expect((await mine(v.guatemala).expect(200)).body.items).toEqual([]);
+      expect((await mine(v.observer).expect(200)).body.items).toEqual([]);
+      // Staff hold the permission but have no delegation (403), whatever the query; an unknown council is 403 for them
+      // (no role there) as it was with the guard; a delegate's bad cursor is a 400, a bad query 400 naming the field.
+      expect((await mine(v.secretariat).expect(403)).body.code).toBe('FORBIDDEN');
+      expect((await mine(v.secretariat, '?cursor=nonsense').expect(403)).body.code).toBe('FORBIDDEN');
+      expect((await mine(v.canada, '?cursor=nonsense').expect(400)).body.errors[0].field).toBe('cursor');
+      expect((await mine(v.canada, '?limit=201').expect(400)).body.errors[0].field).toBe('limit');
+      expect((await mine(v.canada, '', '00000000-0000-4000-8000-000000000000').expect(403)).body.code).toBe('FORBIDDEN');
+      await ctx.anonymous().get(`/councils/${v.councilId}/me/action-items`).expect(401);
+      await ctx.anonymous().get(`/councils/${v.councilId}/me/action-items`).set({ authorization: 'Bearer not-a-token' }).expect(401);
+
+      // Disabled: refused on the very next request, also when its query is bad (401 comes first, as with the guard).
+      await ctx.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [v.canada.userId]);
+      expect((await mine(v.canada).expect(401)).body.code).toBe('UNAUTHENTICATED');
+      expect((await mine(v.canada, '?limit=201').expect(401)).body.code).toBe('UNAUTHENTICATED');
+      expect((await mine(v.canada, '?cursor=nonsense').expect(401)).body.code).toBe('UNAUTHENTICATED');
+      await ctx.db.query(`UPDATE users SET disabled_at = NULL WHERE id = $1`, [v.canada.userId]);
+      await mine(v.canada).expect(200);
+
+      // A seat given up (delegate no longer active): no role in the council, 403 at once, also for a bad query.
+      await ctx.db.query(`UPDATE delegates SET active = false WHERE id = (SELECT delegate_id FROM council_roles WHERE user_id = $1 AND council_id = $2)`, [
+        v.canada.userId,
+        v.councilId,
+      ]);
+      expect((await mine(v.canada).expect(403)).body.code).toBe('FORBIDDEN');
+      expect((await mine(v.canada, '?limit=201').expect(403)).body.code).toBe('FORBIDDEN');
+      await ctx.db.query(`UPDATE delegates SET active = true WHERE id = (SELECT delegate_id FROM council_roles WHERE user_id = $1 AND council_id = $2)`, [
+        v.canada.userId,
+        v.councilId,
+      ]);
+      await mine(v.canada).expect(200);
+    });
+  });
 });

@@ -66,6 +66,8 @@ describe('sign-in, sessions and password links', () => {
         email: p.email,
         fullName: 'Ana Person',
         isAdmin: false,
+        preferredLanguage: 'en',
+        timeZone: 'UTC',
         councils: [{ councilId, councilName: 'Auth Council', role: 'delegate', delegateId: expect.any(String), delegationId, participantId }],
       });
 
@@ -192,6 +194,30 @@ describe('sign-in, sessions and password links', () => {
       await me(body.accessToken).expect(401);
       await ctx.http().post(`/users/${p.id}/enable`).expect(200);
       await me(body.accessToken).expect(200);
+    });
+
+    it('PATCH /auth/me sets your own language and time zone (audited once per change); bad values are 400 naming the field', async () => {
+      const p = await person();
+      const token = (await login(p.email, p.password).expect(200)).body.accessToken as string;
+      const patch = (body: Record<string, unknown>) => ctx.anonymous().patch('/auth/me').set('authorization', `Bearer ${token}`).send(body);
+      const res = await patch({ preferredLanguage: 'fr', timeZone: 'America/Guatemala' }).expect(200);
+      expect(res.body).toMatchObject({ id: p.id, preferredLanguage: 'fr', timeZone: 'America/Guatemala' });
+      expect((await me(token).expect(200)).body).toMatchObject({ preferredLanguage: 'fr', timeZone: 'America/Guatemala' });
+      await patch({ preferredLanguage: 'fr' }).expect(200); // no change: no audit row
+      await patch({ preferredLanguage: 'pt' }).expect(200);
+      const audit = await ctx.db.query(`SELECT before, after FROM audit_log WHERE action = 'user.profile_updated' AND entity_id = $1 ORDER BY id`, [p.id]);
+      expect(audit).toEqual([
+        { before: { preferredLanguage: 'en', timeZone: 'UTC' }, after: { preferredLanguage: 'fr', timeZone: 'America/Guatemala' } },
+        { before: { preferredLanguage: 'fr', timeZone: 'America/Guatemala' }, after: { preferredLanguage: 'pt', timeZone: 'America/Guatemala' } },
+      ]);
+      const field = async (body: Record<string, unknown>) => ((await patch(body).expect(400)).body.errors as { field: string }[]).map((e) => e.field);
+      expect(await field({ preferredLanguage: 'de' })).toEqual(['preferredLanguage']);
+      expect(await field({ preferredLanguage: null })).toEqual(['preferredLanguage']);
+      expect(await field({ timeZone: 'Mars/Olympus' })).toEqual(['timeZone']);
+      expect(await field({ isAdmin: true })).toEqual(['isAdmin']);
+      const [row] = await ctx.db.query(`SELECT preferred_language, time_zone, is_admin FROM users WHERE id = $1`, [p.id]);
+      expect(row).toEqual({ preferred_language: 'pt', time_zone: 'America/Guatemala', is_admin: false });
+      await ctx.anonymous().patch('/auth/me').send({ preferredLanguage: 'es' }).expect(401);
     });
 
     it('needs a token for /auth/me', async () => {

@@ -85,7 +85,7 @@ describe('body backlogs and carrying an agenda forward', () => {
 
   async function transition(meetingId: string, to: string) {
     if (to === 'in_session') {
-      // Opened by SQL: a session opens on the meeting's day (issue 18, tested in meetings.e2e-spec), and these meetings
+      // Opened by SQL: a session opens on the meeting's day (tested in meetings.e2e-spec), and these meetings
       // keep their dates far ahead, by which carrying forward finds the next meeting.
       await ctx.db.query(`UPDATE meetings SET status = 'in_session', opened_at = now(), version = version + 1 WHERE id = $1 AND status IN ('convened', 'agenda_circulated')`, [meetingId]);
       return;

@@ -7,7 +7,7 @@ import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE } from '../src/core/embedded/emb
 import { createTestContext, type QueueKind, type TestContext } from './support/test-app.js';
 
 /**
- * The API and the worker connect as a least-privilege role (issue 12): data
+ * The API and the worker connect as a least-privilege role: data
  * only, no DDL, the audit log append-only; the schema owner migrates. Every
  * other e2e test runs the app as that role too.
  */

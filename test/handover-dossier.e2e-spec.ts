@@ -314,7 +314,7 @@ describe('presidency handover: timeline and dossier', () => {
       const res = await ctx.http().get(`${base()}/dossier`).expect(200);
       expect(res.body.status).toBe('archived');
       expect(res.body.progress.acknowledged).toBe(2);
-      // Each refusal names its own state (issue 18): archived, not "submitted".
+      // Each refusal names its own state: archived, not "submitted".
       const refresh = await ctx.http().post(`${base()}/dossier/refresh`).send({});
       expect({ status: refresh.status, code: refresh.body.code, message: refresh.body.message }).toEqual({ status: 409, code: 'DOSSIER_ARCHIVED', message: expect.stringContaining('archived') });
       const submit = await ctx.http().post(`${base()}/dossier/submit`).send({ version: res.body.version });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
- * Issue 12, "no 5xx for any input": the classes of hostile input that used to reach a 500, each refused with a
+ * No 5xx for any input: the classes of hostile input that used to reach a 500, each refused with a
  * 400 (or the router's 4xx) carrying the standard error body and naming the field where there is one.
  */
 
@@ -27,7 +27,7 @@ function expectErrorBody(res: { status: number; body: unknown }, status: number,
 const nested = (depth: number, leaf = '1', open = '[', close = ']'): string => `${open.repeat(depth)}${leaf}${close.repeat(depth)}`;
 const nestedObject = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
-describe('input hardening: no 5xx for any input (issue 12)', () => {
+describe('input hardening: no 5xx for any input', () => {
   let ctx: TestContext;
   let councilId: string;
   let meetingId: string;

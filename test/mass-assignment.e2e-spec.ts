@@ -3,7 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { getMetadataStorage } from 'class-validator';
 import { ACTOR_NAMES, type ActorName, type AuthzFixtures, createAuthzFixtures, DatabaseSnapshot } from './support/authz-fixtures.js';
-import { MATRIX, nestRoutes, pathOf, send, splitRoute } from './support/authz-matrix.js';
+import { MATRIX, type MatrixRequest, nestRoutes, pathOf, send, splitRoute } from './support/authz-matrix.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -96,10 +96,12 @@ describe('mass assignment', () => {
     if (ok.status >= 300 && ok.status !== expected) failures.push(`as ${actor}, the valid body is refused: ${ok.status} ${ok.text.slice(0, 200)}`);
 
     let cases = 0;
+    // A fresh valid request, used again by the next field while nothing changed (its objects are then exactly as made).
+    let req: MatrixRequest | undefined;
     for (const [field, value] of Object.entries(forbiddenFields(f, ctx.operator.userId))) {
       if (declared.has(field)) continue;
       cases += 1;
-      const req = await MATRIX[route]!.request(f);
+      req ??= await MATRIX[route]!.request(f);
       const body = { ...req.body, [field]: value };
       const before = await snapshot.take();
       const res = await send(ctx.app, method, pathOf(route, req, f), { ...req, body }, authorization);
@@ -108,6 +110,7 @@ describe('mass assignment', () => {
       const after = await snapshot.take();
       const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
       if (changed.length > 0) failures.push(`with ${field}: changed ${changed.join(', ')}`);
+      if (res.status !== 400 || changed.length > 0) req = undefined;
     }
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(5);
@@ -117,6 +120,9 @@ describe('mass assignment', () => {
     // A POST/PATCH that reads no body cannot be mass-assigned; a new one must be looked at.
     expect(bodyless.sort()).toEqual(
       [
+        // A paper's upload reads multipart parts, not a JSON DTO: unknown parts are refused by its parser (test/documents).
+        'POST /councils/:councilId/meetings/:meetingId/agenda/items/:itemId/documents',
+        'POST /councils/:councilId/meetings/:meetingId/documents/publish',
         'POST /councils/:councilId/presidency/terms/:termId/dossier/refresh',
         'POST /councils/:councilId/users/:userId/setup-link',
         'POST /me/notifications/:notificationId/read',

@@ -122,7 +122,7 @@ describe('the secretariat journey: from convening to public minutes', () => {
     await until('cancellation notices', () => (headMails(other).some((m) => /^(Cancelada|Cancelled):/.test(m.subject)) ? true : undefined));
 
     // ── In session: the agenda adopted; attendance and quorum (3 of 4 member states).
-    await meetingDayCome(ctx, meetingId); // the session opens on the meeting's day (issue 18)
+    await meetingDayCome(ctx, meetingId); // the session opens on the meeting's day
     ok(await transition(sec, meetingId, 'in_session'));
     ok(await as(sec).post(`${meetings()}/${meetingId}/agenda/adopt`, { version: await version('meeting_agendas', 'meeting_id', meetingId) }));
     const attend = (d: string, present = true) => as(sec).put(`${meetings()}/${meetingId}/attendance/${d}`, { present, representedBy: present ? 'head' : null });

@@ -332,7 +332,7 @@ describe('meetings', () => {
     });
   });
 
-  describe('the list in keyset pages (issue 12)', () => {
+  describe('the list in keyset pages', () => {
     it('walks the pages by start then id — ties and microseconds included — with the filters kept; nextCursor null on the last page', async () => {
       const c = await meetingsCouncil(ctx, 'paged');
       // Five meetings by SQL: three at the same instant (to the microsecond), so only the id orders them.
@@ -374,7 +374,7 @@ describe('meetings', () => {
     });
   });
 
-  describe("the session opens on the meeting's day (issue 18)", () => {
+  describe("the session opens on the meeting's day", () => {
     it('refuses to open before the day: 409 SESSION_TOO_EARLY with the earliest instant in UTC and in the zone; nothing changes', async () => {
       const m = await create(); // 100 days ahead, in Mexico City
       await move(m.id, 'convened');

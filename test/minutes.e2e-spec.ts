@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NOTICES } from '../src/modules/notifications/templates/notices/index.js';
 import type { MessageLanguage } from '../src/modules/notifications/templates/message-kinds.js';
-import { type Actor, delegateOf, secretariat } from './support/actors.js';
+import { type Actor, delegateOf } from './support/actors.js';
 import { DAY, meetingDayCome, sessionWorld as world, type SessionWorld as World } from './support/meetings.js';
 import { FAST_NOTIFICATIONS, deliveriesOf, mailsTo, newCouncil, newDelegation, type Person, seated, sleep, until, waitForEach } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';

@@ -44,8 +44,6 @@ function phrase(lang: MessageLanguage, key: keyof (typeof DICTIONARIES)['en'], v
   });
 }
 
-/** The text of a phrase before its first placeholder (e.g. "Recordatorio: "). */
-const prefixOf = (lang: MessageLanguage, key: keyof (typeof DICTIONARIES)['en']) => DICTIONARIES[lang][key].split('{{')[0]!;
 
 /**
  * How an instant reads in a zone and language, worked out with luxon here: the long date, the time

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { getMetadataStorage } from 'class-validator';
@@ -7,6 +9,16 @@ import { nestRoutes, splitRoute } from './support/authz-matrix.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 const FILE = new URL('../openapi.json', import.meta.url);
+/** The web console's typed client (openapi-fetch) reads its types from this file, generated from openapi.json. */
+const CONSOLE_SCHEMA = new URL('../src/web/console/api/schema.d.ts', import.meta.url);
+const OPENAPI_TYPESCRIPT = new URL('../node_modules/openapi-typescript/bin/cli.js', import.meta.url).pathname;
+
+/** What openapi-typescript makes of the document (its CLI, as a developer would run it). */
+function consoleSchemaOf(documentFile: string): string {
+  const out = spawnSync(process.execPath, [OPENAPI_TYPESCRIPT, documentFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (out.status !== 0) throw new Error(`openapi-typescript failed: ${out.stderr}`);
+  return out.stdout;
+}
 
 interface Parameter {
   name: string;
@@ -68,6 +80,16 @@ describe('openapi.json', () => {
     }
     const committed = await readFile(FILE, 'utf8').catch(() => '');
     expect(committed).toBe(generated); // if this fails: run `npm run openapi` and commit openapi.json
+  });
+
+  it("is what the web console's typed client is generated from (src/web/console/api/schema.d.ts)", async () => {
+    const generated = consoleSchemaOf(fileURLToPath(FILE));
+    if (process.env.UPDATE_OPENAPI === '1') {
+      await writeFile(CONSOLE_SCHEMA, generated);
+      return;
+    }
+    const committed = await readFile(CONSOLE_SCHEMA, 'utf8').catch(() => '');
+    expect(committed === generated).toBe(true); // if this fails: run `npm run openapi` and commit src/web/console/api/schema.d.ts
   });
 
   /**

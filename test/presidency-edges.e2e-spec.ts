@@ -7,7 +7,7 @@ import { FAST_NOTIFICATIONS } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
- * The presidency's edges (issues 12 and 18), through the HTTP API:
+ * The presidency's edges, through the HTTP API:
  * - one decision, one transfer: a handover by written procedure sent twice (at once, or one after the other) hands
  *   the presidency over once — the retry answers 200 with the same transfer and changes nothing;
  * - no handover into the past: `at` within the outgoing term, not before the decision, not further back than the
@@ -132,7 +132,7 @@ async function expectHandedToB(w: Awaited<ReturnType<typeof world>>, boundary: s
   expect((await createBody(w.councilId, w.B.head)).status).toBe(201);
 }
 
-describe('one decision, one transfer (issue 12)', () => {
+describe('one decision, one transfer', () => {
   it('two concurrent identical written handovers: one transfer, one audit row, one term created — the other answers 200 with the same transfer', async () => {
     const w = await world();
     const decisionId = await adopted(w.councilId, whole(new Date(Date.now() - 60_000)));
@@ -190,7 +190,7 @@ describe('one decision, one transfer (issue 12)', () => {
   }, 30_000);
 });
 
-describe('no handover into the past (issue 18)', () => {
+describe('no handover into the past', () => {
   it('refuses an instant years back, before the decision, before the term or in the future — each with its own code naming `at`; nothing changes', async () => {
     // A's term started 3 years ago: an instant 2 years back lies within it.
     const w = await world(3 * 365 * DAY);

@@ -11,7 +11,7 @@ import { createTestContext, type TestContext } from './support/test-app.js';
  * The handover meeting: the secretariat designates a meeting not held yet as the handover meeting of the current
  * term; when it closes (the ordinary meeting transition), the presidency passes with mode 'meeting' at the instant
  * it closed — both terms' boundary moved in the closing transaction itself, chair rights with it, once; the sweeper
- * only catches up a close that did not transfer (issue 12).
+ * only catches up a close that did not transfer.
  */
 
 interface State {

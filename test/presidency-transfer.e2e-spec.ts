@@ -462,7 +462,7 @@ describe('a worker SIGKILLed at random points of the transfer', () => {
     const councilId = await newCouncil();
     const [A, B] = await memberStates(councilId, ['HN', 'SV']);
     const end = ms(new Date(Date.now() - 2000));
-    const termId = await term(councilId, A!.participantId, new Date(end.getTime() - 86_400_000), end, new Date(end.getTime() - 3_600_000));
+    await term(councilId, A!.participantId, new Date(end.getTime() - 86_400_000), end, new Date(end.getTime() - 3_600_000));
     await presidencyItems(councilId, A!.delegationId, 3000);
     // A killed worker's SMTP connections reset: through a relay, so the reset never reaches the sink in this process.
     const smtp = await startSmtpRelay(ctx.mail.port);

@@ -2,7 +2,8 @@
 // `npm test`: makes sure redis-server and Chromium are there (installing them
 // on Debian as root when they are not), then runs every Jest project in ESM mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 function hasRedis() {
   return spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0 || existsSync('/usr/bin/redis-server');
@@ -43,6 +44,26 @@ if (!existsSync(CHROMIUM)) {
       `The browser tests need Chromium at ${CHROMIUM}, and it is not there: they will fail.\n` +
         (apt ? 'Run: sudo apt-get update && sudo apt-get install -y chromium\n' : 'Install Chromium or Chrome and set CHROMIUM_PATH to its binary.\n'),
     );
+  }
+}
+
+// The browser tests load the web console the API serves from dist/console: built here when it is missing or
+// older than its sources (src/web/console, its Vite config, openapi.json's generated types).
+function newestIn(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestIn(join(path, name))), stat.mtimeMs);
+}
+const root = new URL('..', import.meta.url).pathname;
+const built = join(root, 'dist/console/index.html');
+const consoleSources = newestIn(join(root, 'src/web/console'));
+if (!existsSync(built) || statSync(built).mtimeMs < consoleSources) {
+  console.log('The web console is missing or stale in dist/console: building it (vite build)…');
+  const vite = join(root, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'src/web/console/vite.config.mjs'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) {
+    console.error('Building the web console failed: the browser tests of the console will fail.');
   }
 }
 

@@ -17,6 +17,20 @@ const TABLES = [
   'action_items',
   'users',
   'council_roles',
+  'meetings',
+  'meeting_agendas',
+  'agenda_items',
+  'meeting_attendance',
+  'decisions',
+  'decision_positions',
+  'minutes',
+  'minutes_comments',
+  'action_item_updates',
+  'presidency_priorities',
+  'handover_dossiers',
+  'handover_acknowledgements',
+  'notifications',
+  'outbox',
   'audit_log',
 ];
 
@@ -178,7 +192,7 @@ describe('the demo seed', () => {
          FROM action_items a JOIN recommendations r ON r.id = a.recommendation_id
          LEFT JOIN delegations dl ON dl.id = a.owner_delegation_id LEFT JOIN participants p ON p.id = dl.participant_id
          LEFT JOIN bodies b ON b.id = a.owner_body_id
-        WHERE a.council_id = $1 ORDER BY r.number, p.iso_code`,
+        WHERE a.council_id = $1 AND a.source_kind = 'recommendation' AND a.created_by IS NULL ORDER BY r.number, p.iso_code`,
       [councilId],
     )) as { number: number; owner_kind: string; iso_code: string | null; body: string | null; due: string; target: number | null; target_unit: string | null; status: string; source_kind: string }[];
     expect(new Set(items.map((i) => i.number))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
@@ -194,6 +208,133 @@ describe('the demo seed', () => {
     const mx = await tokenFor(ctx, ((await ctx.db.query(`SELECT id FROM users WHERE email = 'head.mx@demo.protempore.org'`)) as { id: string }[])[0]!.id);
     const mine = await ctx.anonymous().get(`/councils/${councilId}/me/action-items`).set(mx.auth).expect(200);
     expect(mine.body.items.map((i: { recommendationId: string }) => i.recommendationId).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('seeds meetings in several states: past with approved (public) minutes, upcoming convened with a circulated agenda, one in draft, a silence procedure running', async () => {
+    const meetings = (await ctx.db.query(
+      `SELECT m.id, m.status, m.starts_at, a.status AS agenda, (SELECT count(*)::int FROM agenda_items i WHERE i.meeting_id = m.id) AS items,
+              (SELECT status FROM minutes x WHERE x.meeting_id = m.id) AS minutes
+         FROM meetings m JOIN meeting_agendas a ON a.meeting_id = m.id WHERE m.council_id = $1 ORDER BY m.starts_at`,
+      [councilId],
+    )) as { id: string; status: string; starts_at: Date; agenda: string; items: number; minutes: string | null }[];
+    expect(meetings.map((m) => [m.status, m.agenda, m.minutes])).toEqual([
+      ['minutes_approved', 'adopted', 'approved'],
+      ['agenda_circulated', 'circulated', null],
+      ['draft', 'draft', null],
+    ]);
+    const days = meetings.map((m) => (m.starts_at.getTime() - now.getTime()) / 86_400_000);
+    expect(days[0]).toBeGreaterThan(-30);
+    expect(days[0]).toBeLessThan(-20);
+    expect(days[1]).toBeGreaterThan(19);
+    expect(days[1]).toBeLessThan(26);
+    for (const m of meetings) expect(m.items).toBeGreaterThanOrEqual(2);
+    const [past] = meetings;
+    const decisions = (await ctx.db.query(`SELECT outcome, member_states_present AS present, quorum_required AS required FROM decisions WHERE meeting_id = $1 ORDER BY created_at`, [
+      past!.id,
+    ])) as { outcome: string; present: number; required: number }[];
+    expect(decisions.map((d) => d.outcome)).toEqual(['adopted', 'adopted', 'deferred']);
+    for (const d of decisions) expect(d.present).toBeGreaterThanOrEqual(d.required);
+    const published = await ctx.anonymous().get(`/councils/${councilId}/minutes/${past!.id}`).expect(200);
+    expect(JSON.stringify(published.body)).toContain('Regional labour mobility work plan');
+    const adopted = await ctx.anonymous().get(`/councils/${councilId}/decisions`).expect(200);
+    expect(adopted.body.items.length).toBeGreaterThanOrEqual(2);
+    // The upcoming meeting's reminders are planned, as convening plans them.
+    const [{ n: reminders }] = (await ctx.db.query(`SELECT count(*)::int AS n FROM outbox WHERE subject_type = 'meeting' AND subject_id = $1 AND status = 'pending'`, [
+      meetings[1]!.id,
+    ])) as { n: number }[];
+    expect(reminders).toBeGreaterThanOrEqual(2);
+    const silence = await ctx.http().get(`/councils/${councilId}/silence-procedures?status=proposed`).expect(200);
+    expect(silence.body.items).toHaveLength(1);
+    expect(new Date(silence.body.items[0].deadline).getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it('has action items in every status with their history; Mexico has one of each, some overdue, some due soon, with progress (percent and RAG)', async () => {
+    const mxHead = ((await ctx.db.query(`SELECT id FROM users WHERE email = 'head.mx@demo.protempore.org'`)) as { id: string }[])[0]!.id;
+    const mx = await tokenFor(ctx, mxHead);
+    const counts = await ctx.anonymous().get(`/councils/${councilId}/me/action-items/counts`).set(mx.auth).expect(200);
+    for (const status of ['open', 'acknowledged', 'in_progress', 'blocked', 'done', 'verified', 'cancelled']) expect(counts.body.byStatus[status]).toBeGreaterThanOrEqual(1);
+    expect(counts.body.overdue).toBeGreaterThanOrEqual(2);
+    const today = counts.body.today as string;
+    const inAWeek = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const open = await ctx.anonymous().get(`/councils/${councilId}/me/action-items?status=open,acknowledged,in_progress,blocked`).set(mx.auth).expect(200);
+    expect(open.body.items.some((i: { dueDate: string }) => i.dueDate >= today && i.dueDate <= inAWeek)).toBe(true);
+    const [council] = (await ctx.db.query(
+      `SELECT count(DISTINCT status)::int AS statuses, count(*) FILTER (WHERE progress_rag IS NOT NULL)::int AS with_rag FROM action_items WHERE council_id = $1`,
+      [councilId],
+    )) as { statuses: number; with_rag: number }[];
+    expect(council).toMatchObject({ statuses: 7 });
+    expect(council!.with_rag).toBeGreaterThanOrEqual(8);
+    const blocked = open.body.items.find((i: { status: string }) => i.status === 'blocked');
+    const history = await ctx.anonymous().get(`/councils/${councilId}/action-items/${blocked.id}/updates`).set(mx.auth).expect(200);
+    expect(history.body.items.map((u: { kind: string }) => u.kind)).toEqual(expect.arrayContaining(['transition', 'progress']));
+    const [{ n: updates }] = (await ctx.db.query(
+      `SELECT count(*)::int AS n FROM action_item_updates WHERE council_id = $1 AND kind = 'progress' AND percent IS NOT NULL AND rag IS NOT NULL`,
+      [councilId],
+    )) as { n: number }[];
+    expect(updates).toBeGreaterThanOrEqual(10);
+  });
+
+  it('rolls recommendations up through their items (some completed)', async () => {
+    const res = await ctx.http().get(`/councils/${councilId}/recommendations/progress`).expect(200);
+    expect(res.body.overall.completed).toBeGreaterThanOrEqual(3);
+    expect(res.body.overall.overdue).toBeGreaterThanOrEqual(3);
+    const five = res.body.items.find((r: { number: number }) => r.number === 5);
+    expect(five.completionPercent).toBeGreaterThan(0);
+  });
+
+  it('writes content in the four working languages, with two texts deliberately missing one', async () => {
+    const texts = (await ctx.db.query(
+      `SELECT 'agenda_item' AS kind, title AS t FROM agenda_items WHERE council_id = $1
+       UNION ALL SELECT 'decision', text FROM decisions WHERE council_id = $1
+       UNION ALL SELECT 'action_item', title FROM action_items WHERE council_id = $1 AND created_by IS NOT NULL
+       UNION ALL SELECT 'priority', title FROM presidency_priorities WHERE council_id = $1`,
+      [councilId],
+    )) as { kind: string; t: Record<string, string> }[];
+    expect(new Set(texts.map((x) => x.kind))).toEqual(new Set(['agenda_item', 'decision', 'action_item', 'priority']));
+    const missing = texts.filter((x) => ['es', 'en', 'fr', 'pt'].some((l) => !x.t[l]));
+    expect(missing.map((x) => [x.kind, ['es', 'en', 'fr', 'pt'].filter((l) => !x.t[l])])).toEqual(
+      expect.arrayContaining([
+        ['agenda_item', ['pt']],
+        ['action_item', ['fr']],
+      ]),
+    );
+    expect(missing).toHaveLength(2);
+    expect(missing.find((x) => x.kind === 'action_item')!.t.es).toBe('Enviar comentarios al borrador del marco de reconocimiento de competencias');
+  });
+
+  it('has a handover in progress: priorities for the current and next terms, the dossier submitted and partly acknowledged by the incoming chair', async () => {
+    const [term] = (await ctx.db.query(`SELECT id FROM presidency_terms WHERE council_id = $1 AND period @> $2::timestamptz`, [councilId, now.toISOString()])) as { id: string }[];
+    const dossier = await ctx.http().get(`/councils/${councilId}/presidency/terms/${term!.id}/dossier`).expect(200);
+    expect(dossier.body.status).toBe('submitted');
+    expect(dossier.body.progress.acknowledged).toBe(2);
+    expect(dossier.body.progress.total).toBeGreaterThan(5);
+    const acks = await ctx.http().get(`/councils/${councilId}/presidency/terms/${term!.id}/dossier/acknowledgements`).expect(200);
+    expect(acks.body.remaining.length).toBe(dossier.body.progress.total - 2);
+    // The incoming chair (the next term's holder, its head of delegation) acknowledges the next entry.
+    const [incoming] = (await ctx.db.query(
+      `SELECT u.id FROM presidency_terms t JOIN presidency_terms n ON n.council_id = t.council_id AND lower(n.period) = upper(t.period)
+         JOIN delegations dl ON dl.participant_id = n.participant_id JOIN delegates d ON d.delegation_id = dl.id AND d.role = 'head' JOIN users u ON u.email = d.email
+        WHERE t.id = $1`,
+      [term!.id],
+    )) as { id: string }[];
+    const chair = await tokenFor(ctx, incoming!.id);
+    await ctx.anonymous().post(`/councils/${councilId}/presidency/terms/${term!.id}/dossier/acknowledgements`).set(chair.auth).send({ itemKey: acks.body.remaining[0] }).expect(201);
+    const priorities = (await ctx.db.query(`SELECT t.period @> $2::timestamptz AS current, count(*)::int AS n FROM presidency_priorities p JOIN presidency_terms t ON t.id = p.term_id
+        WHERE p.council_id = $1 GROUP BY 1 ORDER BY 1`, [councilId, now.toISOString()])) as { current: boolean; n: number }[];
+    expect(priorities).toEqual([{ current: false, n: 2 }, { current: true, n: 4 }]);
+  });
+
+  it("fills the demo delegates' inboxes in their language, some unread", async () => {
+    const mxHead = ((await ctx.db.query(`SELECT id, preferred_language FROM users WHERE email = 'head.mx@demo.protempore.org'`)) as { id: string; preferred_language: string }[])[0]!;
+    expect(mxHead.preferred_language).toBe('es');
+    const mx = await tokenFor(ctx, mxHead.id);
+    const inbox = await ctx.anonymous().get('/me/notifications').set(mx.auth).expect(200);
+    expect(inbox.body.items.length).toBeGreaterThanOrEqual(6);
+    const unread = await ctx.anonymous().get('/me/notifications?unread=true').set(mx.auth).expect(200);
+    expect(unread.body.items.length).toBeGreaterThanOrEqual(3);
+    const times = inbox.body.items.map((n: { createdAt: string }) => Date.parse(n.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first, as the worker would have filled it
+    expect(inbox.body.items.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Vencida: /), expect.stringMatching(/^Acta aprobada: /)]));
   });
 
   it('creates the demo accounts: an administrator, a secretariat officer and one account per delegate seat, without a password by default', async () => {
@@ -238,6 +379,12 @@ describe('the demo seed', () => {
 
   it('seeds for another date without gaps: a run in January still has a term covering now', async () => {
     const db = ctx.db;
+    // The council's activity first: agenda items and decisions point at participants, items at decisions, and
+    // written decisions have no foreign key to their council — a cascade from the council alone cannot order them.
+    const old = `(SELECT id FROM councils WHERE slug = 'nacmc')`;
+    await db.query(`DELETE FROM action_items WHERE council_id = ${old}`);
+    await db.query(`DELETE FROM meetings WHERE council_id = ${old}`);
+    await db.query(`DELETE FROM decisions WHERE council_id = ${old}`);
     await db.query(`DELETE FROM councils WHERE slug = 'nacmc'`);
     const january = new Date(Date.UTC(now.getUTCFullYear(), 0, 1, 0, 0, 0));
     const report = await seedDemoCouncil(db, january);

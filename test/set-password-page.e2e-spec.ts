@@ -1,13 +1,12 @@
 import { jest } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../src/core/embedded/free-port.js';
 import { type Actor, secretariat } from './support/actors.js';
+import { expectNoAxeViolations, launchChromium, newPage as openPage, PHONE, SCREENSHOTS } from './support/browser.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
- * The page the emailed set-password link opens (issue 18), in a real browser
+ * The page the emailed set-password link opens, in a real browser
  * (Debian's Chromium, driven by playwright-core) against the real API, worker
  * and SMTP sink: the link from the email, the page in the person's language
  * (else the browser's, else English), the password typed by keyboard, the
@@ -15,22 +14,6 @@ import { createTestContext, type TestContext } from './support/test-app.js';
  * path redirected, and axe's WCAG 2.2 AA checks at desktop and phone widths.
  */
 jest.setTimeout(120_000);
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 describe('the set-password page, in a browser', () => {
   let ctx: TestContext;
@@ -67,27 +50,13 @@ describe('the set-password page, in a browser', () => {
   }
 
   async function newPage(options: { locale: string; viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: options.locale, timezoneId: 'America/Mexico_City', viewport: options.viewport ?? DESKTOP });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageProblems.push(`page error: ${err.message}`));
-    page.on('console', (msg) => {
-      // A failed request is reported below, with its URL.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageProblems.push(`console error: ${msg.text()}`);
+    // A refused link is a 400 of POST /auth/password, which the page shows; nothing else may fail.
+    return openPage(browser, pageProblems, {
+      locale: options.locale,
+      timezoneId: 'America/Mexico_City',
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+      allowed: (status, method, url) => status === 400 && method === 'POST' && url.pathname === '/auth/password',
     });
-    page.on('response', (res) => {
-      // A refused link is a 400 of POST /auth/password, which the page shows; nothing else may fail.
-      const refusedLink = res.status() === 400 && res.request().method() === 'POST' && new URL(res.url()).pathname === '/auth/password';
-      if (res.status() >= 400 && !refusedLink) pageProblems.push(`${res.status()} for ${res.request().method()} ${res.url()}`);
-    });
-    return { context, page };
-  }
-
-  async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    const violations = results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-    expect({ what, violations }).toEqual({ what, violations: [] });
-    // The checks really ran (a page that failed to load would pass vacuously).
-    expect(results.passes.length).toBeGreaterThan(10);
   }
 
   /** The id of the focused element (evaluated in the page: the tests have no DOM types). */
@@ -103,19 +72,12 @@ describe('the set-password page, in a browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser tests need Chromium at ${CHROMIUM}, and it is not there. ` +
-          'On Debian: apt-get update && apt-get install -y chromium (npm test does it itself when run as root), ' +
-          'or set CHROMIUM_PATH to a Chromium or Chrome binary. Never `playwright install`.',
-      );
-    }
     // The API listens on a real port, and the links it emails point there.
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     ctx = await createTestContext({ worker: true, env: { OUTBOX_RELAY_INTERVAL_MS: '100', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: base } });
     await ctx.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
 
     [{ id: councilId }] = await ctx.db.query(`INSERT INTO councils (slug, name, working_languages) VALUES ('sp-page', 'Consejo SP', '{es,en,fr,pt}') RETURNING id`);
     const [{ id: participantId }] = await ctx.db.query(

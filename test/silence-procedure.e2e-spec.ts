@@ -441,7 +441,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('silence procedure closed by the
     await qr.startTransaction();
     await waitUntilInstant(new Date(deadline.getTime() - 200));
     await qr.query(`SELECT id FROM decisions WHERE id = $1 FOR UPDATE`, [p.id]);
-    let direct: Promise<string[]> = Promise.resolve([]);
+    let direct: Promise<string[]>;
     try {
       await waitUntilInstant(new Date(deadline.getTime() + 50));
       direct = Promise.all(Array.from({ length: 10 }, (_, i) => workers[i % 2]!.get(SilenceCloser).close(p.id, 'sweep')));

@@ -19,13 +19,17 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM delegates WHERE council_id = $1)::int AS delegates,
               (SELECT count(*) FROM bodies WHERE council_id = $1)::int AS bodies,
               (SELECT count(*) FROM presidency_terms WHERE council_id = $1)::int AS terms,
-              (SELECT count(*) FROM recommendations WHERE council_id = $1)::int AS recommendations`,
+              (SELECT count(*) FROM recommendations WHERE council_id = $1)::int AS recommendations,
+              (SELECT count(*) FROM meetings WHERE council_id = $1)::int AS meetings,
+              (SELECT count(*) FROM action_items WHERE council_id = $1)::int AS "actionItems",
+              (SELECT count(*) FROM notifications WHERE council_id = $1)::int AS notifications`,
       [report.councilId],
-    )) as { participants: number; delegates: number; bodies: number; terms: number; recommendations: number }[];
+    )) as { participants: number; delegates: number; bodies: number; terms: number; recommendations: number; meetings: number; actionItems: number; notifications: number }[];
     console.log(
       `seed: council nacmc ${report.councilId} ${report.created ? 'created' : 'already present, nothing changed'} ` +
         `(${counts!.participants} participants, ${counts!.delegates} delegates, ${counts!.bodies} bodies, ` +
-        `${counts!.terms} presidency terms, ${counts!.recommendations} recommendations)`,
+        `${counts!.terms} presidency terms, ${counts!.recommendations} recommendations, ${counts!.meetings} meetings, ` +
+        `${counts!.actionItems} action items, ${counts!.notifications} notifications)`,
     );
   } finally {
     await db.destroy();

@@ -20,6 +20,8 @@ import { SuccessionModule } from './handover/succession/succession.module.js';
 import { TransferModule } from './handover/transfer/transfer.module.js';
 import { HandoverDossierModule } from './handover/dossier/dossier.module.js';
 import { HandoverTimelineModule } from './handover/timeline/handover-timeline.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { MeetingPackModule } from './meetings/pack/meeting-pack.module.js';
 
 /** The council's domain, served by the API. */
-export const domainModules = [CouncilsModule, ParticipantsModule, DelegationsModule, BodiesModule, PresidencyModule, RecommendationsModule, IdentityModule, NotificationsModule, MeetingsModule, AgendaModule, SessionModule, SilenceModule, CalendarModule, MinutesModule, ActionItemsModule, ProgressModule, SeriesModule, BacklogModule, SuccessionModule, TransferModule, HandoverTimelineModule, HandoverDossierModule];
+export const domainModules = [CouncilsModule, ParticipantsModule, DelegationsModule, BodiesModule, PresidencyModule, RecommendationsModule, IdentityModule, NotificationsModule, MeetingsModule, AgendaModule, SessionModule, SilenceModule, CalendarModule, MinutesModule, ActionItemsModule, ProgressModule, SeriesModule, BacklogModule, SuccessionModule, TransferModule, HandoverTimelineModule, HandoverDossierModule, DocumentsModule, MeetingPackModule];

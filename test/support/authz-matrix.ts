@@ -30,6 +30,8 @@ export interface MatrixRequest {
   headers?: Record<string, string>;
   /** For wildcard routes: the concrete path to call. */
   path?: string;
+  /** A multipart/form-data body instead of JSON (the paper upload): text fields and one file. */
+  multipart?: { fields: Record<string, string>; file: { field: string; content: Buffer; filename: string; contentType: string } };
 }
 
 export type Statuses = Record<ActorName, number>;
@@ -63,6 +65,12 @@ const uniq = (f: AuthzFixtures) => f.unique();
 export const MATRIX: Record<string, MatrixEntry> = {
   // ── health ─────────────────────────────────────────────────────────── own  oth  obs  chr  sec  fsec adm  anon
   'GET /health': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  // The probes: operational and public, like /health.
+  'GET /health/live': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /health/ready': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
+  // Prometheus metrics, outside the route table: closed outside development (this test runs as NODE_ENV=test
+  // with no METRICS_TOKEN): a system administrator's access token opens them, others signed in get 403, anonymous 401.
+  'GET /metrics': { request: () => ({}), expect: s(403, 403, 403, 403, 403, 403, 200, 401) },
 
   // ── councils ──
   'GET /councils': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
@@ -232,6 +240,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
     expect: s(200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /auth/me': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
+  'PATCH /auth/me': { request: () => ({ body: { preferredLanguage: 'pt', timeZone: 'America/Guatemala' } }), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
 
   // ── the council's people (its secretariat only; not even the system administrator) ──
   'GET /councils/:councilId/users': { request: () => ({}), expect: s(403, 403, 403, 403, 200, 403, 403, 401) },
@@ -323,8 +332,13 @@ export async function send(
   for (const [k, v] of Object.entries(req.headers ?? {})) r = r.set(k, v);
   if (req.query) r = r.query(req.query);
   if (req.body !== undefined) r = r.send(req.body);
+  if (req.multipart) {
+    for (const [k, v] of Object.entries(req.multipart.fields)) r = r.field(k, v);
+    const { field, content, filename, contentType } = req.multipart.file;
+    r = r.attach(field, content, { filename, contentType });
+  }
   const res = await r;
-  return { status: res.status, body: res.body as SentResponse['body'], text: res.text };
+  return { status: res.status, body: res.body as SentResponse['body'], text: res.text ?? '' }; // no text for a binary body (a PDF)
 }
 
 export { ACTOR_NAMES };
@@ -407,7 +421,7 @@ export function fastifyRoutes(app: NestFastifyApplication): Set<string> {
 /** Swagger UI and the OpenAPI document: tested elsewhere (test/openapi). */
 export const isDocsRoute = (route: string) => /^[A-Z]+ \/docs/.test(route);
 
-// ───────────────────────────── the caller's own notifications (issue 4) ─────────────────────────────
+// ───────────────────────────── the caller's own notifications ─────────────────────────────
 
 /** A notification in the inbox of Y's delegate (the first column): nobody else may mark it read. */
 async function ownerNotification(f: AuthzFixtures): Promise<string> {
@@ -503,7 +517,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── meetings (issue 5): read by the council's readers, managed by its secretariat ─────────────────────────────
+// ───────────────────────────── meetings: read by the council's readers, managed by its secretariat ─────────────────────────────
 
 /** A draft working-group meeting of council A, far enough ahead to be convened. */
 async function freshMeeting(f: AuthzFixtures): Promise<{ meetingId: string }> {
@@ -556,7 +570,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── meeting agendas (issue 5): read by the council's readers, built by its secretariat; the chair may add items ─────────────────────────────
+// ───────────────────────────── meeting agendas: read by the council's readers, built by its secretariat; the chair may add items ─────────────────────────────
 
 /** A fresh meeting of council A (draft, or convened) whose agenda holds one item; the agenda is then at version 2. */
 async function freshAgenda(f: AuthzFixtures, opts: { convened?: boolean } = {}): Promise<{ meetingId: string; itemId: string }> {
@@ -588,6 +602,11 @@ async function circulatedAgendaInSession(f: AuthzFixtures): Promise<{ meetingId:
 
 Object.assign(MATRIX, {
   'GET /councils/:councilId/meetings/:meetingId/agenda': { request: async (f) => ({ params: await freshMeeting(f) }), expect: MEETING_READERS },
+  // The meeting pack: the council's readers; with Prefer: respond-async a pack not built yet is a 202 at once (no worker runs here).
+  'GET /councils/:councilId/meetings/:meetingId/pack.pdf': {
+    request: async (f) => ({ params: await freshMeeting(f), query: { lang: 'en' }, headers: { prefer: 'respond-async' } }),
+    expect: s(202, 202, 202, 202, 202, 403, 202, 401),
+  },
   'POST /councils/:councilId/meetings/:meetingId/agenda/items': {
     request: async (f) => ({ params: await freshMeeting(f), body: { title: { es: 'Movilidad laboral', en: 'Labour mobility' }, purpose: 'decision' } }),
     // The chair may put items on the agenda (and alone accepts late ones).
@@ -632,7 +651,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ── series and backlog (wave 3): series read by the council's readers and managed by its secretariat; any delegation proposes backlog items, the proposing delegation (or the secretariat) edits and withdraws them, the secretariat schedules them and carries agendas forward ──
+// ── series and backlog: series read by the council's readers and managed by its secretariat; any delegation proposes backlog items, the proposing delegation (or the secretariat) edits and withdraws them, the secretariat schedules them and carries agendas forward ──
 
 /** A fresh series of council A's body (two draft occurrences, far ahead). */
 async function freshSeries(f: AuthzFixtures): Promise<{ seriesId: string }> {
@@ -721,7 +740,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── calendar feeds (issue 5): your own subscriptions; the feed itself is read by its secret URL ─────────────────────────────
+// ───────────────────────────── calendar feeds: your own subscriptions; the feed itself is read by its secret URL ─────────────────────────────
 
 /** A fresh personal feed of council A belonging to Y's delegate (the first column): its id and its secret token. */
 async function ownerCalendarFeed(f: AuthzFixtures): Promise<{ feedId: string; token: string }> {
@@ -749,7 +768,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── meetings in session (issue 6): attendance by the secretariat; decisions proposed and closed by the chair or the secretariat; member delegates object and state positions; adopted decisions public ─────────────────────────────
+// ───────────────────────────── meetings in session: attendance by the secretariat; decisions proposed and closed by the chair or the secretariat; member delegates object and state positions; adopted decisions public ─────────────────────────────
 
 /** A fresh meeting of council A in session (convened, then opened) with one agenda item; X, Y and Z (every member state of A) recorded present. */
 async function freshSession(f: AuthzFixtures): Promise<{ meetingId: string; itemId: string }> {
@@ -849,7 +868,7 @@ async function brokenSilenceProcedure(f: AuthzFixtures): Promise<{ decisionId: s
 
 Object.assign(MATRIX, {
   'POST /councils/:councilId/silence-procedures': {
-    request: (f) => ({ body: { text: { es: 'Se aprueba por escrito', en: 'Approved in writing' }, deadline: new Date(Date.now() + 4 * 86_400_000).toISOString() } }),
+    request: () => ({ body: { text: { es: 'Se aprueba por escrito', en: 'Approved in writing' }, deadline: new Date(Date.now() + 4 * 86_400_000).toISOString() } }),
     expect: s(403, 403, 403, 201, 201, 403, 403, 401),
   },
   'GET /councils/:councilId/silence-procedures': { request: () => ({ query: { status: 'proposed' } }), expect: s(200, 200, 200, 200, 200, 403, 200, 401) },
@@ -872,7 +891,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── minutes (issue 6): kept by the secretariat, read by the council's readers, commented on by every delegation, public once approved ─────────────────────────────
+// ───────────────────────────── minutes: kept by the secretariat, read by the council's readers, commented on by every delegation, public once approved ─────────────────────────────
 
 /** A fresh meeting of council A, closed after a session (X, Y, Z present), whose minutes are drafted (minutes version 1). */
 async function freshMinutes(f: AuthzFixtures, opts: { circulated?: boolean; approved?: boolean } = {}): Promise<{ meetingId: string }> {
@@ -911,6 +930,7 @@ Object.assign(MATRIX, {
     expect: SECRETARIAT_ONLY(201),
   },
   'GET /councils/:councilId/meetings/:meetingId/minutes': { request: async (f) => ({ params: await freshMinutes(f) }), expect: MEETING_READERS },
+  'GET /councils/:councilId/meetings/:meetingId/minutes/document.pdf': { request: async (f) => ({ params: await freshMinutes(f), query: { lang: 'es' } }), expect: MEETING_READERS },
   'PATCH /councils/:councilId/meetings/:meetingId/minutes': {
     request: async (f) => ({ params: await freshMinutes(f), body: { version: 1, notes: { es: 'Notas revisadas' } } }),
     expect: SECRETARIAT_ONLY(200),
@@ -935,9 +955,10 @@ Object.assign(MATRIX, {
   // Public: approved minutes only, read by anyone.
   'GET /councils/:councilId/minutes': { request: () => ({}), expect: EVERYONE(200) },
   'GET /councils/:councilId/minutes/:meetingId': { request: async (f) => ({ params: await freshMinutes(f, { approved: true }) }), expect: EVERYONE(200) },
+  'GET /councils/:councilId/minutes/:meetingId/document.pdf': { request: async (f) => ({ params: await freshMinutes(f, { approved: true }) }), expect: EVERYONE(200) },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── action items (issue 6): read by the council; created, edited and reassigned by the chair or the secretariat; moved forward and reported on by the owner's delegates only; verified by the secretariat (or a body's lead); cancelled by the secretariat ─────────────────────────────
+// ───────────────────────────── action items: read by the council; created, edited and reassigned by the chair or the secretariat; moved forward and reported on by the owner's delegates only; verified by the secretariat (or a body's lead); cancelled by the secretariat ─────────────────────────────
 
 /** A fresh action item of council A owned by Y (the first column), in the given status (made by SQL). */
 async function freshActionItem(f: AuthzFixtures, status: 'open' | 'acknowledged' | 'done' = 'open'): Promise<{ actionItemId: string; version: number }> {
@@ -1017,7 +1038,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ── action-item reminders (issue 6): the council's offsets, read by anyone who reads the council, replaced by its secretariat ──
+// ── action-item reminders: the council's offsets, read by anyone who reads the council, replaced by its secretariat ──
 
 /** The version of council A's action-item rules (0 while it uses the defaults). */
 async function actionItemRulesVersion(f: AuthzFixtures): Promise<number> {
@@ -1033,15 +1054,14 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ── recommendations roll-up and progress reports (issue 6): the roll-ups and reports are read by the council (action_item.read); reports are produced by the secretariat ──
+// ── recommendations roll-up and progress reports: the roll-ups and reports are read by the council (action_item.read); reports are produced by the secretariat ──
 
 /** A stored progress report of council A (made by SQL). */
 async function freshProgressReport(f: AuthzFixtures): Promise<{ reportId: string }> {
-  const rows = (await f.ctx.db.query(
-    `INSERT INTO progress_reports (council_id, language, title, snapshot, html) VALUES ($1, 'es', 'Informe de avance', '{}', '<!DOCTYPE html><p>informe</p>') RETURNING id`,
-    [f.A.councilId],
-  )) as { id: string }[];
-  return { reportId: rows[0]!.id };
+  // Through the API: a real snapshot (its PDF document is rendered from it).
+  const res = await f.ctx.http().post(`/councils/${f.A.councilId}/progress-reports`).send({});
+  if (res.status !== 201) throw new Error(`progress report fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return { reportId: res.body.id as string };
 }
 
 const PROGRESS_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
@@ -1053,9 +1073,10 @@ Object.assign(MATRIX, {
   'POST /councils/:councilId/progress-reports': { request: (f) => ({ body: { bodyId: f.A.bodyId } }), expect: s(403, 403, 403, 403, 201, 403, 403, 401) },
   'GET /councils/:councilId/progress-reports/:reportId': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
   'GET /councils/:councilId/progress-reports/:reportId/document': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
+  'GET /councils/:councilId/progress-reports/:reportId/document.pdf': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
 } satisfies Record<string, MatrixEntry>);
 
-// ── presidency succession and transfer (issue 7): the successor is public; waivers, designations and handovers are the secretariat's (presidency.manage) ──
+// ── presidency succession and transfer: the successor is public; waivers, designations and handovers are the secretariat's (presidency.manage) ──
 
 Object.assign(MATRIX, {
   'GET /councils/:councilId/presidency/successor': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
@@ -1075,7 +1096,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ── presidency handover meeting (issue 7): the secretariat designates / undesignates the current term's handover meeting (presidency.manage); council members read it ──
+// ── presidency handover meeting: the secretariat designates / undesignates the current term's handover meeting (presidency.manage); council members read it ──
 
 /** Council A's current term has a handover meeting (a fresh draft meeting), whatever the case before did. */
 async function designatedHandoverMeeting(f: AuthzFixtures): Promise<void> {
@@ -1111,7 +1132,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ── handover timeline and dossier (wave 3): council members read; the term holder's delegates (own) or the secretariat manage the dossier and the priorities; only the incoming holder's delegates acknowledge; the calendar is public ──
+// ── handover timeline and dossier: council members read; the term holder's delegates (own) or the secretariat manage the dossier and the priorities; only the incoming holder's delegates acknowledge; the calendar is public ──
 
 const HANDOVER_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
 /** Own scope on the term's holder (X, the chair's delegation): other delegations find no such term of theirs. */
@@ -1193,6 +1214,7 @@ Object.assign(MATRIX, {
   },
   'GET /councils/:councilId/presidency/terms/:termId/dossier': { request: async (f) => ({ params: await currentDossier(f) }), expect: HANDOVER_READERS },
   'GET /councils/:councilId/presidency/terms/:termId/dossier/document': { request: async (f) => ({ params: await currentDossier(f), query: { lang: 'es' } }), expect: HANDOVER_READERS },
+  'GET /councils/:councilId/presidency/terms/:termId/dossier/document.pdf': { request: async (f) => ({ params: await currentDossier(f), query: { lang: 'fr' } }), expect: HANDOVER_READERS },
   'POST /councils/:councilId/presidency/terms/:termId/dossier/refresh': { request: async (f) => ({ params: await currentDossier(f) }), expect: TERM_HOLDER(200) },
   'POST /councils/:councilId/presidency/terms/:termId/dossier/submit': {
     request: async (f) => {
@@ -1216,7 +1238,7 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── a council's secretariat, appointed by the administrator; what a subject's notifications are (issue 12) ─────────────────────────────
+// ───────────────────────────── a council's secretariat, appointed by the administrator; what a subject's notifications are ─────────────────────────────
 
 /** A fresh account holding the secretariat role in council A. */
 async function freshSecretariatMember(f: AuthzFixtures): Promise<{ userId: string }> {
@@ -1244,7 +1266,7 @@ Object.assign(MATRIX, {
   'GET /councils/:councilId/presidency/terms/:termId/notifications': { request: (f) => ({ params: { termId: f.A.termId } }), expect: STAFF_READERS },
 } satisfies Record<string, MatrixEntry>);
 
-// ───────────────────────────── the set-password page (issue 18) ─────────────────────────────
+// ───────────────────────────── the set-password page ─────────────────────────────
 // Plain Fastify routes outside the route table, open to anyone: the page holds no data (the token is checked
 // by POST /auth/password), and the links emailed before to /set-password redirect to it.
 
@@ -1255,4 +1277,94 @@ Object.assign(MATRIX, {
   'GET /app/set-password/set-password.js': { request: () => ({}), expect: OPEN_PAGE },
   'GET /app/set-password/set-password.css': { request: () => ({}), expect: OPEN_PAGE },
   'GET /set-password': { request: () => ({ query: { token: 'matrix-token' } }), expect: s(302, 302, 302, 302, 302, 302, 302, 302) },
+  // The web console: its index.html for every deep link under /app/ (the app holds no data), open to anyone.
+  'GET /app': { request: () => ({}), expect: s(302, 302, 302, 302, 302, 302, 302, 302) },
+  'GET /app/': { request: () => ({}), expect: OPEN_PAGE },
+  'GET /app/*': { request: () => ({ path: '/app/items' }), expect: OPEN_PAGE },
+} satisfies Record<string, MatrixEntry>);
+
+// ───────────────────────────── meeting papers: read by the council's members, uploaded by the item's presenter (own) or the secretariat ─────────────────────────────
+
+const PAPER_PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const paperUpload = (f: AuthzFixtures): MatrixRequest['multipart'] => ({
+  fields: { language: 'es', title: `Paper ${uniq(f)}` },
+  file: { field: 'file', content: PAPER_PDF, filename: 'paper.pdf', contentType: 'application/pdf' },
+});
+
+/** A fresh meeting of council A with an item presented by Y (the owner delegation). */
+async function freshPaperItem(f: AuthzFixtures): Promise<{ meetingId: string; itemId: string }> {
+  const { meetingId } = await freshMeeting(f);
+  const res = await f.ctx
+    .http()
+    .post(`/councils/${f.A.councilId}/meetings/${meetingId}/agenda/items`)
+    .send({ title: { es: `Punto ${f.unique()}` }, purpose: 'information', presenterParticipantId: f.A.Y.participantId });
+  if (res.status !== 201) throw new Error(`paper fixture (item): ${res.status} ${JSON.stringify(res.body)}`);
+  return { meetingId, itemId: res.body.id as string };
+}
+
+/** A paper (visibility members) on a fresh item presented by Y, uploaded by the operator. */
+async function freshPaper(f: AuthzFixtures): Promise<{ meetingId: string; itemId: string; documentId: string }> {
+  const { meetingId, itemId } = await freshPaperItem(f);
+  const up = paperUpload(f)!;
+  const res = await f.ctx
+    .http()
+    .post(`/councils/${f.A.councilId}/meetings/${meetingId}/agenda/items/${itemId}/documents`)
+    .field('language', 'es')
+    .field('title', up.fields.title!)
+    .attach('file', up.file.content, { filename: up.file.filename, contentType: up.file.contentType });
+  if (res.status !== 201) throw new Error(`paper fixture (upload): ${res.status} ${JSON.stringify(res.body)}`);
+  return { meetingId, itemId, documentId: res.body.id as string };
+}
+
+/** A fresh meeting of council A whose minutes are approved (straight in the database), so its documents may be published. */
+async function meetingWithApprovedMinutes(f: AuthzFixtures): Promise<{ meetingId: string }> {
+  const { meetingId } = await freshMeeting(f);
+  await f.ctx.db.query(
+    `INSERT INTO minutes (council_id, meeting_id, status, content, circulated_at, comment_deadline, approved_at)
+     VALUES ($1, $2, 'approved', '{}', now() - interval '2 days', now() - interval '1 day', now())`,
+    [f.A.councilId, meetingId],
+  );
+  return { meetingId };
+}
+
+/** Papers are for the council's members: every delegation (observers too), the secretariat, the administrator. */
+const PAPER_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
+
+Object.assign(MATRIX, {
+  'POST /councils/:councilId/meetings/:meetingId/agenda/items/:itemId/documents': {
+    request: async (f) => ({ params: await freshPaperItem(f), multipart: paperUpload(f) }),
+    // The presenter's delegates (own scope: others get 404, as for any own-scoped row) and the secretariat.
+    expect: s(201, 404, 404, 404, 201, 403, 403, 401),
+  },
+  'GET /councils/:councilId/meetings/:meetingId/agenda/items/:itemId/documents': {
+    request: async (f) => {
+      const { meetingId, itemId } = await freshPaper(f);
+      return { params: { meetingId, itemId } };
+    },
+    expect: PAPER_READERS,
+  },
+  'GET /councils/:councilId/meetings/:meetingId/documents': {
+    request: async (f) => ({ params: { meetingId: (await freshPaper(f)).meetingId } }),
+    expect: PAPER_READERS,
+  },
+  'POST /councils/:councilId/meetings/:meetingId/documents/publish': {
+    request: async (f) => ({ params: await meetingWithApprovedMinutes(f) }),
+    expect: SECRETARIAT_ONLY(200),
+  },
+  'GET /councils/:councilId/documents/:documentId': {
+    request: async (f) => ({ params: { documentId: (await freshPaper(f)).documentId } }),
+    expect: PAPER_READERS,
+  },
+  'GET /councils/:councilId/documents/:documentId/versions': {
+    request: async (f) => ({ params: { documentId: (await freshPaper(f)).documentId } }),
+    expect: PAPER_READERS,
+  },
+  'GET /councils/:councilId/documents/:documentId/content': {
+    request: async (f) => ({ params: { documentId: (await freshPaper(f)).documentId } }),
+    expect: PAPER_READERS,
+  },
+  'PATCH /councils/:councilId/documents/:documentId': {
+    request: async (f) => ({ params: { documentId: (await freshPaper(f)).documentId }, body: { version: 1, visibility: 'member_states' } }),
+    expect: SECRETARIAT_ONLY(200),
+  },
 } satisfies Record<string, MatrixEntry>);

@@ -98,7 +98,7 @@ export async function sessionWorld(ctx: TestContext, slug: string): Promise<Sess
 
 /**
  * Brings the meeting's day (by SQL): it now starts in 10 minutes, its length kept, so its session may open
- * (a session opens on the meeting's day, issue 18). The version is untouched: the test's counting stays as it was.
+ * (a session opens on the meeting's day). The version is untouched: the test's counting stays as it was.
  */
 export async function meetingDayCome(ctx: Pick<TestContext, 'db'>, meetingId: string): Promise<void> {
   await ctx.db.query(`UPDATE meetings SET starts_at = now() + interval '10 minutes', ends_at = now() + interval '10 minutes' + (ends_at - starts_at) WHERE id = $1`, [meetingId]);

@@ -44,13 +44,31 @@ async function sources(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Compiles src/ and migrations/ (when changed since the last time); returns the path of the worker's entry point and how long it took. */
+/** The files `nest build` copies as they are (nest-cli.json "assets": the `assets` folders under `web/`): the API's pages read them beside their module. */
+async function assets(dir: string, inAssets = false): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await assets(full, inAssets || entry.name === 'assets')));
+    else if (inAssets) out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Compiles src/ and migrations/ (when changed since the last time), with the web assets copied beside them, so
+ * that the API's entry point (src/main.js, beside the worker's) runs too; returns the path of the worker's
+ * entry point and how long it took.
+ */
 export async function buildWorker(): Promise<{ entry: string; ms: number; cached: boolean }> {
   const started = Date.now();
   const files = (await Promise.all(['src', 'migrations'].map((d) => sources(path.join(ROOT, d))))).flat().sort();
   const contents = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  const copies = (await assets(path.join(ROOT, 'src', 'web'))).sort();
+  const copied = await Promise.all(copies.map((f) => readFile(f)));
   const hash = createHash('sha256');
   files.forEach((f, i) => hash.update(path.relative(ROOT, f)).update('\0').update(contents[i]!).update('\0'));
+  copies.forEach((f, i) => hash.update(path.relative(ROOT, f)).update('\0').update(copied[i]!).update('\0'));
   const outDir = path.join(CACHE, hash.digest('hex').slice(0, 16));
   const entry = path.join(outDir, 'src', 'worker.js');
   if (existsSync(path.join(outDir, '.complete'))) return { entry, ms: Date.now() - started, cached: true };
@@ -63,6 +81,13 @@ export async function buildWorker(): Promise<{ entry: string; ms: number; cached
       const target = path.join(tmpDir, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, code);
+    }),
+  );
+  await Promise.all(
+    copies.map(async (file, i) => {
+      const target = path.join(tmpDir, path.relative(ROOT, file));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, copied[i]!);
     }),
   );
   await writeFile(path.join(tmpDir, 'package.json'), JSON.stringify({ type: 'module', private: true }));

@@ -3,10 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { DomainException, InvalidInputException } from '../errors/domain.exception.js';
 import { requestContext } from '../context/request-context.js';
 import { AccessTokenService, InvalidTokenError } from './access-token.service.js';
-import { ANONYMOUS, type Caller } from './caller.js';
-import { CallerRepository } from './caller.repository.js';
+import { ANONYMOUS, type Caller, type PendingCaller } from './caller.js';
+import { CallerRepository, type ResolvedUser } from './caller.repository.js';
 import { type Permission, scopeOf } from './permissions.js';
-import { PERMISSION_KEY } from './require-permission.decorator.js';
+import { CALLER_IN_QUERY_KEY, PERMISSION_KEY } from './require-permission.decorator.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,6 +14,7 @@ interface AuthRequest {
   headers: Record<string, string | string[] | undefined>;
   params?: Record<string, string>;
   caller?: Caller;
+  pendingCaller?: PendingCaller;
 }
 
 export class UnauthenticatedException extends DomainException {
@@ -32,7 +33,9 @@ export class ForbiddenException extends DomainException {
  * On every route: reads the route's permission (refusing routes that declare
  * none), authenticates the bearer token if any, resolves the caller's roles in
  * the route's council at this instant, and checks the permission. The caller
- * is put on the request (@CurrentCaller) and into the audit context.
+ * is put on the request (@CurrentCaller) and into the audit context. On a
+ * route marked @ResolveCallerInQuery, a verified token's roles are resolved by
+ * the route's own query instead, and settled there (settleCaller).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -51,7 +54,6 @@ export class AuthGuard implements CanActivate {
     if (councilParam !== undefined && !UUID.test(councilParam)) throw new InvalidInputException('councilId', 'uuid', 'councilId must be a UUID');
     const councilId = councilParam ?? null;
 
-    let caller: Omit<Caller, 'scope'> = ANONYMOUS;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
@@ -63,22 +65,45 @@ export class AuthGuard implements CanActivate {
         if (err instanceof InvalidTokenError) throw new UnauthenticatedException('the access token is invalid or expired');
         throw err;
       }
-      const resolved = await this.callers.resolve(userId, councilId, new Date());
-      if (!resolved) throw new UnauthenticatedException('this account is disabled or no longer exists');
-      caller = { userId, councilId, ...resolved };
-    }
-
-    const scope = scopeOf(caller.roles, permission);
-    if (!scope) {
-      if (!caller.userId) throw new UnauthenticatedException();
-      throw new ForbiddenException(permission);
-    }
-    request.caller = { ...caller, scope };
-    const ctx = requestContext.current();
-    if (ctx) {
-      ctx.actorId = caller.userId;
-      ctx.actorDelegationId = caller.delegationId;
+      if (this.reflector.get<boolean | undefined>(CALLER_IN_QUERY_KEY, context.getHandler())) {
+        request.pendingCaller = { userId, councilId, permission, at: new Date(), settled: false };
+        const ctx = requestContext.current();
+        if (ctx) ctx.actorId = userId;
+        return true;
+      }
+      request.caller = authorize(userId, councilId, await this.callers.resolve(userId, councilId, new Date()), permission);
+    } else {
+      request.caller = authorize(null, null, ANONYMOUS, permission);
     }
     return true;
   }
+}
+
+/**
+ * The caller with the scope the permission is granted with, put into the audit context; 401 for an account
+ * that is disabled or gone (`resolved` null), 401 or 403 when no role gives the permission.
+ */
+function authorize(userId: string | null, councilId: string | null, resolved: ResolvedUser | Omit<Caller, 'scope'> | null, permission: Permission): Caller {
+  if (!resolved) throw new UnauthenticatedException('this account is disabled or no longer exists');
+  const caller: Omit<Caller, 'scope'> = { ...resolved, userId, councilId };
+  const scope = scopeOf(caller.roles, permission);
+  if (!scope) {
+    if (!caller.userId) throw new UnauthenticatedException();
+    throw new ForbiddenException(permission);
+  }
+  const ctx = requestContext.current();
+  if (ctx) {
+    ctx.actorId = caller.userId;
+    ctx.actorDelegationId = caller.delegationId;
+  }
+  return { ...caller, scope };
+}
+
+/**
+ * Settles a pending caller (a @ResolveCallerInQuery route) with the roles the route's query resolved
+ * (resolvedFromRow of its caller columns): the same checks, errors and audit context as the guard.
+ */
+export function settleCaller(pending: PendingCaller, resolved: ResolvedUser | null): Caller {
+  pending.settled = true;
+  return authorize(pending.userId, pending.councilId, resolved, pending.permission);
 }

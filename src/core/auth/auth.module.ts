@@ -9,6 +9,6 @@ import { StaffAccessService } from './staff-access.service.js';
 @Global()
 @Module({
   providers: [AccessTokenService, CallerRepository, StaffAccessService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccessTokenService, StaffAccessService],
+  exports: [AccessTokenService, CallerRepository, StaffAccessService],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import type { Role, Scope } from './permissions.js';
+import type { Permission, Role, Scope } from './permissions.js';
 
 /** Who is calling, resolved per request for the council in the route (if any). */
 export interface Caller {
@@ -31,4 +31,20 @@ export function delegationScope(caller: Caller): string | null {
   if (caller.scope === 'council') return null;
   if (!caller.delegationId) throw new Error('an own-scoped permission was granted to a caller without a delegation');
   return caller.delegationId;
+}
+
+/**
+ * A caller whose token is verified but whose roles are not resolved yet: on a route marked
+ * @ResolveCallerInQuery, the route's own query resolves them (the caller query folded into it, as a CTE, so
+ * the request is one statement), and `settleCaller` (auth.guard.ts) then applies the route's permission
+ * exactly as the guard does. Until it is settled, any error the request raises is answered as the guard
+ * would have (the exception filter resolves the caller first: 401 and 403 still come before 400 or 404).
+ */
+export interface PendingCaller {
+  userId: string;
+  councilId: string | null;
+  permission: Permission;
+  /** The instant the roles are computed for (the chair's term). */
+  at: Date;
+  settled: boolean;
 }

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'health.read',
   'session.use', // sign in, refresh, sign out, set a password with a one-time link
   'profile.read',
+  'profile.update', // your own language and time zone (the web console)
   'council.read',
   'council.create',
   'council.update',
@@ -50,7 +51,7 @@ export const PERMISSIONS = [
   'decision.close', // close a proposed decision with its outcome (the chair conducts, the secretariat records)
   'decision.consult', // state a consultation position (support, concern, neutral) on a proposed decision; never blocks
   'decision.read', // the council's adopted decisions, published
-  // ── action items (issue 6) ──
+  // ── action items ──
   'action_item.read', // the council's action items, lists and counts (every council member; the administrator)
   'action_item.create', // create action items, also from an adopted decision (the secretariat, the chair)
   'action_item.update', // edit an item's title, description, priority and target (the secretariat, the chair)
@@ -59,23 +60,27 @@ export const PERMISSIONS = [
   'action_item.verify', // verify a done item or return it to work: the secretariat; own: a body lead's delegates for the body's items
   'action_item.reassign', // change owner or due date, with a reason (the chair, the secretariat)
   'action_item.cancel', // cancel an item, possibly citing an adopted decision (the secretariat)
-  // ── minutes (issue 6) ──
+  // ── minutes ──
   'minutes.comment', // comment on circulated minutes for your delegation (any delegation: member states, permanent participants, observers)
   'minutes.public', // approved minutes, published (anyone, no sign-in)
-  // ── backlog (wave 3: series and backlog) ──
+  // ── backlog (series and backlog) ──
   'backlog.propose', // propose an item for a future meeting of a body (any delegation of the council, the secretariat)
   'backlog.update', // edit or withdraw a proposed backlog item; own: the proposing delegation's items (the secretariat: any)
-  // ── handover timeline and dossier (wave 3) ──
+  // ── handover timeline and dossier ──
   'handover.read', // a term's handover timeline, dossier (JSON and document), acknowledgements and the chair's priorities (council members)
   'handover.configure', // the council's handover reminder offsets (the secretariat)
   'handover.manage', // refresh and submit a term's dossier, schedule the troika meeting; own: the delegates of the term's holder
   'handover.acknowledge', // own: the incoming holder's delegates acknowledge the dossier entry by entry
   'presidency.priorities', // a term's priorities; own: the delegates of the term's holder (the secretariat: any term)
-  // ── recommendations roll-up and progress reports (issue 6) ──
+  // ── recommendations roll-up and progress reports ──
   'progress_report.create', // produce a progress report for a meeting, optionally attached to its agenda (the secretariat)
-  // ── a council's first secretariat; what the outbox will send (issue 12) ──
+  // ── a council's first secretariat; what the outbox will send ──
   'secretariat.appoint', // appoint, list and remove a council's secretariat, also its first (the administrator)
   'notification.inspect', // the planned and sent notifications of a meeting, action item or presidency term (the secretariat, the administrator)
+  // ── meeting papers ──
+  'document.read', // a meeting's papers, their versions and bytes: the council's members (member_states papers: member states' delegations); anyone for public papers of a published meeting (the service checks)
+  'document.upload', // upload a paper or a new version; own: the delegates of the item's presenter (the secretariat: any item)
+  'document.manage', // a paper's visibility, publishing a meeting's documents (the secretariat)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,7 +88,7 @@ export const ROLES = ['anonymous', 'authenticated', 'delegate', 'observer_delega
 export type Role = (typeof ROLES)[number];
 export type Scope = 'own' | 'council';
 
-const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read', 'calendar.feed', 'decision.read', 'minutes.public'];
+const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read', 'calendar.feed', 'decision.read', 'minutes.public', 'document.read'];
 const COUNCIL_READER: Permission[] = ['delegation.read', 'body.read', 'recommendation.read', 'meeting.read'];
 
 const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Record<Permission, Scope>> =>
@@ -91,7 +96,7 @@ const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Recor
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
   anonymous: all(PUBLIC),
-  authenticated: all(['profile.read', 'notification.read', 'calendar.subscribe']),
+  authenticated: all(['profile.read', 'profile.update', 'notification.read', 'calendar.subscribe']),
   delegate: {
     ...all(COUNCIL_READER),
     ...all(['backlog.propose']),
@@ -103,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     ...all(['action_item.transition', 'action_item.progress', 'action_item.verify'], 'own'),
     ...all(['handover.read']),
     ...all(['handover.manage', 'handover.acknowledge', 'presidency.priorities'], 'own'),
+    ...all(['document.upload'], 'own'),
   },
   // Observers take part in discussion, never in decisions.
   observer_delegate: {
@@ -114,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     ...all(['action_item.read']),
     ...all(['action_item.transition', 'action_item.progress', 'action_item.verify'], 'own'),
     ...all(['handover.read']),
+    ...all(['document.upload'], 'own'),
   },
   // The chair conducts the meeting: it proposes decisions and closes them (so does the secretariat).
   chair: all(['body.manage', 'agenda.propose', 'decision.propose', 'decision.close', 'action_item.read', 'action_item.create', 'action_item.update', 'action_item.reassign']),
@@ -150,6 +157,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'presidency.priorities',
     'progress_report.create',
     'notification.inspect',
+    'document.upload',
+    'document.manage',
   ]),
   admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read', 'action_item.read', 'handover.read', 'secretariat.appoint', 'notification.inspect']),
 };

@@ -49,6 +49,15 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   /** Swagger UI open to anyone (development); otherwise it needs a secretariat or administrator token. */
   docsPublic: boolean;
+  /** Prometheus metrics: /metrics on the API, and the worker's own listener. */
+  metrics: {
+    /** Open to anyone (development); otherwise it needs `Authorization: Bearer <token>` (or, on the API, an administrator's access token). */
+    public: boolean;
+    /** The scrapers' bearer token (METRICS_TOKEN); none = only an administrator's access token (API) opens it outside development. */
+    token: string | undefined;
+    /** Where the worker serves its own /metrics (and /health/live); 0 = a free port, logged at start. */
+    workerPort: number;
+  };
   notifications: {
     /** How often the relay moves due outbox rows into the queue. */
     relayIntervalMs: number;
@@ -76,7 +85,7 @@ export interface AppConfig {
     transferSweepIntervalMs: number;
     /** How often the succession check looks for terms with no successor known when one must be (alerts go out once a month per term). */
     successionCheckIntervalMs: number;
-    /** How far in the past a handover's instant (`at`) may lie, at most: the clocks' tolerance (issue 18). */
+    /** How far in the past a handover's instant (`at`) may lie, at most: the clocks' tolerance. */
     handoverPastToleranceSeconds: number;
   };
   /** The presidency handover's timeline and dossier. */
@@ -86,15 +95,20 @@ export interface AppConfig {
     /** How often the job assembles the dossiers of terms entering their dossier window. */
     dossierIntervalMs: number;
   };
-  /** Action items (issue 6). */
+  /** Action items. */
   actionItems: {
     /** How often the escalation job puts items overdue by the council's agendaDays on the next senior officials agenda. */
     escalateIntervalMs: number;
   };
-  /** Meetings (issue 18). */
+  /** Meetings. */
   meetings: {
     /** A session opens from the start of the meeting's day in its zone, or this many minutes before its start when that is earlier. */
     sessionOpenLeadMinutes: number;
+  };
+  /** Meeting papers. */
+  documents: {
+    /** Largest file an upload may carry (DOCUMENT_MAX_FILE_BYTES, default 50 MiB); larger → 413. */
+    maxFileBytes: number;
   };
 }
 
@@ -197,6 +211,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 10_000_000),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     docsPublic: bool(env, 'DOCS_PUBLIC', nodeEnv === 'development'),
+    metrics: {
+      public: bool(env, 'METRICS_PUBLIC', nodeEnv === 'development'),
+      token: metricsToken(env),
+      workerPort: int(env, 'METRICS_PORT', 9464, 0, 65535),
+    },
     notifications: {
       relayIntervalMs: int(env, 'OUTBOX_RELAY_INTERVAL_MS', 1000, 50, 60_000),
       sweepIntervalMs: int(env, 'OUTBOX_SWEEP_INTERVAL_MS', 15_000, 100, 3_600_000),
@@ -224,6 +243,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meetings: {
       sessionOpenLeadMinutes: int(env, 'SESSION_OPEN_LEAD_MINUTES', 60, 0, 1440),
     },
+    documents: {
+      maxFileBytes: int(env, 'DOCUMENT_MAX_FILE_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    },
   };
 }
 
@@ -235,6 +257,14 @@ function jwtSecret(env: Env, nodeEnv: string): string {
     return randomBytes(32).toString('base64url');
   }
   if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  return raw;
+}
+
+/** A scraper's bearer token: long enough not to be guessed, in the characters a bearer token may hold. */
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[A-Za-z0-9._~+/=-]{16,256}$/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'must be 16 to 256 characters of A-Z a-z 0-9 . _ ~ + / = -');
   return raw;
 }
 

@@ -42,6 +42,12 @@ import { PresidencySuccessionAlert } from '../../modules/handover/succession/ent
 import { PresidencyWaiver } from '../../modules/handover/succession/entities/presidency-waiver.entity.js';
 import { PresidencyTransfer } from '../../modules/handover/transfer/entities/presidency-transfer.entity.js';
 import { PresidencyHandoverMeeting } from '../../modules/handover/transfer/entities/presidency-handover-meeting.entity.js';
+import { DocumentBlobChunk } from '../../modules/documents/entities/document-blob-chunk.entity.js';
+import { DocumentBlob } from '../../modules/documents/entities/document-blob.entity.js';
+import { DocumentVersion } from '../../modules/documents/entities/document-version.entity.js';
+import { Document } from '../../modules/documents/entities/document.entity.js';
+import { MeetingDocumentPublication } from '../../modules/documents/entities/meeting-document-publication.entity.js';
+import { MeetingPack } from '../../modules/meetings/pack/entities/meeting-pack.entity.js';
 
 /** Every entity, listed explicitly (no globs: they behave differently in ESM, Jest and dist). */
 export const entities = [
@@ -89,4 +95,10 @@ export const entities = [
   PresidencyTransfer,
   PresidencySuccessionAlert,
   PresidencyHandoverMeeting,
+  Document,
+  DocumentVersion,
+  DocumentBlob,
+  DocumentBlobChunk,
+  MeetingDocumentPublication,
+  MeetingPack,
 ];

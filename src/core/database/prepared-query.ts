@@ -2,9 +2,19 @@ import { createHash } from 'node:crypto';
 import type { Pool, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 
+/** Names already computed, by SQL text (a few hundred shapes at most; cleared if it ever grows past that). */
+const names = new Map<string, string>();
+const MAX_NAMES = 1000;
+
 /** The name of a server-side prepared statement: stable for the same SQL text, so each connection plans it once. */
 export function statementName(text: string): string {
-  return `q_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 /**

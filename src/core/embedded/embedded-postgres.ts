@@ -40,7 +40,7 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(pkg)) as Binaries;
   } catch (err) {
-    throw new Error(`PostgreSQL binaries for this platform (${pkg}) are not installed: ${(err as Error).message}`);
+    throw new Error(`PostgreSQL binaries for this platform (${pkg}) are not installed: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -135,7 +135,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (await exists(pidFile)) {
     const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-    let alive = false;
+    let alive: boolean;
     try {
       process.kill(pid, 0);
       alive = true;

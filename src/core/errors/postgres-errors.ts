@@ -108,7 +108,7 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   council_action_item_rules_escalation_order: { field: 'escalateDays', message: 'overdueDays, escalateDays and agendaDays must follow each other (e.g. 1, 14, 30), at most 365 days' },
   action_item_overdue_agenda_items_agenda_item_key: { field: 'agendaItemId', message: 'this agenda item already lists overdue action items of another meeting' },
   action_item_agenda_placements_pkey: { field: 'actionItemId', message: 'the action item is already on this meeting’s agenda' },
-  // ── presidency succession and transfer (issue 7) ──
+  // ── presidency succession and transfer ──
   presidency_designations_term_key: { field: 'forTermAfter', message: 'a successor has already been designated for this term' },
   presidency_waivers_participant_decision_key: { field: 'decisionId', message: 'this waiver has already been recorded' },
   presidency_transfers_from_term_key: { field: 'termId', message: 'this term has already been succeeded' },
@@ -116,10 +116,10 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   presidency_designations_participant_fkey: { field: 'participantId', message: 'only a member state of this council can be designated' },
   presidency_handover_meetings_pkey: { field: 'termId', message: 'this term already has a handover meeting: undesignate it first' },
   presidency_handover_meetings_meeting_key: { field: 'meetingId', message: 'this meeting is already the handover meeting of another term' },
-  // ── presidency edges (issues 12 and 18) ──
+  // ── presidency edges ──
   presidency_transfers_decision_key: { field: 'decisionId', message: 'this decision has already handed the presidency over: a decision hands it over once' },
   presidency_transfers_meeting_key: { field: 'meetingId', message: 'this meeting has already handed the presidency over: a meeting hands it over once' },
-  // ── stored time zones (issue 12): the triggers of migration 1763901900000 ──
+  // ── stored time zones: the triggers of migration 1763901900000 ──
   councils_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
   participants_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
   delegates_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },

@@ -9,14 +9,17 @@ import { type DestinationStream, pino } from 'pino';
 import { pinoOptions } from '../logging/logging.module.js';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
 import { AppModule } from '../../app.module.js';
 import { mountQueueDashboard } from '../../modules/notifications/dashboard/queue-dashboard.js';
 import { StaffAccessService } from '../auth/staff-access.service.js';
 import { mountSetPasswordPage } from '../../web/set-password/set-password-page.js';
+import { mountConsole } from '../../web/console-host/console-host.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputException } from '../errors/domain.exception.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../validation/json-depth.js';
+import { mountMetricsRoute } from '../metrics/metrics-route.js';
 import { errorBody } from './http-exception.filter.js';
 
 export const LOGIN_PATH = '/auth/login';
@@ -88,6 +91,24 @@ function registerJsonParser(app: NestFastifyApplication): void {
       return;
     }
     parse(request as never, body as never, done);
+  });
+}
+
+/**
+ * multipart/form-data, streamed (@fastify/multipart; nothing is buffered or written to disk by the parser), for
+ * the routes that declare `config.multipart` (the paper upload) only: any other route answers 415 to it, as it
+ * does to every content type it has no parser for. Limits per request are set by the route's handler.
+ */
+async function registerMultipart(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(multipart as never, { limits: { fileSize: config.documents.maxFileBytes, files: 1, fields: 10, parts: 12, fieldSize: 4096 } });
+  fastify.addHook('preValidation', async (request, reply) => {
+    const multipartRoute = (request.routeOptions.config as { multipart?: boolean } | undefined)?.multipart === true;
+    if (multipartRoute || !request.isMultipart()) return;
+    const message = 'multipart/form-data is accepted by the upload routes only; send JSON';
+    return reply
+      .code(415)
+      .send({ ...errorBody(415, message, String(request.id)), errors: [{ field: 'content-type', rule: 'supported', message }] });
   });
 }
 
@@ -165,14 +186,19 @@ export async function createApi(config: AppConfig, options: { logStream?: Destin
   app.enableShutdownHooks();
   registerJsonParser(app);
   const fastify = app.getHttpAdapter().getInstance();
+  await registerMultipart(app, config);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   await protect(app, config);
   // The work-queue dashboard (staff only, always): /admin/queues.
   await mountQueueDashboard(app);
+  // Prometheus metrics at /metrics (METRICS_PUBLIC in development, else METRICS_TOKEN), and every request timed by route.
+  mountMetricsRoute(app, config);
   // The page the emailed set-password links open: /app/set-password (and the old /set-password, redirected).
   mountSetPasswordPage(app);
+  // The web console: dist/console at /app/, index.html for its deep links.
+  mountConsole(app);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
   return app;
 }

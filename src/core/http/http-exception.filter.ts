@@ -1,5 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { settleCaller } from '../auth/auth.guard.js';
+import type { PendingCaller } from '../auth/caller.js';
+import { CallerRepository } from '../auth/caller.repository.js';
 import { DomainException } from '../errors/domain.exception.js';
 import { domainExceptionFromPg } from '../errors/postgres-errors.js';
 
@@ -17,9 +20,34 @@ export interface ErrorBody {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
+  constructor(private readonly callers: CallerRepository) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const request = host.switchToHttp().getRequest<FastifyRequest & { pendingCaller?: PendingCaller }>();
+    const pending = request.pendingCaller;
+    if (pending && !pending.settled) {
+      // A route that resolves its caller in its own query (@ResolveCallerInQuery) failed before it did (bad input,
+      // say): resolve the caller now, so that 401 and 403 come first, as on every other route.
+      pending.settled = true;
+      this.callers.resolve(pending.userId, pending.councilId, pending.at).then(
+        (resolved) => {
+          let answer = exception;
+          try {
+            settleCaller(pending, resolved);
+          } catch (refused) {
+            answer = refused;
+          }
+          this.respond(answer, request, reply);
+        },
+        (err: unknown) => this.respond(err, request, reply),
+      );
+      return;
+    }
+    this.respond(exception, request, reply);
+  }
+
+  private respond(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = this.toBody(exception);
     body.requestId = String(request.id);
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');

@@ -10,6 +10,8 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
   dueAt: Date;
   generation: number;
+  /** The request that made or last rescheduled the row (for the worker's logs); null when the worker made it. */
+  requestId?: string | null;
 }
 
 export interface Recipient {

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { requestContext } from '../context/request-context.js';
+
+/**
+ * The request this change is made for (its X-Request-Id), kept on the outbox row so the worker's logs of its
+ * dispatch and emails can name it; null outside a request (the worker's own jobs). Rescheduling keeps the last
+ * request's id (a job that reschedules keeps the one before it).
+ */
+function requestId(): string | null {
+  const id = requestContext.current()?.requestId;
+  return id && id.length <= 64 ? id : null;
+}
 
 /** What to notify about: a kind (with its template and recipients), the subject it concerns, and which occurrence. */
 export interface NotificationRequest {
@@ -31,12 +42,13 @@ export class OutboxService {
    */
   async schedule(em: EntityManager, key: string, dueAt: Date, request: NotificationRequest): Promise<string> {
     const rows = (await em.query(
-      `INSERT INTO outbox (council_id, kind, subject_type, subject_id, occurrence, payload, reminder_key, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO outbox (council_id, kind, subject_type, subject_id, occurrence, payload, reminder_key, due_at, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (reminder_key) WHERE reminder_key IS NOT NULL AND status IN ('pending','enqueued')
        DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, occurrence = EXCLUDED.occurrence,
                      kind = EXCLUDED.kind, subject_type = EXCLUDED.subject_type, subject_id = EXCLUDED.subject_id,
-                     status = 'pending', generation = outbox.generation + 1, enqueued_at = NULL
+                     status = 'pending', generation = outbox.generation + 1, enqueued_at = NULL,
+                     request_id = coalesce(EXCLUDED.request_id, outbox.request_id)
        RETURNING id::text AS id`,
       this.values(request, key, dueAt),
     )) as { id: string }[];
@@ -60,14 +72,14 @@ export class OutboxService {
 
   private async insert(em: EntityManager, request: NotificationRequest, key: string | null, dueAt: Date): Promise<string> {
     const rows = (await em.query(
-      `INSERT INTO outbox (council_id, kind, subject_type, subject_id, occurrence, payload, reminder_key, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id`,
+      `INSERT INTO outbox (council_id, kind, subject_type, subject_id, occurrence, payload, reminder_key, due_at, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
       this.values(request, key, dueAt),
     )) as { id: string }[];
     return rows[0]!.id;
   }
 
   private values(r: NotificationRequest, key: string | null, dueAt: Date): unknown[] {
-    return [r.councilId, r.kind, r.subjectType, r.subjectId, r.occurrence ?? 'once', JSON.stringify(r.payload ?? {}), key, dueAt];
+    return [r.councilId, r.kind, r.subjectType, r.subjectId, r.occurrence ?? 'once', JSON.stringify(r.payload ?? {}), key, dueAt, requestId()];
   }
 }

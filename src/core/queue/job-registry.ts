@@ -42,6 +42,8 @@ export interface JobPayloads {
   'handover.dossier_assemble': Record<string, never>;
   /** Puts action items overdue by the council's agendaDays on the next senior officials agenda, each once (periodic). */
   'action_items.escalate': Record<string, never>;
+  /** Compiles one meeting pack (a generation of a meeting_packs row; the handler reloads it and skips a superseded or finished one). */
+  'meeting_pack.build': { packId: string; generation: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -71,6 +73,8 @@ export const JOBS: { [N in JobName]: JobDefinition } = {
   'handover.plan': { queue: QUEUES.system, options: { ...periodic } },
   'handover.dossier_assemble': { queue: QUEUES.system, options: { ...periodic } },
   'action_items.escalate': { queue: QUEUES.system, options: { ...periodic } },
+  // A failed build is retried; after the last attempt the pack is marked failed (asked again a minute later, it is built again).
+  'meeting_pack.build': { queue: QUEUES.system, options: { ...keep, attempts: 3, backoff: { type: 'exponential', delay: 2000 } } },
 };
 
 /** Recurring work, upserted by the worker at boot. A scheduler only triggers a job; dates that matter live in the database. */
@@ -91,9 +95,13 @@ export function schedules(config: AppConfig): { id: string; job: JobName; everyM
 
 export type JobResult = 'done' | 'skipped' | 'failed';
 
-/** How many outbox rows one dispatch job takes, and how many deliveries one send job takes. */
-export const DISPATCH_BATCH = 50;
-export const SEND_BATCH = 25;
+/**
+ * How many outbox rows one dispatch job takes, and how many deliveries one send job takes. Each job costs a few
+ * queue round trips and statements whatever its size (bench/reminders.mjs: a burst of 10,000 is CPU-bound in the
+ * worker); a send job's messages go out at once over the SMTP pool, so a batch also bounds what one job holds.
+ */
+export const DISPATCH_BATCH = 100;
+export const SEND_BATCH = 50;
 
 /** Splits work into batches for jobs that take several ids. */
 export function chunks<T>(items: T[], size: number): T[][] {

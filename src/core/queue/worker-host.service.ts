@@ -4,6 +4,7 @@ import type { Job, Worker } from 'bullmq';
 import { DomainException } from '../errors/domain.exception.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { JOBS, QUEUES, schedules, type JobName } from './job-registry.js';
 import { QueueService } from './queue.service.js';
 
@@ -28,6 +29,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly queues: QueueService,
     @Inject(WORKER_CONCURRENCY) private readonly concurrency: number,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,7 +41,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     if (missing.length) throw new Error(`No handler for jobs: ${missing.join(', ')}`);
 
     for (const queueName of Object.values(QUEUES)) {
-      const worker = this.queues.backend.createWorker(queueName, (job) => this.process(job), this.concurrency);
+      const worker = this.queues.backend.createWorker(queueName, (job) => this.metrics.timeJob(queueName, job.name, () => this.process(job)), this.concurrency);
       worker.on('error', (err) => this.logger.error({ err, queue: queueName }, 'queue worker error'));
       this.workers.push(worker);
     }

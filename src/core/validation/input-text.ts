@@ -18,6 +18,7 @@ export const MAX_INPUT_DEPTH = 32;
 const MAX_PROBLEMS = 20;
 
 /** C0 control characters other than tab (U+0009), line feed (U+000A) and carriage return (U+000D). */
+// eslint-disable-next-line no-control-regex -- finding these characters is the point
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** A string shaped like an ISO-8601 date or date-time: its calendar date must exist (2024-02-30 does not). */

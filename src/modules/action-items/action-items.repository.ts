@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CALLER_COLUMNS, type CallerRow, callerSql } from '../../core/auth/caller.repository.js';
 import { preparedQuery } from '../../core/database/prepared-query.js';
 import {
   ACTION_ITEM_STATUSES,
@@ -291,6 +292,53 @@ export class ActionItemsRepository {
     };
   }
 
+  /**
+   * "Mine" for a caller whose roles are not resolved yet (a @ResolveCallerInQuery route), in ONE statement: the
+   * caller query (the guard's, as a CTE) and the page of the delegation it seats the caller in (and of the bodies
+   * its participant leads today). The page is read only for an enabled, seated delegate — whatever the caller
+   * row says, the rows are never another delegation's. `caller` is undefined when the user does not exist;
+   * `today` is null when the council does not exist. The caller must be settled (settleCaller) from `caller`
+   * before anything is answered.
+   */
+  async pageForCaller(
+    councilId: string,
+    filters: ActionItemFilterValues,
+    who: { userId: string; at: Date },
+    after: KeysetPosition | null,
+    limit: number,
+  ): Promise<{ caller: CallerRow | undefined; today: string | null; rows: ActionItemRow[] }> {
+    const p = new Params(councilId);
+    const me = callerSql(p.add(who.userId), '$1', p.add(who.at));
+    const where = filterSql(filters, p);
+    const keyset = after ? ` AND (a.due_date, a.id) > (${p.add(after.dueDate)}::date, ${p.add(after.id)}::uuid)` : '';
+    const lim = p.add(limit);
+    // Only an enabled, seated delegate has a delegation's items (a one-time filter on the caller row).
+    const seated = `me.role = 'delegate' AND NOT me.disabled`;
+    const select = (ownerCondition: string, inCouncil: boolean) =>
+      `SELECT ${COLUMNS}, a.due_date AS "sortDue", (${OPEN_SQL} AND a.due_date < c.today) AS overdue
+         FROM action_items a
+        WHERE ${seated} AND ${inCouncil ? 'a.council_id = $1 AND ' : ''}${ownerCondition}${where}${keyset}
+        ORDER BY a.due_date, a.id LIMIT ${lim}`;
+    // As in page(): the caller's delegation is of this council (its seat was looked up for it), so no council condition there.
+    const inner = `SELECT * FROM ((${select('a.owner_delegation_id = me.delegation_id', false)})
+        UNION ALL (${select(`a.owner_body_id IN ${LED_BODIES('me.participant_id', 'c.today')}`, true)})) u
+        ORDER BY u."sortDue", u.id LIMIT ${lim}`;
+    const callerColumns = CALLER_COLUMNS.map((col) => `me.${col} AS "caller_${col}"`).join(', ');
+    const rows = (await preparedQuery(
+      this.db,
+      `WITH me AS (${me}),
+            c AS (SELECT id, (now() AT TIME ZONE time_zone)::date AS today FROM councils WHERE id = $1)
+       SELECT ${callerColumns}, c.today::text AS "today", i.* FROM me LEFT JOIN c ON true LEFT JOIN LATERAL (${inner}) i ON true`,
+      p.values,
+    )) as Record<string, unknown>[];
+    const first = rows[0];
+    if (!first) return { caller: undefined, today: null, rows: [] };
+    const caller = Object.fromEntries(CALLER_COLUMNS.map((col) => [col, first[`caller_${col}`]])) as unknown as CallerRow;
+    // The rows keep the caller and sort columns (not copied away: the response maps named fields only).
+    const items = rows.filter((r) => r.id !== null) as unknown as ActionItemRow[];
+    return { caller, today: first.today as string | null, rows: items };
+  }
+
   /** How many items match, per status and overdue. Undefined when the council does not exist. */
   async counts(
     councilId: string,
@@ -459,6 +507,29 @@ export class ActionItemsRepository {
         ORDER BY u.id`,
       [actionItemId, councilId, onlyId ?? null],
     );
+  }
+
+  /** The item's history, oldest first, in one statement; undefined when the item is not in the council. */
+  async updatesOfItem(councilId: string, actionItemId: string): Promise<ActionItemUpdateRow[] | undefined> {
+    const rows = (await this.db.query(
+      `SELECT u.* FROM action_items a
+         LEFT JOIN LATERAL (
+           SELECT u.id::text AS id, u.action_item_id AS "actionItemId", u.kind, u.text, u.percent, u.rag, u.attachment_url AS "attachmentUrl",
+                  u.status_from AS "statusFrom", u.status_to AS "statusTo", u.author_id AS "authorId", usr.full_name AS "authorName", u.created_at AS "createdAt",
+                  u.id AS seq
+             FROM action_item_updates u LEFT JOIN users usr ON usr.id = u.author_id
+            WHERE u.action_item_id = a.id AND u.council_id = a.council_id) u ON true
+        WHERE a.id = $1 AND a.council_id = $2
+        ORDER BY u.seq`,
+      [actionItemId, councilId],
+    )) as (ActionItemUpdateRow & { seq?: unknown })[];
+    if (rows.length === 0) return undefined;
+    return rows
+      .filter((r) => r.id !== null)
+      .map((r) => {
+        const { seq: _seq, ...row } = r;
+        return row;
+      });
   }
 
   // ── lookups of what an item refers to, always within the council ──

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ForbiddenException } from '../../core/auth/auth.guard.js';
-import type { Caller } from '../../core/auth/caller.js';
+import { ForbiddenException, settleCaller } from '../../core/auth/auth.guard.js';
+import type { Caller, PendingCaller } from '../../core/auth/caller.js';
+import { resolvedFromRow } from '../../core/auth/caller.repository.js';
 import { scopeOf } from '../../core/auth/permissions.js';
 import { ConflictException, DomainException, InvalidInputException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
 import { DEFAULT_PAGE_SIZE } from '../../core/http/pagination.js';
@@ -32,7 +33,8 @@ import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { ActionItemRemindersScheduler } from './reminders/action-item-reminders.scheduler.js';
 import { localizedTextProblem, trimmedTexts } from '../../core/text/localized-text.js';
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+// pg hands timestamps over as Dates already: no copy for those (a page formats some 250).
+const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 export function actionItemResponse(r: ActionItemRow): ActionItemResponse {
   return {
@@ -123,8 +125,19 @@ export class ActionItemsService {
     return this.page(councilId, query, null);
   }
 
-  async listMine(councilId: string, query: MyActionItemsQuery, caller: Caller): Promise<ActionItemPageResponse> {
-    return this.page(councilId, query, this.mine(caller));
+  /**
+   * One statement per page: the caller's roles are resolved by the page query itself (the route is
+   * @ResolveCallerInQuery), then settled with the guard's own checks before anything is answered, in the
+   * guard's order (401, 403), then this route's (403 for a non-delegate, 400 for a bad cursor, 404).
+   */
+  async listMine(councilId: string, query: MyActionItemsQuery, pending: PendingCaller): Promise<ActionItemPageResponse> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const result = await this.items.pageForCaller(councilId, this.filters(query), pending, after, limit + 1);
+    this.mine(settleCaller(pending, resolvedFromRow(result.caller)));
+    if (query.cursor !== undefined && !after) throw new InvalidInputException('cursor', 'cursor', 'cursor must be the nextCursor of a previous page');
+    if (result.today === null) throw new NotFoundException('council', councilId);
+    return this.pageResponse(result.rows, limit);
   }
 
   async counts(councilId: string, query: ActionItemFilters): Promise<ActionItemCountsResponse> {
@@ -136,8 +149,9 @@ export class ActionItemsService {
   }
 
   async updates(councilId: string, id: string): Promise<ActionItemUpdateListResponse> {
-    if (!(await this.items.findInCouncil(councilId, id))) throw new NotFoundException('action item', id);
-    return { items: (await this.items.listUpdates(councilId, id)).map(updateResponse) };
+    const updates = await this.items.updatesOfItem(councilId, id);
+    if (!updates) throw new NotFoundException('action item', id);
+    return { items: updates.map(updateResponse) };
   }
 
   // ── creation ──
@@ -325,9 +339,14 @@ export class ActionItemsService {
     if (query.cursor !== undefined && !after) throw new InvalidInputException('cursor', 'cursor', 'cursor must be the nextCursor of a previous page');
     const result = await this.items.page(councilId, this.filters(query), mine, after, limit + 1);
     if (!result) throw new NotFoundException('council', councilId);
-    const rows = result.rows.slice(0, limit);
+    return this.pageResponse(result.rows, limit);
+  }
+
+  /** `limit` of the rows (read one beyond), and the cursor of the next page when there is one. */
+  private pageResponse(found: ActionItemRow[], limit: number): ActionItemPageResponse {
+    const rows = found.length > limit ? found.slice(0, limit) : found;
     const last = rows[rows.length - 1];
-    return { items: rows.map(actionItemResponse), nextCursor: result.rows.length > limit && last ? encodeCursor({ dueDate: last.dueDate, id: last.id }) : null };
+    return { items: rows.map(actionItemResponse), nextCursor: found.length > limit && last ? encodeCursor({ dueDate: last.dueDate, id: last.id }) : null };
   }
 
   private async count(councilId: string, query: ActionItemFilters | MyActionItemFilters, mine: MineScope | null): Promise<ActionItemCountsResponse> {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Caller } from '../../core/auth/caller.js';
-import { CurrentCaller, RequirePermission } from '../../core/auth/require-permission.decorator.js';
+import type { Caller, PendingCaller } from '../../core/auth/caller.js';
+import { CurrentCaller, PendingCallerParam, RequirePermission, ResolveCallerInQuery } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
 import { ActionItemsService } from './action-items.service.js';
 import { MyActionItemFilters, MyActionItemsQuery } from './dto/action-item-filters.query.js';
@@ -17,10 +17,11 @@ export class MyActionItemsController {
 
   @Get()
   @RequirePermission('action_item.read')
+  @ResolveCallerInQuery() // the hottest read: the caller's roles come with the page, in one statement
   @ApiOperation({ summary: `My delegation's items: ${MINE}; due first, keyset-paged (limit ≤ 200, default 50); ${FILTERS}. Delegates only (else 403)` })
   @ApiOkResponse({ type: ActionItemPageResponse })
-  list(@UuidParam('councilId') councilId: string, @Query() query: MyActionItemsQuery, @CurrentCaller() caller: Caller): Promise<ActionItemPageResponse> {
-    return this.items.listMine(councilId, query, caller);
+  list(@UuidParam('councilId') councilId: string, @Query() query: MyActionItemsQuery, @PendingCallerParam() pending: PendingCaller): Promise<ActionItemPageResponse> {
+    return this.items.listMine(councilId, query, pending);
   }
 
   @Get('counts')

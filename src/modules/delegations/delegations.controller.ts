@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { type Caller, delegationScope } from '../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DelegationsService } from './delegations.service.js';
 import { DelegationDetailResponse } from './dto/delegation-detail.response.js';
 import { DelegationListResponse } from './dto/delegation-list.response.js';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../core/auth/require-permission.decorator.js';
@@ -7,6 +7,7 @@ import { MeResponse } from './dto/me.response.js';
 import { RefreshTokenDto } from './dto/refresh-token.dto.js';
 import { SetPasswordDto } from './dto/set-password.dto.js';
 import { TokenResponse } from './dto/token.response.js';
+import { UpdateProfileDto } from './dto/update-profile.dto.js';
 import { PasswordLinksService } from './password-links.service.js';
 import { ProfileService } from './profile.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -67,5 +68,13 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
     return this.profile.me(caller);
+  }
+
+  @Patch('me')
+  @RequirePermission('profile.update')
+  @ApiOperation({ summary: 'Change your own language (of the console and of your emails) and time zone; answers your profile' })
+  @ApiOkResponse({ type: MeResponse })
+  updateMe(@CurrentCaller() caller: Caller, @Body() dto: UpdateProfileDto): Promise<MeResponse> {
+    return this.profile.update(caller, dto);
   }
 }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { WorkingLanguage } from '../councils/entities/council.entity.js';
 
 export interface UserRow {
   id: string;
   email: string;
   full_name: string;
   is_admin: boolean;
+  preferred_language: WorkingLanguage;
+  time_zone: string;
   has_password: boolean;
   disabled_at: Date | null;
   version: number;
@@ -13,7 +16,7 @@ export interface UserRow {
   updated_at: Date;
 }
 
-const COLUMNS = `id, email, full_name, is_admin, password_hash IS NOT NULL AS has_password, disabled_at, version, created_at, updated_at`;
+const COLUMNS = `id, email, full_name, is_admin, preferred_language, time_zone, password_hash IS NOT NULL AS has_password, disabled_at, version, created_at, updated_at`;
 
 /** User accounts. The password hash leaves this repository only through `credentialsByEmail`. */
 @Injectable()
@@ -58,6 +61,16 @@ export class UsersRepository {
     const rows = (await em.query(
       `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, passwordHash],
+    )) as [UserRow[], number];
+    return rows[0][0];
+  }
+
+  /** The person's own settings (language, time zone): the fields given change. */
+  async updateProfile(em: EntityManager, id: string, p: { preferredLanguage?: string; timeZone?: string }): Promise<UserRow | undefined> {
+    const rows = (await em.query(
+      `UPDATE users SET preferred_language = coalesce($2, preferred_language), time_zone = coalesce($3, time_zone), version = version + 1, updated_at = now()
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, p.preferredLanguage ?? null, p.timeZone ?? null],
     )) as [UserRow[], number];
     return rows[0][0];
   }

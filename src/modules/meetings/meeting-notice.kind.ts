@@ -58,11 +58,12 @@ export class MeetingNoticeKinds implements OnModuleInit {
         return noticeStillDue(kind, x.meeting.status, occurrenceStart(x.row.occurrence), new Date(x.meeting.startsAt));
       });
     const items = kind === 'meeting.agenda_circulated' || kind === 'meeting.papers_due' ? await this.meetings.agendaItems(em, live.map((l) => l.meeting.id)) : [];
-    const itemsOf = (meetingId: string) => items.filter((i) => i.meetingId === meetingId);
+    // Papers: the reminder is about the items whose papers are missing (in some working language) only.
+    const itemsOf = (meetingId: string) => items.filter((i) => i.meetingId === meetingId && (kind !== 'meeting.papers_due' || i.papersMissing));
     const audiences = live
       .map(({ row, meeting }) => {
         const presenters = [...new Set(itemsOf(meeting.id).flatMap((i) => (i.presenterDelegationId ? [i.presenterDelegationId] : [])))];
-        // Papers: only the presenting delegations; with no presenter, nobody has papers to send.
+        // Papers: only the presenting delegations whose papers are missing; with none, nobody is reminded.
         if (kind === 'meeting.papers_due' && presenters.length === 0) return null;
         return { key: row.id, councilId: meeting.councilId, audience: { roles: ['head' as const], delegationIds: kind === 'meeting.papers_due' ? presenters : [] } };
       })

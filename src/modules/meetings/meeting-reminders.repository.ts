@@ -25,6 +25,8 @@ export interface NoticedAgendaItemRow {
   position: number;
   title: Record<string, string>;
   presenterDelegationId: string | null;
+  /** Some working language of the council has no paper (document) on the item yet. */
+  papersMissing: boolean;
 }
 
 /** The worker's read of meetings for their reminders (one query for a batch). */
@@ -45,8 +47,10 @@ export class MeetingRemindersRepository {
   async agendaItems(em: EntityManager, meetingIds: string[]): Promise<NoticedAgendaItemRow[]> {
     if (meetingIds.length === 0) return [];
     return em.query(
-      `SELECT ai.meeting_id AS "meetingId", ai.position, ai.title, d.id AS "presenterDelegationId"
+      `SELECT ai.meeting_id AS "meetingId", ai.position, ai.title, d.id AS "presenterDelegationId",
+              NOT (c.working_languages <@ COALESCE((SELECT array_agg(p.language) FROM documents p WHERE p.agenda_item_id = ai.id), '{}'::text[])) AS "papersMissing"
          FROM agenda_items ai LEFT JOIN delegations d ON d.participant_id = ai.presenter_participant_id AND d.council_id = ai.council_id
+         JOIN councils c ON c.id = ai.council_id
         WHERE ai.meeting_id = ANY($1::uuid[]) AND ai.status = 'scheduled'
         ORDER BY ai.meeting_id, ai.position`,
       [meetingIds],

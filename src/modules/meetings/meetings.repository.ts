@@ -177,6 +177,36 @@ export class MeetingsRepository {
     return this.db.query(`${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $${params.length}`, params);
   }
 
+  /**
+   * One keyset page as `page`, with the council's meeting rules, in ONE statement (a list request is one query):
+   * undefined when the council does not exist.
+   */
+  async pageWithRules(
+    councilId: string,
+    f: MeetingFilters,
+    after: MeetingPosition | null,
+    limit: number,
+  ): Promise<{ rules: Partial<Record<MeetingKind, MeetingRuleDays>>; rows: MeetingRow[] } | undefined> {
+    const { where, params } = filtersOf(councilId, f);
+    if (after) {
+      params.push(after.startsAt, after.id);
+      where.push(`(m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    const rows = (await this.db.query(
+      `WITH c AS (SELECT id FROM councils WHERE id = $1),
+            r AS (SELECT coalesce(jsonb_object_agg(meeting_kind, jsonb_build_object('noticeDays', notice_days, 'agendaDays', agenda_days, 'papersDays', papers_days)), '{}')
+                         AS rules FROM council_meeting_rules WHERE council_id = $1)
+       SELECT r.rules AS "councilRules", p.* FROM c CROSS JOIN r
+         LEFT JOIN LATERAL (${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $${params.length}) p ON true
+        ORDER BY p."startsAt", p.id`,
+      params,
+    )) as (MeetingRow & { councilRules: Partial<Record<MeetingKind, MeetingRuleDays>> })[];
+    const first = rows[0];
+    if (!first) return undefined;
+    return { rules: first.councilRules, rows: rows.filter((r) => r.id !== null) };
+  }
+
   /** Sets values and state if the version is still current; false when no row matched (missing or stale). */
   async updateVersioned(em: EntityManager, councilId: string, id: string, version: number, v: MeetingValues, s: MeetingState): Promise<boolean> {
     const [, count] = (await em.query(

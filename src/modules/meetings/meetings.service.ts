@@ -129,19 +129,20 @@ export class MeetingsService {
   async list(councilId: string, q: ListMeetingsQuery): Promise<MeetingListResponse> {
     const after = q.cursor === undefined ? null : decodeMeetingCursor(q.cursor);
     if (q.cursor !== undefined && !after) throw new InvalidInputException('cursor', 'cursor', 'cursor must be the nextCursor of a previous page');
-    if (!(await this.meetings.councilExists(councilId))) throw new NotFoundException('council', councilId);
     const limit = pageSize(q);
-    const found = await this.meetings.page(councilId, {
+    // The page and the council's rules in one statement; nothing when the council does not exist.
+    const result = await this.meetings.pageWithRules(councilId, {
       ...(q.from !== undefined ? { from: new Date(q.from) } : {}),
       ...(q.to !== undefined ? { to: new Date(q.to) } : {}),
       ...(q.bodyId !== undefined ? { bodyId: q.bodyId } : {}),
       ...(q.status !== undefined ? { status: q.status } : {}),
       ...(q.seriesId !== undefined ? { seriesId: q.seriesId } : {}),
     }, after, limit + 1);
+    if (!result) throw new NotFoundException('council', councilId);
+    const found = result.rows;
     const rows = found.slice(0, limit);
     const last = rows[rows.length - 1];
-    const rules = await this.meetings.rulesOf(councilId);
-    return { items: rows.map((r) => toResponse(r, rules)), nextCursor: found.length > limit && last ? encodeMeetingCursor({ startsAt: last.startsAtKey, id: last.id }) : null };
+    return { items: rows.map((r) => toResponse(r, result.rules)), nextCursor: found.length > limit && last ? encodeMeetingCursor({ startsAt: last.startsAtKey, id: last.id }) : null };
   }
 
   async get(councilId: string, id: string): Promise<MeetingResponse> {
@@ -237,7 +238,7 @@ export class MeetingsService {
         state.consentNote = dto.consent?.note.trim() ?? null;
       }
       if (dto.to === 'draft') Object.assign(state, { consentRecorded: false, consentNote: null });
-      // A session opens on the meeting's day, never earlier (issue 18); opening and closing record when they happened.
+      // A session opens on the meeting's day, never earlier; opening and closing record when they happened.
       if (dto.to === 'in_session') {
         this.requireSessionDay(now, values);
         state.openedAt = now;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /**
- * The earliest instant a meeting's session may open (issue 18): the start of the
+ * The earliest instant a meeting's session may open: the start of the
  * meeting's day in the meeting's zone, or `leadMinutes` before its start when that
  * is earlier (a meeting at 00:30 opens at 23:30 the evening before with a 60-minute lead).
  * Before it, a session is refused: to meet earlier, the meeting is moved (with the

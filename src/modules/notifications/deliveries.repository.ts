@@ -28,6 +28,9 @@ export interface ClaimedDelivery {
   attachments: { filename: string; content: string; contentType: string }[];
   attempts: number;
   kind: string;
+  outbox_id: string | null;
+  /** The request that caused the delivery's outbox row (for the worker's log line), if any. */
+  request_id: string | null;
 }
 
 /** The Message-ID of a delivery: fixed by its id, so a message sent again after a crash is recognisably the same. */
@@ -70,7 +73,8 @@ export class DeliveriesRepository {
     const [rows] = (await em.query(
       `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = now()
         WHERE id = ANY($1::bigint[]) AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
-        RETURNING id::text AS id, recipient, subject_line, body_text, body_html, attachments, attempts, kind`,
+        RETURNING id::text AS id, recipient, subject_line, body_text, body_html, attachments, attempts, kind, outbox_id::text AS outbox_id,
+                  (SELECT o.request_id FROM outbox o WHERE o.id = deliveries.outbox_id) AS request_id`,
       [ids, leaseSeconds],
     )) as [ClaimedDelivery[], number];
     return rows.sort((a, b) => Number(a.id) - Number(b.id));

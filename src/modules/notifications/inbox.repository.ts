@@ -45,6 +45,30 @@ export class InboxRepository {
     );
   }
 
+  /** A page (as `page`) and the user's unread count, in one statement. */
+  async pageWithUnreadCount(userId: string, opts: { unreadOnly: boolean; before: string | null; limit: number }): Promise<{ rows: InboxRow[]; unreadCount: number }> {
+    const rows = (await this.db.query(
+      `WITH n AS (SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL)
+       SELECT n.unread AS "unreadCount", p.* FROM n LEFT JOIN LATERAL (
+         SELECT id::text AS id, council_id AS "councilId", kind, subject_type AS "subjectType", subject_id AS "subjectId",
+                title, body, created_at AS "createdAt", read_at AS "readAt", id AS seq
+           FROM notifications
+          WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL) AND ($3::bigint IS NULL OR id < $3)
+          ORDER BY id DESC LIMIT $4) p ON true
+        ORDER BY p.seq DESC`,
+      [userId, opts.unreadOnly, opts.before, opts.limit],
+    )) as (InboxRow & { unreadCount: number; seq: unknown })[];
+    return {
+      unreadCount: rows[0]?.unreadCount ?? 0,
+      rows: rows
+        .filter((r) => r.id !== null)
+        .map((r) => {
+          const { unreadCount: _n, seq: _seq, ...row } = r;
+          return row;
+        }),
+    };
+  }
+
   /** Marks the user's notification read; false when it is not theirs. */
   async markRead(userId: string, id: string): Promise<boolean> {
     const [, count] = (await this.db.query(`UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`, [

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { OutboxRow } from '../../core/outbox/notification-kind.js';
 
 const COLUMNS = `id::text AS id, council_id AS "councilId", kind, subject_type AS "subjectType", subject_id AS "subjectId",
-  occurrence, payload, due_at AS "dueAt", generation`;
+  occurrence, payload, due_at AS "dueAt", generation, request_id AS "requestId"`;
 
 /** The worker's side of the outbox: claiming due rows, finding lost ones, and closing rows. */
 @Injectable()

@@ -6,7 +6,7 @@ import type { ProgressReportSnapshot } from './progress-report-snapshot.js';
 export const REPORT_LANGUAGES = ['es', 'en', 'fr', 'pt'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
-interface Labels {
+export interface Labels {
   report: string;
   for: string;
   body: string;
@@ -30,7 +30,8 @@ interface Labels {
   statuses: Record<ActionItemStatus, string>;
 }
 
-const LABELS: Record<ReportLanguage, Labels> = {
+/** The report's words per language (the HTML and the PDF document). */
+export const LABELS: Record<ReportLanguage, Labels> = {
   en: {
     report: 'Progress report', for: 'For', body: 'Body', asOf: 'As of', summary: 'Summary', recommendations: 'Recommendations', recommendation: 'Recommendation',
     focusArea: 'Focus area', items: 'Items', completion: 'Completion', overdue: 'Overdue', byOwner: 'Items by owner', owner: 'Owner', item: 'Action item',

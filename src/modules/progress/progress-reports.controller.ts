@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
+import { ApiPdfResponse, pdfHeaders } from '../../core/pdf/pdf-response.js';
 import { CreateProgressReportDto } from './dto/create-progress-report.dto.js';
 import { ProgressReportResponse } from './dto/progress-report.response.js';
 import { ProgressReportsService } from './progress-reports.service.js';
@@ -45,5 +46,15 @@ export class ProgressReportsController {
       .header('content-disposition', 'inline; filename="progress-report.html"')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     return html;
+  }
+
+  @Get(':reportId/document.pdf')
+  @RequirePermission('action_item.read')
+  @ApiOperation({ summary: "A progress report's document as a PDF (rendered on the server from the frozen snapshot, in the report's language)" })
+  @ApiPdfResponse()
+  async documentPdf(@UuidParam('councilId') councilId: string, @UuidParam('reportId') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const pdf = await this.reports.documentPdf(councilId, id);
+    pdfHeaders(reply, 'progress-report.pdf', pdf.length);
+    return pdf;
   }
 }

@@ -9,6 +9,7 @@ import { AgendaRepository } from '../meetings/agenda/agenda.repository.js';
 import type { CreateProgressReportDto } from './dto/create-progress-report.dto.js';
 import type { ProgressReportResponse } from './dto/progress-report.response.js';
 import { renderProgressReportHtml, reportLanguage, reportTitle } from './progress-report-html.js';
+import { renderProgressReportPdf } from './progress-report-pdf.js';
 import type { ProgressReportSnapshot } from './progress-report-snapshot.js';
 import { ProgressReportsRepository, type ProgressReportRow } from './progress-reports.repository.js';
 import { combine, rollup } from './progress-rollup.js';
@@ -105,6 +106,13 @@ export class ProgressReportsService {
     const html = await this.reports.html(councilId, id);
     if (html === undefined) throw new NotFoundException('progress report', id);
     return html;
+  }
+
+  /** The frozen report as a PDF, in the report's language (rendered on the server from the snapshot). */
+  async documentPdf(councilId: string, id: string): Promise<Buffer> {
+    const row = await this.reports.find(councilId, id);
+    if (!row) throw new NotFoundException('progress report', id);
+    return renderProgressReportPdf(row.snapshot, reportLanguage([row.language]));
   }
 
   documentUrl(councilId: string, id: string): string {

@@ -1,5 +1,4 @@
 import type { BodyKind } from '../bodies/entities/body.entity.js';
-import type { MeetingKind } from '../councils/entities/council-meeting-rule.entity.js';
 import type { RotationPolicy, WorkingLanguage } from '../councils/entities/council.entity.js';
 import type { ParticipantCategory, ParticipantKind } from '../participants/entities/participant.entity.js';
 

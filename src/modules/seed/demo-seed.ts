@@ -15,6 +15,8 @@ import {
 import { PasswordHasher } from '../identity/password-hasher.service.js';
 import { seedDemoUsers } from './demo-users.js';
 import { seedDemoActionItems } from './demo-action-items.js';
+import { seedDemoActivity } from './demo-activity.js';
+import { seedDemoHandover } from './demo-handover.js';
 import { demoTermYears, januaryFirst, rotationIndexForYear } from './seed-calendar.js';
 
 export interface SeedReport {
@@ -25,6 +27,11 @@ export interface SeedReport {
 export interface SeedOptions {
   /** Password of the demo accounts (development only); without it they are created with no password. */
   demoPassword?: string;
+  /**
+   * Also seed the living council (meetings, decisions, minutes, a silence procedure, action items in every status,
+   * inboxes, the handover dossier); default true. The benchmarks seed without it, to measure their own data only.
+   */
+  activity?: boolean;
 }
 
 /**
@@ -32,13 +39,16 @@ export interface SeedOptions {
  * bodies, presidency terms and recommendations, in one transaction. Idempotent:
  * when the council already exists nothing is written and `created` is false.
  * Writes raw SQL so it does not depend on the domain services.
- * The demo accounts (seedDemoUsers) and the recommendations' action items
- * (seedDemoActionItems) are added on every run, idempotently, so a council
- * seeded before they existed gets them too.
+ * The demo accounts (seedDemoUsers), the recommendations' action items
+ * (seedDemoActionItems), the council's activity (seedDemoActivity: meetings,
+ * decisions, minutes, a silence procedure, action items in every status, the
+ * inboxes) and the presidency's handover (seedDemoHandover: priorities, the
+ * dossier, in a second transaction) are added idempotently on every run, so a
+ * council seeded before they existed gets them too.
  */
 export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), options: SeedOptions = {}): Promise<SeedReport> {
   const passwordHash = options.demoPassword === undefined ? null : await new PasswordHasher().hash(options.demoPassword);
-  return db.transaction(async (em) => {
+  const report = await db.transaction(async (em): Promise<SeedReport> => {
     const inserted = (await em.query(
       `INSERT INTO councils (slug, name, working_languages, term_months, rotation_policy, quorum_ratio, time_zone)
        VALUES ($1, $2, $3::text[], $4, $5, $6, $7)
@@ -57,6 +67,7 @@ export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), op
       const existing = (await em.query(`SELECT id FROM councils WHERE slug = $1`, [DEMO_COUNCIL.slug])) as { id: string }[];
       await seedDemoUsers(em, existing[0]!.id, passwordHash);
       await seedDemoActionItems(em, existing[0]!.id, now, DEMO_EMAIL_DOMAIN);
+      if (options.activity !== false) await seedDemoActivity(db, em, existing[0]!.id, now);
       return { councilId: existing[0]!.id, created: false };
     }
     const councilId = inserted[0]!.id;
@@ -64,8 +75,11 @@ export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), op
     await new AuditService().record(em, { councilId, action: 'seed.created', entityType: 'council', entityId: councilId, after: { slug: DEMO_COUNCIL.slug, ...summary } });
     await seedDemoUsers(em, councilId, passwordHash);
     await seedDemoActionItems(em, councilId, now, DEMO_EMAIL_DOMAIN);
+    if (options.activity !== false) await seedDemoActivity(db, em, councilId, now);
     return { councilId, created: true };
   });
+  if (options.activity !== false) await seedDemoHandover(db, report.councilId, now);
+  return report;
 }
 
 async function populate(em: EntityManager, councilId: string, now: Date): Promise<Record<string, number>> {

@@ -8,7 +8,7 @@ export const DEMO_SECRETARIAT_EMAIL = `secretariat@${DEMO_EMAIL_DOMAIN}`;
 /**
  * The demo council's accounts, idempotently: a system administrator, a
  * secretariat officer, and one account per demo delegate (same email) acting as
- * that delegate seat. `passwordHash` (argon2) is given to accounts that have
+ * that delegate seat, in the delegate's language and time zone. `passwordHash` (argon2) is given to accounts that have
  * none yet; without it the accounts have no password. Returns how many
  * accounts and roles were created.
  */
@@ -32,8 +32,8 @@ export async function seedDemoUsers(em: EntityManager, councilId: string, passwo
 
   users += (
     (await em.query(
-      `INSERT INTO users (email, full_name, password_hash)
-       SELECT lower(d.email), d.full_name, $2 FROM delegates d WHERE d.council_id = $1 ORDER BY d.email
+      `INSERT INTO users (email, full_name, password_hash, preferred_language, time_zone)
+       SELECT lower(d.email), d.full_name, $2, d.preferred_language, d.time_zone FROM delegates d WHERE d.council_id = $1 ORDER BY d.email
        ON CONFLICT (email) DO NOTHING RETURNING id`,
       [councilId, passwordHash],
     )) as unknown[]

@@ -1,8 +1,8 @@
 import { escapeHtml } from '../../../core/text/escape-html.js';
 import { type DossierContent, pick, type TermRef } from './dossier-content.js';
 
-/** Headings of the printable dossier, per working language. */
-const H = {
+/** Headings of the printable dossier, per working language (the HTML and the PDF document). */
+export const DOSSIER_HEADINGS = {
   en: {
     title: 'Presidency handover dossier', council: 'Council', term: 'Term', outgoing: 'Outgoing presidency', incoming: 'Incoming presidency',
     none: 'not yet designated', status: 'Status', generated: 'Generated', submitted: 'Submitted', archived: 'Archived', troika: 'Troika',
@@ -40,6 +40,7 @@ const H = {
     of: 'de', acknowledged: 'confirmados',
   },
 } as const;
+const H = DOSSIER_HEADINGS;
 
 export type DocumentLanguage = keyof typeof H;
 

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../../core/http/uuid-param.decorator.js';
+import { ApiPdfResponse, pdfHeaders } from '../../../core/pdf/pdf-response.js';
 import { AcknowledgeItemDto } from './dto/acknowledge-item.dto.js';
 import { DossierDocumentQuery } from './dto/dossier-document.query.js';
 import { AcknowledgementListResponse, AcknowledgementResponse, DossierResponse } from './dto/dossier.response.js';
@@ -38,6 +39,21 @@ export class DossierController {
     // Set only on success (a 404 stays JSON).
     void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     return html;
+  }
+
+  @Get('document.pdf')
+  @RequirePermission('handover.read')
+  @ApiOperation({ summary: 'The dossier as a PDF (the same document, rendered on the server)' })
+  @ApiPdfResponse()
+  async documentPdf(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('termId') termId: string,
+    @Query() query: DossierDocumentQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.dossiers.documentPdf(councilId, termId, query.lang);
+    pdfHeaders(reply, 'handover-dossier.pdf', pdf.length);
+    return pdf;
   }
 
   @Post('refresh')

@@ -9,7 +9,8 @@ import type { AcknowledgeItemDto } from './dto/acknowledge-item.dto.js';
 import type { AcknowledgementListResponse, AcknowledgementResponse, DossierResponse } from './dto/dossier.response.js';
 import type { SubmitDossierDto } from './dto/submit-dossier.dto.js';
 import { type DossierContent, ITEM_KEY, itemKeys } from './dossier-content.js';
-import { type DocumentLanguage, renderDossierDocument } from './dossier-document.js';
+import { type DocumentInput, type DocumentLanguage, renderDossierDocument } from './dossier-document.js';
+import { renderDossierPdf } from './dossier-pdf.js';
 import { type AcknowledgementRow, DossierRepository, type DossierRow } from './dossier.repository.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -54,23 +55,32 @@ export class DossierService {
   }
 
   async document(councilId: string, termId: string, lang: DocumentLanguage | undefined): Promise<string> {
+    const { input, language } = await this.documentInput(councilId, termId, lang);
+    return renderDossierDocument(input, language);
+  }
+
+  /** The same document as a PDF (rendered on the server, no browser). */
+  async documentPdf(councilId: string, termId: string, lang: DocumentLanguage | undefined): Promise<Buffer> {
+    const { input, language } = await this.documentInput(councilId, termId, lang);
+    return renderDossierPdf(input, language);
+  }
+
+  private async documentInput(councilId: string, termId: string, lang: DocumentLanguage | undefined): Promise<{ input: DocumentInput; language: DocumentLanguage }> {
     const term = await this.terms.findInCouncil(councilId, termId);
     const d = term && (await this.dossiers.findWithContent(councilId, termId));
     if (!term || !d) throw new NotFoundException('handover dossier', termId);
     const language = lang ?? ((term.workingLanguages[0] ?? 'en') as DocumentLanguage);
-    return renderDossierDocument(
-      {
-        councilName: term.councilName,
-        status: d.status,
-        generatedAt: new Date(d.generatedAt),
-        submittedAt: d.submittedAt && new Date(d.submittedAt),
-        archivedAt: d.archivedAt && new Date(d.archivedAt),
-        acknowledged: d.acknowledgedItems,
-        total: d.totalItems,
-        content: d.content as unknown as DossierContent,
-      },
-      language,
-    );
+    const input: DocumentInput = {
+      councilName: term.councilName,
+      status: d.status,
+      generatedAt: new Date(d.generatedAt),
+      submittedAt: d.submittedAt && new Date(d.submittedAt),
+      archivedAt: d.archivedAt && new Date(d.archivedAt),
+      acknowledged: d.acknowledgedItems,
+      total: d.totalItems,
+      content: d.content as unknown as DossierContent,
+    };
+    return { input, language };
   }
 
   /** Assembles the dossier, or refreshes an open one (the holder's delegates, the secretariat); 409 DOSSIER_SUBMITTED / DOSSIER_ARCHIVED after. */

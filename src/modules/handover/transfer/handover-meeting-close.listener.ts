@@ -5,7 +5,7 @@ import { TransferService } from './transfer.service.js';
 
 /**
  * Listens to every meeting's close, inside the closing transaction: the close of a term's designated handover
- * meeting passes the presidency at that instant, committed with the close (issue 12). The meetings module knows
+ * meeting passes the presidency at that instant, committed with the close. The meetings module knows
  * only the listener interface; the sweeper stays the catch-up for a close this missed.
  */
 @Injectable()

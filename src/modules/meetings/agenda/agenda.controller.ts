@@ -20,10 +20,10 @@ export class AgendaController {
 
   @Get()
   @RequirePermission('meeting.read')
-  @ApiOperation({ summary: "The meeting's agenda: its status, supplementary deadline and items by position (an empty draft until the first item)" })
+  @ApiOperation({ summary: "The meeting's agenda: its status, supplementary deadline and items by position (an empty draft until the first item), each with its papers per language (current version) and the working languages still missing one" })
   @ApiOkResponse({ type: AgendaResponse })
-  get(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string): Promise<AgendaResponse> {
-    return this.agenda.get(councilId, meetingId);
+  get(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string, @CurrentCaller() caller: Caller): Promise<AgendaResponse> {
+    return this.agenda.get(councilId, meetingId, caller);
   }
 
   @Post('items')

@@ -42,6 +42,21 @@ export interface AgendaItemRow {
   updatedAt: Date;
 }
 
+export interface AgendaItemPaperRow {
+  itemId: string;
+  documentId: string;
+  language: string;
+  title: string;
+  visibility: string;
+  currentVersion: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  late: boolean;
+  uploadedAt: Date;
+}
+
 /** The editable values of an item. */
 export interface AgendaItemValues {
   title: Record<string, string>;
@@ -95,6 +110,24 @@ export class AgendaRepository {
 
   async listItems(councilId: string, meetingId: string, em: EntityManager = this.db.manager): Promise<AgendaItemRow[]> {
     return em.query(`SELECT ${ITEM_COLUMNS} FROM agenda_items WHERE meeting_id = $1 AND council_id = $2 ORDER BY position`, [meetingId, councilId]);
+  }
+
+  /** The papers of a meeting's items (documents), each with its current version; 'member_states' papers only when asked. */
+  async listItemPapers(councilId: string, meetingId: string, withMemberStatePapers: boolean): Promise<AgendaItemPaperRow[]> {
+    return this.db.query(
+      `SELECT d.agenda_item_id AS "itemId", d.id AS "documentId", d.language, d.title, d.visibility, d.current_version AS "currentVersion",
+              v.file_name AS "fileName", v.content_type AS "contentType", v.size::float8 AS size, v.sha256, v.late, v.uploaded_at AS "uploadedAt"
+         FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version
+        WHERE d.meeting_id = $1 AND d.council_id = $2 AND d.agenda_item_id IS NOT NULL AND ($3 OR d.visibility <> 'member_states')
+        ORDER BY d.language`,
+      [meetingId, councilId, withMemberStatePapers],
+    );
+  }
+
+  /** The kind of a participant (member_state, permanent_participant, observer). */
+  async participantKind(participantId: string): Promise<string | undefined> {
+    const rows = (await this.db.query(`SELECT kind FROM participants WHERE id = $1`, [participantId])) as { kind: string }[];
+    return rows[0]?.kind;
   }
 
   async findItem(em: EntityManager, councilId: string, meetingId: string, itemId: string, lock = false): Promise<AgendaItemRow | undefined> {

@@ -78,9 +78,38 @@ export class AgendaService {
     private readonly notices: MeetingRemindersScheduler,
   ) {}
 
-  async get(councilId: string, meetingId: string): Promise<AgendaResponse> {
-    if (!(await this.agendas.findMeeting(councilId, meetingId))) throw new NotFoundException('meeting', meetingId);
-    return agendaResponse(councilId, meetingId, await this.agendas.findAgenda(councilId, meetingId), await this.agendas.listItems(councilId, meetingId));
+  /** The agenda with each item's papers per language (current versions) and the working languages still missing one. */
+  async get(councilId: string, meetingId: string, caller?: Caller): Promise<AgendaResponse> {
+    const meeting = await this.agendas.findMeeting(councilId, meetingId);
+    if (!meeting) throw new NotFoundException('meeting', meetingId);
+    const response = agendaResponse(councilId, meetingId, await this.agendas.findAgenda(councilId, meetingId), await this.agendas.listItems(councilId, meetingId));
+    const papers = await this.agendas.listItemPapers(councilId, meetingId, caller ? await this.seesMemberStatePapers(caller) : false);
+    for (const item of response.items) {
+      item.papers = papers
+        .filter((p) => p.itemId === item.id)
+        .map((p) => ({
+          documentId: p.documentId,
+          language: p.language,
+          title: p.title,
+          visibility: p.visibility,
+          currentVersion: p.currentVersion,
+          fileName: p.fileName,
+          contentType: p.contentType,
+          size: Number(p.size),
+          sha256: p.sha256,
+          late: p.late,
+          uploadedAt: new Date(p.uploadedAt).toISOString(),
+        }));
+      const languagesIn = new Set(papers.filter((p) => p.itemId === item.id).map((p) => p.language));
+      item.papersMissing = meeting.workingLanguages.filter((l) => !languagesIn.has(l));
+    }
+    return response;
+  }
+
+  private async seesMemberStatePapers(caller: Caller): Promise<boolean> {
+    if (caller.roles.includes('secretariat') || caller.roles.includes('admin')) return true;
+    if (!caller.roles.includes('delegate') || !caller.participantId) return false;
+    return (await this.agendas.participantKind(caller.participantId)) === 'member_state';
   }
 
   /** `outer`: the backlog schedules an item inside its own transaction (a savepoint of it). */

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../../core/http/uuid-param.decorator.js';
+import { ApiPdfResponse, pdfHeaders } from '../../../core/pdf/pdf-response.js';
 import { ApproveMinutesDto } from './dto/approve-minutes.dto.js';
 import { CirculateMinutesDto } from './dto/circulate-minutes.dto.js';
 import { CreateMinutesCommentDto } from './dto/create-minutes-comment.dto.js';
 import { CreateMinutesDto } from './dto/create-minutes.dto.js';
 import { MinutesCommentListResponse } from './dto/minutes-comment-list.response.js';
 import { MinutesCommentResponse } from './dto/minutes-comment.response.js';
+import { MinutesDocumentQuery } from './dto/minutes-document.query.js';
 import { MinutesResponse } from './dto/minutes.response.js';
 import { UpdateMinutesDto } from './dto/update-minutes.dto.js';
 import { MinutesCommentsService } from './minutes-comments.service.js';
@@ -39,6 +42,21 @@ export class MinutesController {
   @ApiOkResponse({ type: MinutesResponse })
   get(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string): Promise<MinutesResponse> {
     return this.minutes.get(councilId, meetingId);
+  }
+
+  @Get('document.pdf')
+  @RequirePermission('meeting.read')
+  @ApiOperation({ summary: "The meeting's minutes as a PDF, in any status (the status is printed on it), for the council's members; 404 until drafted" })
+  @ApiPdfResponse()
+  async documentPdf(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Query() query: MinutesDocumentQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.minutes.documentPdf(councilId, meetingId, query.lang);
+    pdfHeaders(reply, 'minutes.pdf', pdf.length);
+    return pdf;
   }
 
   @Patch()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../../core/auth/caller.js';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
+import type { PdfLanguage } from '../../../core/pdf/pdf-writer.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { MeetingStatus } from '../entities/meeting.entity.js';
 import { canTransition } from '../meeting-lifecycle.js';
@@ -12,6 +13,7 @@ import type { MinutesResponse } from './dto/minutes.response.js';
 import type { UpdateMinutesDto } from './dto/update-minutes.dto.js';
 import { applyEdits, draftContent, languageTextsProblem, NOTES_MAX_LENGTH } from './minutes-content.js';
 import { MinutesNotifier } from './minutes-notifier.js';
+import { minutesLanguage, renderMinutesPdf } from './minutes-pdf.js';
 import {
   APPROVABLE_MEETING_STATUSES,
   CIRCULABLE_MEETING_STATUSES,
@@ -65,6 +67,14 @@ export class MinutesService {
     const row = await this.minutes.find(councilId, meetingId);
     if (!row) throw new NotFoundException('minutes', meetingId);
     return minutesResponse(row);
+  }
+
+  /** The minutes, in any status, as a PDF (the status is printed on it). */
+  async documentPdf(councilId: string, meetingId: string, lang: PdfLanguage | undefined): Promise<Buffer> {
+    if (!(await this.minutes.findMeeting(councilId, meetingId))) throw new NotFoundException('meeting', meetingId);
+    const row = await this.minutes.find(councilId, meetingId);
+    if (!row) throw new NotFoundException('minutes', meetingId);
+    return renderMinutesPdf(row, minutesLanguage(row.content, lang));
   }
 
   async draft(councilId: string, meetingId: string, dto: CreateMinutesDto): Promise<MinutesResponse> {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException } from '../../../core/errors/domain.exception.js';
+import type { PdfLanguage } from '../../../core/pdf/pdf-writer.js';
 import type { PublishedMinutesListResponse } from './dto/published-minutes-list.response.js';
 import type { PublishedMinutesResponse } from './dto/published-minutes.response.js';
 import { MinutesRepository } from './minutes.repository.js';
+import { minutesLanguage, renderMinutesPdf } from './minutes-pdf.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -30,5 +32,12 @@ export class PublishedMinutesService {
     const r = await this.minutes.findApproved(councilId, meetingId);
     if (!r) throw new NotFoundException('minutes', meetingId);
     return { meetingId: r.meetingId, status: 'approved', circulatedAt: iso(r.circulatedAt), approvedAt: iso(r.approvedAt), content: r.content };
+  }
+
+  /** Approved minutes as a PDF (404 unless approved). */
+  async documentPdf(councilId: string, meetingId: string, lang: PdfLanguage | undefined): Promise<Buffer> {
+    const r = await this.minutes.findApproved(councilId, meetingId);
+    if (!r) throw new NotFoundException('minutes', meetingId);
+    return renderMinutesPdf({ status: 'approved', content: r.content, commentDeadline: null, approvedAt: new Date(r.approvedAt) }, minutesLanguage(r.content, lang));
   }
 }

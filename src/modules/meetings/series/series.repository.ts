@@ -80,7 +80,7 @@ export class SeriesRepository {
 
   /**
    * One keyset page by (first_date, id), each series with its occurrences (the meeting rows, chair included)
-   * aggregated in the same query: one round trip whatever the page size (issue 12). The occurrences come as JSON,
+   * aggregated in the same query: one round trip whatever the page size. The occurrences come as JSON,
    * so their instants are strings.
    */
   async page(councilId: string, after: SeriesPosition | null, limit: number): Promise<(SeriesRow & { occurrences: MeetingRow[] })[]> {

@@ -244,15 +244,20 @@ export class SessionRepository {
     return count === 1;
   }
 
-  async listPublished(councilId: string): Promise<PublishedDecisionRow[]> {
-    return this.db.query(
-      `SELECT x.id, x.procedure, x.text, x.closed_at AS "closedAt", m.id AS "meetingId", m.title AS "meetingTitle", m.starts_at AS "meetingStartsAt",
-              i.id AS "itemId", i.position AS "itemPosition", i.title AS "itemTitle", b.id AS "bodyId", b.name AS "bodyName"
-         FROM decisions x LEFT JOIN meetings m ON m.id = x.meeting_id LEFT JOIN agenda_items i ON i.id = x.agenda_item_id
-         LEFT JOIN bodies b ON b.id = x.body_id
-        WHERE x.council_id = $1 AND x.outcome = 'adopted'
-        ORDER BY x.closed_at DESC, x.id`,
+  /** The council's adopted decisions, newest first, in one statement; undefined when the council does not exist. */
+  async listPublished(councilId: string): Promise<PublishedDecisionRow[] | undefined> {
+    const rows = (await this.db.query(
+      `SELECT d.* FROM councils c LEFT JOIN LATERAL (
+         SELECT x.id, x.procedure, x.text, x.closed_at AS "closedAt", m.id AS "meetingId", m.title AS "meetingTitle", m.starts_at AS "meetingStartsAt",
+                i.id AS "itemId", i.position AS "itemPosition", i.title AS "itemTitle", b.id AS "bodyId", b.name AS "bodyName"
+           FROM decisions x LEFT JOIN meetings m ON m.id = x.meeting_id LEFT JOIN agenda_items i ON i.id = x.agenda_item_id
+           LEFT JOIN bodies b ON b.id = x.body_id
+          WHERE x.council_id = c.id AND x.outcome = 'adopted') d ON true
+        WHERE c.id = $1
+        ORDER BY d."closedAt" DESC, d.id`,
       [councilId],
-    );
+    )) as PublishedDecisionRow[];
+    if (rows.length === 0) return undefined;
+    return rows.filter((r) => r.id !== null);
   }
 }

@@ -238,8 +238,8 @@ export class SessionService {
   }
 
   async published(councilId: string): Promise<PublishedDecisionListResponse> {
-    if (!(await this.session.councilExists(councilId))) throw new NotFoundException('council', councilId);
     const rows = await this.session.listPublished(councilId);
+    if (!rows) throw new NotFoundException('council', councilId);
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NotificationKind, OutboxRow, PreparedNotification } from '../../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../../core/outbox/notification-kinds.registry.js';
@@ -29,6 +29,8 @@ interface Made {
 @Injectable()
 @HandlesJob('notify.dispatch')
 export class DispatchJob implements JobHandler<'notify.dispatch'> {
+  private readonly logger = new Logger('DispatchJob');
+
   constructor(
     private readonly db: DataSource,
     private readonly kinds: NotificationKindsRegistry,
@@ -65,11 +67,24 @@ export class DispatchJob implements JobHandler<'notify.dispatch'> {
         em,
         rows.map((r) => r.id),
       );
-      return ids;
+      return { ids, rows, made };
     });
     if (toSend === null) return 'skipped';
-    await this.queues.addBulk('mail.send', sendJobs(toSend));
+    this.logDispatched(toSend.rows, toSend.made);
+    await this.queues.addBulk('mail.send', sendJobs(toSend.ids));
     return 'done';
+  }
+
+  /** One line per outbox row, with the id of the request that caused it: an email is traced back through its outboxId. */
+  private logDispatched(rows: OutboxRow[], made: Made[]): void {
+    const perRow = new Map<string, number>();
+    for (const m of made) if (m.delivery.outboxId) perRow.set(m.delivery.outboxId, (perRow.get(m.delivery.outboxId) ?? 0) + 1);
+    for (const row of rows) {
+      this.logger.log(
+        { outboxId: row.id, requestId: row.requestId ?? null, kind: row.kind, subjectType: row.subjectType, subjectId: row.subjectId, deliveries: perRow.get(row.id) ?? 0 },
+        'notification dispatched',
+      );
+    }
   }
 
   private async prepareEach(em: EntityManager, kind: NotificationKind, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
@@ -26,6 +26,8 @@ function isPermanent(err: unknown): boolean {
 @Injectable()
 @HandlesJob('mail.send')
 export class SendMailJob implements JobHandler<'mail.send'> {
+  private readonly logger = new Logger('SendMailJob');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
@@ -53,6 +55,10 @@ export class SendMailJob implements JobHandler<'mail.send'> {
       this.db.manager,
       sent.map((d) => d.id),
     );
+    // One line per email, with the request that caused it (the outbox row's request id): a message traced to its request.
+    for (const d of sent) {
+      this.logger.log({ deliveryId: d.id, outboxId: d.outbox_id, requestId: d.request_id, kind: d.kind, messageId: messageIdOf(d.id), attempt: d.attempts }, 'mail sent');
+    }
     let transient: Error | undefined;
     let permanent: Error | undefined;
     for (const [i, outcome] of outcomes.entries()) {

@@ -21,9 +21,16 @@ export function toDate(value: Instant): Date | null {
   return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 
+/** Zones already found valid (the runtime's zone data does not change while it runs). */
+const knownZones = new Set<string>();
+
 /** True for a zone luxon (i.e. the runtime's ICU data) knows. */
 export function isKnownTimeZone(zone: unknown): zone is string {
-  return typeof zone === 'string' && zone.length > 0 && DateTime.now().setZone(zone).isValid;
+  if (typeof zone !== 'string' || zone.length === 0) return false;
+  if (knownZones.has(zone)) return true;
+  if (!DateTime.now().setZone(zone).isValid) return false;
+  if (knownZones.size < 1000) knownZones.add(zone);
+  return true;
 }
 
 function zoned(date: Date, zone: string, language: MessageLanguage): DateTime {
@@ -80,8 +87,21 @@ export function localTime(date: Date, zone: string, language: MessageLanguage): 
  * Throws a RangeError for an invalid date or an unknown zone.
  */
 export function localDateTime(date: Date, zone: string, language: MessageLanguage): string {
-  return `${localDate(date, zone, language)}, ${localTime(date, zone, language)} (${zoneLabel(date, zone, language)})`;
+  // A burst of messages (reminders due at one moment) shows the same instant in the same few zones and languages:
+  // the formatted text is kept (it is a pure function of the three), so each combination is formatted once.
+  const key = `${date.getTime()}|${zone}|${language}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = `${localDate(date, zone, language)}, ${localTime(date, zone, language)} (${zoneLabel(date, zone, language)})`;
+    if (formatted.size >= FORMATTED_MAX) formatted.delete(formatted.keys().next().value!);
+    formatted.set(key, text);
+  }
+  return text;
 }
+
+/** localDateTime's recent results, oldest first (Map order), at most FORMATTED_MAX. */
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 2000;
 
 /**
  * A time range in a zone: "lunes, 9 de marzo de 2026, 08:00–10:00 (hora estándar central, GMT-6)" when

@@ -24,7 +24,7 @@ import {
 } from './message-kinds.js';
 import { MessageTemplateException } from './message-template.exception.js';
 import { PASSWORD_LINK_HTML, PASSWORD_LINK_TEXT } from './password-link.template.js';
-import { DICTIONARIES, type PhraseKey } from './translations/index.js';
+import { DICTIONARIES } from './translations/index.js';
 
 type Flavor = 'html' | 'text';
 type Template = Handlebars.TemplateDelegate;

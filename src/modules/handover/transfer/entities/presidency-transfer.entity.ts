@@ -16,7 +16,7 @@ export type SuccessorBasis = (typeof SUCCESSOR_BASES)[number];
 @Entity('presidency_transfers')
 @Unique('presidency_transfers_from_term_key', ['fromTermId'])
 @Unique('presidency_transfers_to_term_key', ['toTermId'])
-/** A decision, or a meeting, hands the presidency over once (issue 12): a retry finds the transfer it made. */
+/** A decision, or a meeting, hands the presidency over once: a retry finds the transfer it made. */
 @Unique('presidency_transfers_decision_key', ['decisionId'])
 @Unique('presidency_transfers_meeting_key', ['meetingId'])
 @Index('presidency_transfers_council_boundary_idx', ['councilId', 'boundary'])

@@ -19,6 +19,7 @@ export interface AgendaDocument {
 @Entity('agenda_items')
 @Unique('agenda_items_meeting_position_key', ['meetingId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
 @Unique('agenda_items_carried_from_key', ['carriedFromItemId'])
+@Unique('agenda_items_id_meeting_council_key', ['id', 'meetingId', 'councilId'])
 @Index('agenda_items_presenter_idx', ['presenterParticipantId'])
 @Check('agenda_items_position_positive', `position > 0`)
 @Check('agenda_items_title_shape', `jsonb_typeof(title) = 'object' AND title <> '{}'::jsonb`)

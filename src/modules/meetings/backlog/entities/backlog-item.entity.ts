@@ -17,6 +17,7 @@ export type BacklogItemStatus = (typeof BACKLOG_ITEM_STATUSES)[number];
  */
 @Entity('backlog_items')
 @Unique('backlog_items_agenda_item_key', ['agendaItemId'])
+@Unique('backlog_items_id_council_key', ['id', 'councilId'])
 @Index('backlog_items_body_idx', ['bodyId', 'status', 'createdAt'])
 @Index('backlog_items_council_idx', ['councilId'])
 @Index('backlog_items_delegation_idx', ['proposedByDelegationId'])
