@@ -1,10 +1,8 @@
 import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../src/core/embedded/free-port.js';
-import { DESKTOP, expectNoAxeViolations, launchChromium, newPage, PHONE, SCREENSHOTS } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, scrollWidth, signInToConsole } from './support/console.js';
-import { createTestContext, type TestContext } from './support/test-app.js';
+import { DESKTOP, expectNoAxeViolations, PHONE, SCREENSHOTS, waitForScript } from './support/browser.js';
+import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import type { TestContext } from './support/test-app.js';
 
 /**
  * The web console, the delegate's journey, in a real browser (Debian's Chromium, driven by
@@ -21,7 +19,6 @@ const ZONE = 'America/Guatemala';
 
 describe('the web console: a delegate’s journey, in a browser', () => {
   let ctx: TestContext;
-  let browser: Browser;
   let base: string;
   let councilId: string;
   let delegationId: string;
@@ -30,15 +27,8 @@ describe('the web console: a delegate’s journey, in a browser', () => {
   let today: string;
   const items: Record<'overdue' | 'soon' | 'later' | 'keyboard' | 'blocked', string> = { overdue: '', soon: '', later: '', keyboard: '', blocked: '' };
   const dueLater = () => DateTime.fromISO(today).plus({ days: 40 }).toISODate()!;
-  /** What went wrong in the pages: script errors, console errors (a CSP refusal is one), failed requests. */
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
-
-  async function open(options: Parameters<typeof newPage>[2] = {}): Promise<Page> {
-    const { context, page } = await newPage(browser, problems, { locale: 'en-US', timezoneId: 'America/Toronto', ...options });
-    contexts.push(context);
-    return page;
-  }
+  const world = consoleInBrowser();
+  const open = world.open;
 
   async function createItem(title: Record<string, string>, dueDate: string, owner = delegationId, extra: Record<string, unknown> = {}): Promise<string> {
     const res = await ctx
@@ -49,14 +39,10 @@ describe('the web console: a delegate’s journey, in a browser', () => {
     return res.body.id as string;
   }
   const status = async (id: string) => ((await ctx.db.query(`SELECT status FROM action_items WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
-  const text = (s: string | null) => (s ?? '').replace(/[\u202f\u00a0]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = plainText;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    ctx = await createTestContext({ worker: true, env: { OUTBOX_RELAY_INTERVAL_MS: '200', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: base } });
-    await ctx.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    ({ ctx, base } = world);
 
     const council = await ctx
       .http()
@@ -106,16 +92,6 @@ describe('the web console: a delegate’s journey, in a browser', () => {
          ($1, $2, 'council.reminder', 'council_reminder', 'r2', 'Reminder after the change', 'The meeting is near.', '2026-11-15T14:00:00Z')`,
       [ana.userId, councilId],
     );
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await ctx?.close();
-  });
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-    // No script error, no CSP refusal, no failed request on any page of the test.
-    expect(problems.splice(0)).toEqual([]);
   });
 
   it('is served at /app/: index.html for deep links (no-cache), hashed assets cached for good, no inline script; the set-password page still there', async () => {
@@ -185,11 +161,11 @@ describe('the web console: a delegate’s journey, in a browser', () => {
     // (the box is drawn over the native input: a person clicks its label)
     await page.getByText('Overdue only', { exact: true }).click();
     await page.waitForURL(/overdue=true/);
-    await page.waitForFunction(`document.querySelectorAll('tbody tr').length === 1`);
+    await waitForScript(page, `document.querySelectorAll('tbody tr').length === 1`);
     expect(await rows.locator('td:first-child a').allTextContents()).toEqual(['Regional report']);
     expect(await page.getByRole('checkbox', { name: 'Overdue only' }).isChecked()).toBe(true);
     await page.getByText('Overdue only', { exact: true }).click();
-    await page.waitForFunction(`document.querySelectorAll('tbody tr').length === 6`);
+    await waitForScript(page, `document.querySelectorAll('tbody tr').length === 6`);
 
     // The item page: its moves as buttons named by the move.
     await page.getByRole('link', { name: 'Market study' }).click();
@@ -228,7 +204,7 @@ describe('the web console: a delegate’s journey, in a browser', () => {
     // Back in the list: the row shows it.
     await page.getByRole('link', { name: 'Back to my action items' }).click();
     await page.getByRole('heading', { level: 1, name: 'My action items' }).waitFor();
-    await page.waitForFunction(`document.querySelector('tbody')?.textContent?.includes('Acknowledged')`);
+    await waitForScript(page, `document.querySelector('tbody')?.textContent?.includes('Acknowledged')`);
     expect(text(await rows.filter({ hasText: 'Market study' }).textContent())).toContain('Amber 40 %');
   });
 
@@ -361,8 +337,8 @@ describe('the web console: a delegate’s journey, in a browser', () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/auth/me') && r.request().method() === 'PATCH');
     await language.selectOption({ label: 'français' });
     expect((await saved).status()).toBe(200);
-    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await page.getByRole('heading', { level: 1, name: 'Mes actions' }).waitFor();
+    await waitForScript(page, `document.documentElement.lang === 'fr'`);
     const nav = page.getByRole('navigation');
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Mes actions', 'Réunions', 'Présidence', 'Notifications']);
     const [{ preferred_language }] = await ctx.db.query(`SELECT preferred_language FROM users WHERE id = $1`, [ana.userId]);
@@ -389,9 +365,11 @@ describe('the web console: a delegate’s journey, in a browser', () => {
       ['português', 'Minhas tarefas', 'pt'],
       ['English', 'My action items', 'en'],
     ] as const) {
+      const remembered = other.waitForResponse((r) => r.url().endsWith('/auth/me') && r.request().method() === 'PATCH');
       await other.locator('.language select').selectOption({ label });
+      expect((await remembered).status()).toBe(200);
       await other.getByRole('heading', { level: 1, name: heading }).waitFor();
-      expect(await other.locator('html').getAttribute('lang')).toBe(lang);
+      await waitForScript(other, `document.documentElement.lang === '${lang}'`);
       if (lang !== 'en') await expectNoAxeViolations(other, `my action items in ${lang}`);
     }
     await other.waitForResponse((r) => r.url().endsWith('/auth/me') && r.request().method() === 'PATCH').catch(() => undefined);

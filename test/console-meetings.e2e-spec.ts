@@ -1,9 +1,7 @@
 import { jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../src/core/embedded/free-port.js';
-import { DESKTOP, expectNoAxeViolations, launchChromium, newPage, PHONE, SCREENSHOTS } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, scrollWidth, signInToConsole } from './support/console.js';
-import { createTestContext, type TestContext } from './support/test-app.js';
+import { DESKTOP, expectNoAxeViolations, PHONE, SCREENSHOTS, waitForScript } from './support/browser.js';
+import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import type { TestContext } from './support/test-app.js';
 
 /**
  * The web console, part 2, first slice: the secretariat's meetings in a real browser against the real
@@ -23,7 +21,6 @@ const PDF = Buffer.from(
 
 describe('the web console: the secretariat’s meetings, in a browser', () => {
   let ctx: TestContext;
-  let browser: Browser;
   let base: string;
   let councilId: string;
   let planned: string;
@@ -31,43 +28,17 @@ describe('the web console: the secretariat’s meetings, in a browser', () => {
   let extraordinary: string;
   let secretariat: ConsoleAccount;
   const delegations: string[] = [];
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
-  const text = (s: string | null) =>
-    (s ?? '')
-      .replace(/[\u202f\u00a0]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-
-  async function openPage(options: Parameters<typeof newPage>[2] = {}): Promise<Page> {
-    const { context, page } = await newPage(browser, problems, {
-      locale: 'en-US',
-      timezoneId: 'America/Toronto',
-      // A refused move is an expected 409.
-      allowed: (s, m, u) => s === 409 && m === 'POST' && u.pathname.endsWith('/transitions'),
-      ...options,
-    });
-    contexts.push(context);
-    return page;
-  }
+  const text = plainText;
+  // A refused move is an expected 409.
+  const world = consoleInBrowser({ allowed: (s, m, u) => s === 409 && m === 'POST' && u.pathname.endsWith('/transitions') });
+  const openPage = world.open;
   const agendaTitles = async (meetingId: string): Promise<string[]> =>
     ((await ctx.http().get(`/councils/${councilId}/meetings/${meetingId}/agenda`).expect(200)).body.items as { title: { en: string } }[]).map(
       (i) => i.title.en,
     );
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    ctx = await createTestContext({
-      worker: true,
-      env: {
-        OUTBOX_RELAY_INTERVAL_MS: '200',
-        LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-        PUBLIC_URL: base,
-      },
-    });
-    await ctx.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    ({ ctx, base } = world);
 
     const council = await ctx
       .http()
@@ -152,15 +123,6 @@ describe('the web console: the secretariat’s meetings, in a browser', () => {
       )) as { id: string }[]
     )[0]!.id;
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await ctx?.close();
-  });
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-    expect(problems.splice(0)).toEqual([]);
-  });
 
   it('lists the meetings, opens one by its title, builds and reorders its agenda by keyboard, saves the order, and shows why convening is refused', async () => {
     const page = await openPage();
@@ -178,10 +140,10 @@ describe('the web console: the secretariat’s meetings, in a browser', () => {
     // A filter (kept in the address): in session only.
     await page.getByLabel('Status', { exact: true }).selectOption('in_session');
     await page.waitForURL(/status=in_session/);
-    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
+    await waitForScript(page, "document.querySelectorAll('tbody tr').length === 1");
     expect(text(await table.locator('tbody tr').textContent())).toContain('Senior officials in session');
     await page.getByLabel('Status', { exact: true }).selectOption('');
-    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 3");
+    await waitForScript(page, "document.querySelectorAll('tbody tr').length === 3");
     await expectNoAxeViolations(page, 'meetings list');
     await page.screenshot({
       path: `${SCREENSHOTS}/console-meetings-desktop.png`,

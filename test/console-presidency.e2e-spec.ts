@@ -1,10 +1,9 @@
 import { jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../src/core/embedded/free-port.js';
-import { expectNoAxeViolations, launchChromium, newPage, PHONE, SCREENSHOTS } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, scrollWidth, signInToConsole } from './support/console.js';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, PHONE, SCREENSHOTS } from './support/browser.js';
+import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
 import { newDelegation } from './support/notifications.js';
-import { createTestContext, type TestContext } from './support/test-app.js';
+import type { TestContext } from './support/test-app.js';
 
 /**
  * The web console, the chair's journey and the public pages, in a real browser (Debian's Chromium)
@@ -22,7 +21,6 @@ const DAY = 86_400_000;
 
 describe('the web console: the chair’s journey and the public pages, in a browser', () => {
   let ctx: TestContext;
-  let browser: Browser;
   let base: string;
   let councilId: string;
   let lonelyCouncilId: string;
@@ -31,21 +29,12 @@ describe('the web console: the chair’s journey and the public pages, in a brow
   let outgoing: ConsoleAccount;
   let incoming: ConsoleAccount;
   let lonely: ConsoleAccount;
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
   /** The dossier is not found until assembled: the page asks, and says "not yet". */
   const dossierNotYet = (status: number, method: string, url: URL) => status === 404 && method === 'GET' && url.pathname.endsWith('/dossier');
 
-  async function open(options: Parameters<typeof newPage>[2] = {}): Promise<Page> {
-    const { context, page } = await newPage(browser, problems, { locale: 'en-US', timezoneId: 'America/Toronto', allowed: dossierNotYet, ...options });
-    contexts.push(context);
-    return page;
-  }
-  const text = (s: string | null) =>
-    (s ?? '')
-      .replace(/[\u202f\u00a0]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+  const world = consoleInBrowser({ allowed: dossierNotYet });
+  const open = world.open;
+  const text = plainText;
   async function one(sql: string, params: unknown[]): Promise<string> {
     return ((await ctx.db.query(sql, params)) as { id: string }[])[0]!.id;
   }
@@ -79,11 +68,7 @@ describe('the web console: the chair’s journey and the public pages, in a brow
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    ctx = await createTestContext({ worker: true, env: { OUTBOX_RELAY_INTERVAL_MS: '200', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: base } });
-    await ctx.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    ({ ctx, base } = world);
 
     const council = await ctx
       .http()
@@ -190,15 +175,6 @@ describe('the web console: the chair’s journey and the public pages, in a brow
     const pa = await newDelegation(ctx, lonelyCouncilId, 'Panama', 'PA');
     await term(lonelyCouncilId, await participantOf(pa), at(-100 * DAY), at(60 * DAY));
     lonely = await consoleAccount(ctx, { councilId: lonelyCouncilId, delegationId: pa, fullName: 'Pat Alone', language: 'en' });
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await ctx?.close();
-  });
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-    expect(problems.splice(0)).toEqual([]);
   });
 
   it('names the current holder and the troika, the successor, the handover timeline in two zones; the chair adds and edits priorities, assembles and submits the dossier', async () => {

@@ -75,3 +75,16 @@ export async function expectNoAxeViolations(page: Page, what: string, options: {
   // The checks really ran (a page that failed to load would pass vacuously).
   expect(results.passes.length).toBeGreaterThan(10);
 }
+
+/**
+ * Waits until `script` (an expression, evaluated in the page as by `page.evaluate`) is truthy. Not
+ * `page.waitForFunction` with a string: that evaluates it with `eval` inside the page, which the
+ * console's CSP (no 'unsafe-eval') refuses.
+ */
+export async function waitForScript(page: Page, script: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<unknown>(script))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${script}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '../../src/core/embedded/free-port.js';
 import { PasswordHasher } from '../../src/modules/identity/password-hasher.service.js';
-import type { TestContext } from './test-app.js';
+import { launchChromium, newPage } from './browser.js';
+import { createTestContext, type TestContext } from './test-app.js';
 
 /** The password of every account made by `consoleAccount`. */
 export const CONSOLE_PASSWORD = 'a console test password';
@@ -58,3 +60,57 @@ export async function signInToConsole(
 
 /** The page's horizontal overflow: what scrolls sideways beyond the viewport. */
 export const scrollWidth = (page: Page): Promise<number> => page.evaluate<number>('document.scrollingElement.scrollWidth');
+
+/** A page's text as a person reads it: narrow and non-breaking spaces as spaces, runs of white space as one. */
+export const plainText = (s: string | null): string =>
+  (s ?? '')
+    .replace(/[\u202f\u00a0]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+type PageOptions = NonNullable<Parameters<typeof newPage>[2]>;
+
+/** The real API and worker listening on a free port, Chromium, and the pages a test file opens. */
+export interface ConsoleBrowser {
+  ctx: TestContext;
+  browser: Browser;
+  /** http://127.0.0.1:<port>, where the console is at /app/. */
+  base: string;
+  /** A page in a new browser context (English, Toronto time unless told), watched for script errors and failed requests. */
+  open(options?: PageOptions): Promise<Page>;
+}
+
+/**
+ * Sets up a console browser test file: call it at the top of the `describe`. Before all tests it starts
+ * the app with its worker on a free port and launches Chromium; after each test it closes the test's
+ * browser contexts and expects no script error, CSP refusal or failed request (other than `defaults.allowed`);
+ * after all it closes everything. The returned object's fields are set once the first `beforeAll` has run.
+ */
+export function consoleInBrowser(defaults: PageOptions = {}): ConsoleBrowser {
+  const problems: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const world = {
+    async open(options: PageOptions = {}): Promise<Page> {
+      const { context, page } = await newPage(world.browser, problems, { locale: 'en-US', timezoneId: 'America/Toronto', ...defaults, ...options });
+      contexts.push(context);
+      return page;
+    },
+  } as ConsoleBrowser;
+  beforeAll(async () => {
+    const port = await freePort();
+    world.base = `http://127.0.0.1:${port}`;
+    world.ctx = await createTestContext({ worker: true, env: { OUTBOX_RELAY_INTERVAL_MS: '200', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: world.base } });
+    await world.ctx.app.listen(port, '127.0.0.1');
+    world.browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    expect(problems.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await world.browser?.close();
+    await world.ctx?.close();
+  });
+  return world;
+}
