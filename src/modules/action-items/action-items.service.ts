@@ -12,7 +12,6 @@ import {
   type ActionItemFilterValues,
   type ActionItemRow,
   ActionItemsRepository,
-  type ActionItemUpdateRow,
   type CouncilInfo,
   type MineScope,
   type NewActionItem,
@@ -20,7 +19,7 @@ import {
 } from './action-items.repository.js';
 import type { ActionItemFilters, ActionItemsQuery, MyActionItemFilters, MyActionItemsQuery } from './dto/action-item-filters.query.js';
 import type { ActionItemTransitionDto } from './dto/action-item-transition.dto.js';
-import type { ActionItemUpdateListResponse, ActionItemUpdateResponse, ProgressReportedResponse } from './dto/action-item-update.response.js';
+import type { ActionItemUpdateListResponse, ProgressReportedResponse } from './dto/action-item-update.response.js';
 import type { ActionItemCountsResponse, ActionItemListResponse, ActionItemPageResponse, ActionItemResponse } from './dto/action-item.response.js';
 import type { ActionItemFieldsDto, CreateActionItemDto } from './dto/create-action-item.dto.js';
 import type { CreateDecisionActionItemsDto } from './dto/create-decision-action-items.dto.js';
@@ -28,74 +27,12 @@ import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from './dto/owner-fields.js'
 import type { ReassignActionItemDto } from './dto/reassign-action-item.dto.js';
 import type { ReportProgressDto } from './dto/report-progress.dto.js';
 import type { UpdateActionItemDto } from './dto/update-action-item.dto.js';
-import { ACTION_ITEM_STATUSES, type ActionItemStatus, type OwnerKind, type SourceKind } from './entities/action-item.entity.js';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus } from './entities/action-item.entity.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { ActionItemRemindersScheduler } from './reminders/action-item-reminders.scheduler.js';
+import { ActionItemReferences, type ResolvedOwner, type ResolvedSource } from './action-item-references.js';
+import { actionItemResponse, updateResponse } from './action-items.responses.js';
 import { localizedTextProblem, trimmedTexts } from '../../core/text/localized-text.js';
-
-// pg hands timestamps over as Dates already: no copy for those (a page formats some 250).
-const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-
-export function actionItemResponse(r: ActionItemRow): ActionItemResponse {
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    title: r.title,
-    description: r.description,
-    ownerKind: r.ownerKind,
-    ownerDelegationId: r.ownerDelegationId,
-    ownerBodyId: r.ownerBodyId,
-    ownerUserId: r.ownerUserId,
-    dueDate: r.dueDate,
-    priority: r.priority,
-    sourceKind: r.sourceKind,
-    decisionId: r.decisionId,
-    meetingId: r.meetingId,
-    recommendationId: r.recommendationId,
-    targetValue: r.targetValue === null ? null : Number(r.targetValue),
-    targetUnit: r.targetUnit,
-    status: r.status,
-    overdue: r.overdue,
-    allowedTransitions: [...allowedNext(r.status)],
-    acknowledgedAt: iso(r.acknowledgedAt),
-    doneAt: iso(r.doneAt),
-    verifiedAt: iso(r.verifiedAt),
-    verifiedBy: r.verifiedBy,
-    cancelledAt: iso(r.cancelledAt),
-    cancelReason: r.cancelReason,
-    cancelDecisionId: r.cancelDecisionId,
-    progressPercent: r.progressPercent,
-    progressRag: r.progressRag,
-    progressAt: iso(r.progressAt),
-    carriedOver: r.carriedOver,
-    carryOverTag: r.carryOverTag,
-    version: r.version,
-    createdBy: r.createdBy,
-    createdAt: iso(r.createdAt)!,
-    updatedAt: iso(r.updatedAt)!,
-  };
-}
-
-const updateResponse = (u: ActionItemUpdateRow): ActionItemUpdateResponse => ({
-  id: u.id,
-  actionItemId: u.actionItemId,
-  kind: u.kind,
-  text: u.text,
-  percent: u.percent,
-  rag: u.rag,
-  attachmentUrl: u.attachmentUrl,
-  statusFrom: u.statusFrom,
-  statusTo: u.statusTo,
-  authorId: u.authorId,
-  authorName: u.authorName,
-  createdAt: iso(u.createdAt)!,
-});
-
-interface ResolvedOwner {
-  ownerKind: OwnerKind;
-  ownerDelegationId: string | null;
-  ownerBodyId: string | null;
-}
 
 /**
  * Action items: created by the secretariat or the chair (also from an adopted
@@ -112,6 +49,9 @@ export class ActionItemsService {
     private readonly audit: AuditService,
     private readonly reminders: ActionItemRemindersScheduler,
   ) {}
+
+  /** The council's rows a new or changed item refers to (its source, its owner), checked. */
+  private readonly refs = new ActionItemReferences(this.items);
 
   // ── reads ──
 
@@ -159,7 +99,7 @@ export class ActionItemsService {
   async create(councilId: string, dto: CreateActionItemDto, caller: Caller): Promise<ActionItemResponse> {
     return this.db.transaction(async (em) => {
       const council = await this.council(em, councilId);
-      const source = await this.source(em, councilId, dto);
+      const source = await this.refs.source(em, councilId, dto);
       const id = await this.insertItem(em, councilId, council, dto, source, caller, '');
       const created = (await this.items.findInCouncil(councilId, id, em))!;
       await this.audit.record(em, { councilId, action: 'action_item.created', entityType: 'action_item', entityId: id, after: actionItemResponse(created) });
@@ -172,7 +112,7 @@ export class ActionItemsService {
   async createFromDecision(councilId: string, decisionId: string, dto: CreateDecisionActionItemsDto, caller: Caller): Promise<ActionItemListResponse> {
     return this.db.transaction(async (em) => {
       const council = await this.council(em, councilId);
-      const decision = await this.adoptedDecision(em, councilId, decisionId, 'decisionId');
+      const decision = await this.refs.adoptedDecision(em, councilId, decisionId, 'decisionId');
       const created: ActionItemResponse[] = [];
       for (const [i, item] of dto.items.entries()) {
         const source = { sourceKind: 'decision' as const, decisionId, meetingId: decision.meetingId, recommendationId: null };
@@ -242,7 +182,7 @@ export class ActionItemsService {
       if (dto.decisionId !== undefined && dto.to !== 'cancelled') {
         throw new InvalidInputException('decisionId', 'cancel_only', "decisionId names the decision that cancels an item: only with to='cancelled'");
       }
-      if (dto.decisionId !== undefined) await this.adoptedDecision(em, councilId, dto.decisionId, 'decisionId');
+      if (dto.decisionId !== undefined) await this.refs.adoptedDecision(em, councilId, dto.decisionId, 'decisionId');
       const moved = await this.items.transition(em, councilId, id, dto.version, current.status, dto.to, writeScope, {
         actorId: caller.userId,
         reason,
@@ -312,10 +252,10 @@ export class ActionItemsService {
       const owner: ResolvedOwner =
         dto.ownerKind === undefined
           ? { ownerKind: current.ownerKind, ownerDelegationId: current.ownerDelegationId, ownerBodyId: current.ownerBodyId }
-          : await this.owner(em, councilId, dto, '');
+          : await this.refs.owner(em, councilId, dto, '');
       const ownerChanged = owner.ownerKind !== current.ownerKind || owner.ownerDelegationId !== current.ownerDelegationId || owner.ownerBodyId !== current.ownerBodyId;
       const ownerUserId = dto.ownerUserId !== undefined ? dto.ownerUserId : ownerChanged ? null : current.ownerUserId;
-      if (ownerUserId !== null && (ownerUserId !== current.ownerUserId || ownerChanged)) await this.ownerUser(em, councilId, ownerUserId, owner, 'ownerUserId');
+      if (ownerUserId !== null && (ownerUserId !== current.ownerUserId || ownerChanged)) await this.refs.ownerUser(em, councilId, ownerUserId, owner, 'ownerUserId');
       const dueDate = dto.dueDate ?? current.dueDate;
       if (dto.dueDate !== undefined) this.notPast(dto.dueDate, council, 'dueDate');
       if (!ownerChanged && ownerUserId === current.ownerUserId && dueDate === current.dueDate) {
@@ -416,83 +356,12 @@ export class ActionItemsService {
     }
   }
 
-  private async adoptedDecision(em: EntityManager, councilId: string, decisionId: string, field: string): Promise<{ meetingId: string | null }> {
-    const decision = await this.items.decisionInCouncil(em, councilId, decisionId);
-    if (!decision) throw new NotFoundException('decision', decisionId);
-    if (decision.outcome !== 'adopted') {
-      throw new ConflictException(
-        'DECISION_NOT_ADOPTED',
-        `only an adopted decision creates or cancels action items; this one is ${decision.status === 'proposed' ? 'still proposed' : decision.outcome?.replace('_', ' ')}`,
-        { status: decision.status, outcome: decision.outcome },
-        field,
-      );
-    }
-    return { meetingId: decision.meetingId };
-  }
-
-  /** Where the item comes from: decisionId (adopted; its meeting), else meetingId, else recommendationId, else none. */
-  private async source(
-    em: EntityManager,
-    councilId: string,
-    dto: CreateActionItemDto,
-  ): Promise<{ sourceKind: SourceKind; decisionId: string | null; meetingId: string | null; recommendationId: string | null }> {
-    const recommendationId = dto.recommendationId ?? null;
-    if (recommendationId && !(await this.items.recommendationInCouncil(em, councilId, recommendationId))) throw new NotFoundException('recommendation', recommendationId);
-    if (dto.decisionId) {
-      const decision = await this.adoptedDecision(em, councilId, dto.decisionId, 'decisionId');
-      if (dto.meetingId !== undefined && dto.meetingId !== decision.meetingId) {
-        throw new InvalidInputException('meetingId', 'decision_meeting', "meetingId, with decisionId, must be the meeting where the decision was taken (or be left out)");
-      }
-      return { sourceKind: 'decision', decisionId: dto.decisionId, meetingId: decision.meetingId, recommendationId };
-    }
-    if (dto.meetingId) {
-      if (!(await this.items.meetingInCouncil(em, councilId, dto.meetingId))) throw new NotFoundException('meeting', dto.meetingId);
-      return { sourceKind: 'meeting', decisionId: null, meetingId: dto.meetingId, recommendationId };
-    }
-    return { sourceKind: recommendationId ? 'recommendation' : 'none', decisionId: null, meetingId: null, recommendationId };
-  }
-
-  /** The owner named by the fields: a delegation or a body of the council, or the current presidency holder's delegation. */
-  private async owner(
-    em: EntityManager,
-    councilId: string,
-    dto: { ownerKind?: OwnerKind; ownerDelegationId?: string; ownerBodyId?: string },
-    prefix: string,
-  ): Promise<ResolvedOwner> {
-    const kind = dto.ownerKind!;
-    const refuse = (field: string, message: string) => new InvalidInputException(`${prefix}${field}`, 'owner_shape', message);
-    if (kind === 'delegation') {
-      if (!dto.ownerDelegationId) throw refuse('ownerDelegationId', "ownerDelegationId is required when ownerKind is 'delegation'");
-      if (dto.ownerBodyId !== undefined) throw refuse('ownerBodyId', "ownerBodyId is only for ownerKind 'body'");
-      if (!(await this.items.delegationInCouncil(em, councilId, dto.ownerDelegationId))) throw new NotFoundException('delegation', dto.ownerDelegationId);
-      return { ownerKind: kind, ownerDelegationId: dto.ownerDelegationId, ownerBodyId: null };
-    }
-    if (kind === 'body') {
-      if (!dto.ownerBodyId) throw refuse('ownerBodyId', "ownerBodyId is required when ownerKind is 'body'");
-      if (dto.ownerDelegationId !== undefined) throw refuse('ownerDelegationId', "ownerDelegationId is only for ownerKind 'delegation'");
-      if (!(await this.items.bodyInCouncil(em, councilId, dto.ownerBodyId))) throw new NotFoundException('body', dto.ownerBodyId);
-      return { ownerKind: kind, ownerDelegationId: null, ownerBodyId: dto.ownerBodyId };
-    }
-    if (dto.ownerDelegationId !== undefined || dto.ownerBodyId !== undefined) {
-      throw refuse(dto.ownerDelegationId !== undefined ? 'ownerDelegationId' : 'ownerBodyId', "an item of the presidency belongs to whoever holds it: give neither ownerDelegationId nor ownerBodyId");
-    }
-    const holder = await this.items.presidencyDelegation(em, councilId);
-    if (!holder) throw new ConflictException('NO_PRESIDENCY', 'no presidency term covers today (or its holder has no delegation): the presidency cannot own an item now', {}, `${prefix}ownerKind`);
-    return { ownerKind: kind, ownerDelegationId: holder, ownerBodyId: null };
-  }
-
-  private async ownerUser(em: EntityManager, councilId: string, userId: string, owner: ResolvedOwner, field: string): Promise<void> {
-    if (!(await this.items.userFitsOwner(em, councilId, userId, { delegationId: owner.ownerDelegationId, bodyId: owner.ownerBodyId }))) {
-      throw new InvalidInputException(field, 'owner_delegate', `${field} must be an account seated as a delegate of the owner (for a body: of one of its current leads)`);
-    }
-  }
-
   private async insertItem(
     em: EntityManager,
     councilId: string,
     council: CouncilInfo,
     dto: ActionItemFieldsDto,
-    source: { sourceKind: SourceKind; decisionId: string | null; meetingId: string | null; recommendationId: string | null },
+    source: ResolvedSource,
     caller: Caller,
     prefix: string,
   ): Promise<string> {
@@ -510,8 +379,8 @@ export class ActionItemsService {
       }
       throw err;
     }
-    const owner = await this.owner(em, councilId, dto, prefix);
-    if (dto.ownerUserId) await this.ownerUser(em, councilId, dto.ownerUserId, owner, `${prefix}ownerUserId`);
+    const owner = await this.refs.owner(em, councilId, dto, prefix);
+    if (dto.ownerUserId) await this.refs.ownerUser(em, councilId, dto.ownerUserId, owner, `${prefix}ownerUserId`);
     const values: NewActionItem = {
       title,
       description,

@@ -14,52 +14,15 @@ import {
   trimTitle,
 } from './agenda-rules.js';
 import { MeetingRemindersScheduler } from '../meeting-reminders.scheduler.js';
-import { type AgendaItemRow, type AgendaItemValues, type AgendaMeetingRow, AgendaRepository, type AgendaRow } from './agenda.repository.js';
+import { type AgendaItemValues, type AgendaMeetingRow, AgendaRepository, type AgendaRow } from './agenda.repository.js';
 import type { AgendaItemResponse } from './dto/agenda-item.response.js';
 import type { AgendaVersionDto } from './dto/agenda-version.dto.js';
 import type { CarryForwardAgendaItemDto } from './dto/carry-forward-agenda-item.dto.js';
 import type { AgendaResponse } from './dto/agenda.response.js';
+import { agendaResponse, itemResponse } from './agenda.responses.js';
 import type { CreateAgendaItemDto } from './dto/create-agenda-item.dto.js';
 import type { ReorderAgendaDto } from './dto/reorder-agenda.dto.js';
 import type { UpdateAgendaItemDto } from './dto/update-agenda-item.dto.js';
-
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
-
-function itemResponse(r: AgendaItemRow): AgendaItemResponse {
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    meetingId: r.meetingId,
-    position: r.position,
-    title: r.title,
-    purpose: r.purpose,
-    presenterParticipantId: r.presenterParticipantId,
-    minutesAllotted: r.minutesAllotted,
-    concernsPermanentParticipants: r.concernsPermanentParticipants,
-    supplementary: r.supplementary,
-    acceptedByChair: r.acceptedByChair,
-    documents: r.documents.map((d) => ({ title: d.title, url: d.url })),
-    status: r.status,
-    carriedFromItemId: r.carriedFromItemId,
-    version: r.version,
-    createdAt: iso(r.createdAt)!,
-    updatedAt: iso(r.updatedAt)!,
-  };
-}
-
-/** A meeting without an agenda row has an empty draft agenda at version 1 (the row is made by the first change). */
-function agendaResponse(councilId: string, meetingId: string, a: AgendaRow | undefined, items: AgendaItemRow[]): AgendaResponse {
-  return {
-    meetingId,
-    councilId,
-    status: a?.status ?? 'draft',
-    circulatedAt: iso(a?.circulatedAt ?? null),
-    adoptedAt: iso(a?.adoptedAt ?? null),
-    supplementaryDeadline: iso(a?.supplementaryDeadline ?? null),
-    version: a?.version ?? 1,
-    items: items.map(itemResponse),
-  };
-}
 
 /**
  * The agenda of a meeting: items built by the secretariat (and the chair),
