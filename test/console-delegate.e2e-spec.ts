@@ -417,11 +417,11 @@ describe('the web console: a delegate’s journey, in a browser', () => {
     const first = await open();
     await signInToConsole(first, base, ana);
     await first.getByRole('table').waitFor();
-    const second = await first.context().newPage();
+    const second = await world.tab(first);
     // A second tab of the same browser resumes the session from the stored refresh token.
     await second.goto(`${base}/app/notifications`);
     await second.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 6; round++) {
       // Both reload together: each has no access token in memory and wants one from the same refresh token.
       await Promise.all([first.reload(), second.reload()]);
       await Promise.all([first.getByRole('table').waitFor(), second.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor()]);
@@ -472,7 +472,7 @@ describe('the web console: a delegate’s journey, in a browser', () => {
 
     // On the next visit: the stored refresh token is refused.
     await ctx.db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [ana.userId]);
-    const next = await page.context().newPage();
+    const next = await world.tab(page, refusedRefresh);
     await next.goto(`${base}/app/items`);
     await next.getByText('Your session has expired. Please sign in again.').waitFor();
     expect(await next.evaluate('localStorage.getItem("protempore.refreshToken")')).toBeNull();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../src/core/embedded/free-port.js';
 import { PasswordHasher } from '../../src/modules/identity/password-hasher.service.js';
-import { launchChromium, newPage } from './browser.js';
+import { launchChromium, newPage, watch } from './browser.js';
 import { createTestContext, type TestContext } from './test-app.js';
 
 /** The password of every account made by `consoleAccount`. */
@@ -78,6 +78,8 @@ export interface ConsoleBrowser {
   base: string;
   /** A page in a new browser context (English, Toronto time unless told), watched for script errors and failed requests. */
   open(options?: PageOptions): Promise<Page>;
+  /** Another tab of `page`'s browser context (its storage, its session), watched like it. */
+  tab(page: Page, allowed?: PageOptions['allowed']): Promise<Page>;
 }
 
 /**
@@ -94,6 +96,11 @@ export function consoleInBrowser(defaults: PageOptions = {}): ConsoleBrowser {
       const { context, page } = await newPage(world.browser, problems, { locale: 'en-US', timezoneId: 'America/Toronto', ...defaults, ...options });
       contexts.push(context);
       return page;
+    },
+    async tab(page: Page, allowed?: PageOptions['allowed']): Promise<Page> {
+      const next = await page.context().newPage();
+      watch(next, problems, allowed ?? defaults.allowed);
+      return next;
     },
   } as ConsoleBrowser;
   beforeAll(async () => {

@@ -6,17 +6,28 @@
  *   signed in, and so that every tab reads the one current refresh token.
  * - Refresh tokens rotate and the server revokes the whole session when one is spent twice: a refresh is
  *   done under a Web Lock shared by every tab of the origin (`navigator.locks`), reading the refresh token
- *   from storage inside the lock, so that two tabs never spend the same one. The tab that refreshed
- *   shares its new access token over a BroadcastChannel; a tab that was waiting for the lock takes it
- *   instead of refreshing again.
+ *   inside the lock, so that two tabs never spend the same one. Inside the lock the token is read from
+ *   IndexedDB, not localStorage: each tab's process keeps its own copy of localStorage, updated a moment
+ *   after another tab writes, so a tab taking the lock could still read the token just spent; an IndexedDB
+ *   write committed before the lock is released is seen by the next holder. localStorage keeps a copy for
+ *   the synchronous "is there a session" check. The tab that refreshed shares its new access token over a
+ *   BroadcastChannel; a tab that was waiting for the lock takes it instead of refreshing again.
  * - Sign-out and an ended session are broadcast too: every tab returns to sign-in.
  */
+
+import { del, get, set } from 'idb-keyval';
 
 const REFRESH_KEY = 'protempore.refreshToken';
 const LOCK = 'protempore.auth.refresh';
 const CHANNEL = 'protempore.auth';
 /** An access token this close to its end is refreshed before use. */
 const MARGIN_MS = 30_000;
+/** Waits before trying a refresh again after a failure that is not a refusal (offline, 5xx, 429). */
+const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000];
+/** While a stored session cannot be resumed for such a failure, the next try comes this much later. */
+export const RESUME_RETRY_MS = 5_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type SignedOutReason = 'signed_out' | 'expired';
 
@@ -74,8 +85,33 @@ function storedRefreshToken(): string | null {
   }
 }
 
-function adopt(tokens: TokenResponse, broadcast: boolean): Tokens {
-  localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+/** The refresh token as last committed by any tab (IndexedDB), or the localStorage copy where IndexedDB fails. */
+async function committedRefreshToken(): Promise<string | null> {
+  try {
+    const token = await get<string>(REFRESH_KEY);
+    if (typeof token === 'string') return token;
+  } catch {
+    // private modes without IndexedDB: the localStorage copy is all there is
+  }
+  return storedRefreshToken();
+}
+
+async function storeRefreshToken(token: string): Promise<void> {
+  try {
+    await set(REFRESH_KEY, token); // resolves once the write is committed
+  } catch {
+    // without IndexedDB the localStorage copy below is the only one
+  }
+  localStorage.setItem(REFRESH_KEY, token);
+}
+
+function forgetRefreshToken(): void {
+  localStorage.removeItem(REFRESH_KEY);
+  del(REFRESH_KEY).catch(() => undefined);
+}
+
+async function adopt(tokens: TokenResponse, broadcast: boolean): Promise<Tokens> {
+  await storeRefreshToken(tokens.refreshToken);
   current = { accessToken: tokens.accessToken, expiresAt: Date.now() + tokens.expiresIn * 1000 };
   signedOutReason = undefined;
   ended = false;
@@ -89,7 +125,7 @@ function end(reason: SignedOutReason, broadcast: boolean): void {
   current = undefined;
   ended = true;
   if (broadcast) {
-    localStorage.removeItem(REFRESH_KEY);
+    forgetRefreshToken();
     channel?.postMessage({ type: 'signed_out', reason } satisfies Message);
   }
   if (wasSignedIn || broadcast || reason === 'expired') signedOutReason = reason;
@@ -121,23 +157,30 @@ export function refresh(stale?: string): Promise<string | undefined> {
       notify();
       return current.accessToken;
     }
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const refreshToken = ended ? null : storedRefreshToken();
+    let transient = 0;
+    for (let refused = 0; refused < 2; ) {
+      const refreshToken = ended ? null : await committedRefreshToken();
       if (!refreshToken) {
         if (current || stale) end('expired', false);
         else notify();
         return undefined;
       }
-      let response: Response;
+      let response: Response | undefined;
       try {
         response = await postJson('/auth/refresh', { refreshToken });
       } catch {
-        return undefined; // offline: keep the session, the next call tries again
+        response = undefined; // offline, or a connection dropped on the way
       }
-      if (response.ok) return adopt((await response.json()) as TokenResponse, true).accessToken;
-      if (response.status !== 400 && response.status !== 401) return undefined;
+      if (response?.ok) return (await adopt((await response.json()) as TokenResponse, true)).accessToken;
+      if (response === undefined || (response.status !== 400 && response.status !== 401)) {
+        // Not a refusal (offline, busy, rate-limited): keep the session and try again a little later.
+        if (transient >= RETRY_DELAYS_MS.length) return undefined;
+        await sleep(RETRY_DELAYS_MS[transient++]);
+        continue;
+      }
       // Refused: unless a tab without the lock stored a newer token meanwhile, the session is over.
-      if (storedRefreshToken() === refreshToken) break;
+      if ((await committedRefreshToken()) === refreshToken) break;
+      refused++;
     }
     end('expired', true);
     return undefined;
@@ -163,7 +206,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     return 'error';
   }
   if (response.ok) {
-    adopt((await response.json()) as TokenResponse, true);
+    await adopt((await response.json()) as TokenResponse, true);
     return 'ok';
   }
   if (response.status === 401 || response.status === 400) return 'invalid';
