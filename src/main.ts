@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './core/config/app-config.js';
 import { migrateBeforeBoot } from './core/database/migrate-before-boot.js';
-import { createApi } from './core/http/create-api.js';
+import { createApi } from './create-api.js';
 import { exitWithParent } from './core/process/exit-with-parent.js';
 
 /** The API process: serves HTTP, never runs jobs. */

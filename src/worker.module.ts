@@ -15,10 +15,10 @@ import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module.
 import { MinutesWorkerModule } from './modules/meetings/minutes/minutes-worker.module.js';
 import { SilenceWorkerModule } from './modules/meetings/silence/silence-worker.module.js';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module.js';
-import { TransferWorkerModule } from './modules/handover/transfer/transfer-worker.module.js';
+import { TransferWorkerModule } from './modules/presidency/transfer/transfer-worker.module.js';
 import { SystemModule } from './modules/system/system.module.js';
-import { HandoverDossierWorkerModule } from './modules/handover/dossier/dossier-worker.module.js';
-import { HandoverTimelineWorkerModule } from './modules/handover/timeline/handover-timeline-worker.module.js';
+import { HandoverDossierWorkerModule } from './modules/presidency/dossier/dossier-worker.module.js';
+import { HandoverTimelineWorkerModule } from './modules/presidency/timeline/handover-timeline-worker.module.js';
 import { MeetingPackWorkerModule } from './modules/meetings/pack/meeting-pack-worker.module.js';
 
 /** The worker process: BullMQ processors and schedulers, no HTTP. */

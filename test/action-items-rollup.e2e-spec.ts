@@ -25,7 +25,7 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
 
   const one = async <T = { id: string }>(sql: string, params: unknown[]): Promise<T> => ((await ctx.db.query(sql, params)) as T[])[0]!;
 
-  /** An item in the given status (made by SQL, with the timestamps its status needs), due `dueIn` days from today. */
+  /** An item in the given status (made by SQL, with the timestamps its status needs), due `dueIn` days from the council's today (its zone decides what is overdue). */
   async function item(
     status: Status,
     dueIn: number,
@@ -36,7 +36,7 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
     const row = await one(
       `INSERT INTO action_items (council_id, title, owner_kind, owner_delegation_id, owner_body_id, due_date, source_kind, meeting_id, recommendation_id, status,
                                  acknowledged_at, done_at, verified_at, cancelled_at, cancel_reason)
-       VALUES ($1, $2, $3, $4, $5, current_date + $6::int, $7, $8, $9, $10,
+       VALUES ($1, $2, $3, $4, $5, (now() AT TIME ZONE (SELECT time_zone FROM councils WHERE id = $1))::date + $6::int, $7, $8, $9, $10,
                CASE WHEN $10 NOT IN ('open','cancelled') THEN now() END, CASE WHEN $10 IN ('done','verified') THEN now() END,
                CASE WHEN $10 = 'verified' THEN now() END, CASE WHEN $10 = 'cancelled' THEN now() END, CASE WHEN $10 = 'cancelled' THEN 'superseded' END)
        RETURNING id`,

@@ -1,7 +1,7 @@
 import { delegateOf } from './support/actors.js';
 import { FAST_NOTIFICATIONS, mailsTo, newCouncil, newDelegation, seated, until } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
-import { DossierAssembleJob } from '../src/modules/handover/dossier/jobs/dossier-assemble.job.js';
+import { DossierAssembleJob } from '../src/modules/presidency/dossier/jobs/dossier-assemble.job.js';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { getMetadataStorage } from 'class-validator';
-import { buildOpenApiDocument } from '../src/core/http/create-api.js';
+import { buildOpenApiDocument } from '../src/create-api.js';
 import { nestRoutes, splitRoute } from './support/authz-matrix.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 

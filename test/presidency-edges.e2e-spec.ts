@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { PresidencyTransferSweepJob } from '../src/modules/handover/transfer/jobs/presidency-transfer-sweep.job.js';
-import { TransferService } from '../src/modules/handover/transfer/transfer.service.js';
+import { PresidencyTransferSweepJob } from '../src/modules/presidency/transfer/jobs/presidency-transfer-sweep.job.js';
+import { TransferService } from '../src/modules/presidency/transfer/transfer.service.js';
 import { type Actor, delegateOf } from './support/actors.js';
 import { FAST_NOTIFICATIONS } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';

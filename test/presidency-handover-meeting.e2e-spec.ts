@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TransferService } from '../src/modules/handover/transfer/transfer.service.js';
+import { TransferService } from '../src/modules/presidency/transfer/transfer.service.js';
 import { WorkerModule } from '../src/worker.module.js';
 import { type Actor, delegateOf } from './support/actors.js';
 import { FAST_NOTIFICATIONS, sleep, until } from './support/notifications.js';

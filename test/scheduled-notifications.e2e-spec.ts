@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { HandoverPlanner } from '../src/modules/handover/timeline/handover-planner.service.js';
+import { HandoverPlanner } from '../src/modules/presidency/timeline/handover-planner.service.js';
 import { type Actor, admin, delegateOf, secretariat } from './support/actors.js';
 import { FAST_NOTIFICATIONS, newDelegation, type Person, seated, until } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';

@@ -16,10 +16,10 @@ import { PresidencyModule } from './presidency/presidency.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { ActionItemsModule } from './action-items/action-items.module.js';
 import { ProgressModule } from './progress/progress.module.js';
-import { SuccessionModule } from './handover/succession/succession.module.js';
-import { TransferModule } from './handover/transfer/transfer.module.js';
-import { HandoverDossierModule } from './handover/dossier/dossier.module.js';
-import { HandoverTimelineModule } from './handover/timeline/handover-timeline.module.js';
+import { SuccessionModule } from './presidency/succession/succession.module.js';
+import { TransferModule } from './presidency/transfer/transfer.module.js';
+import { HandoverDossierModule } from './presidency/dossier/dossier.module.js';
+import { HandoverTimelineModule } from './presidency/timeline/handover-timeline.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { MeetingPackModule } from './meetings/pack/meeting-pack.module.js';
 

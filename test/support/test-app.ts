@@ -13,7 +13,7 @@ import { withRole } from '../../src/core/database/database-roles.js';
 import { migrateBeforeBoot } from '../../src/core/database/migrate-before-boot.js';
 import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE } from '../../src/core/embedded/embedded-roles.js';
 import { startMailSink, type MailSink } from '../../src/core/embedded/mail-sink.js';
-import { createApi } from '../../src/core/http/create-api.js';
+import { createApi } from '../../src/create-api.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import { type Actor, installOperator } from './actors.js';
 

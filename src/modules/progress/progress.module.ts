@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '../meetings/agenda/agenda.module.js';
-import { ActionItemCarryOverService } from './action-item-carry-over.service.js';
+import { ActionItemCarryOverService } from '../action-items/carry-over/action-item-carry-over.service.js';
 import { ProgressReportsController } from './progress-reports.controller.js';
 import { ProgressReportsRepository } from './progress-reports.repository.js';
 import { ProgressReportsService } from './progress-reports.service.js';

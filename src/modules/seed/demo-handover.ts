@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { type DossierContent, itemKeys } from '../handover/dossier/dossier-content.js';
-import { DossierRepository } from '../handover/dossier/dossier.repository.js';
-import { PrioritiesRepository } from '../handover/dossier/priorities.repository.js';
-import { HandoverTermsRepository, termRef } from '../handover/timeline/handover-terms.repository.js';
-import { TroikaService } from '../handover/timeline/troika.service.js';
+import { type DossierContent, itemKeys } from '../presidency/dossier/dossier-content.js';
+import { DossierRepository } from '../presidency/dossier/dossier.repository.js';
+import { PrioritiesRepository } from '../presidency/dossier/priorities.repository.js';
+import { HandoverTermsRepository, termRef } from '../presidency/timeline/handover-terms.repository.js';
+import { TroikaService } from '../presidency/timeline/troika.service.js';
 import { PresidencyRepository } from '../presidency/presidency.repository.js';
 import type { Texts } from './demo-clock.js';
 import { DEMO_EMAIL_DOMAIN } from './demo-council.data.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictException, DomainException, NotFoundException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { ActionItemCarryOverService } from '../../progress/action-item-carry-over.service.js';
+import { ActionItemCarryOverService } from '../../action-items/carry-over/action-item-carry-over.service.js';
 import { AgendaRepository } from '../agenda/agenda.repository.js';
 import { AgendaService } from '../agenda/agenda.service.js';
 import type { MeetingStatus } from '../entities/meeting.entity.js';

@@ -1,6 +1,6 @@
 import { ACTION_ITEM_NOTICE_KINDS } from '../../action-items/reminders/action-item-reminders.js';
-import { HANDOVER_KINDS } from '../../handover/timeline/handover-timeline.js';
-import { PRESIDENCY_KINDS } from '../../handover/transfer/presidency-notices.js';
+import { HANDOVER_KINDS } from '../../presidency/timeline/handover-timeline.js';
+import { PRESIDENCY_KINDS } from '../../presidency/transfer/presidency-notices.js';
 import { MEETING_NOTICE_KINDS } from '../../meetings/meeting-notices.js';
 import { MEETING_REMINDER_KIND } from '../../meetings/meeting-reminders.js';
 import { MINUTES_NOTICE_KINDS } from '../../meetings/minutes/minutes-rules.js';

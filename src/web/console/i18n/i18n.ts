@@ -31,7 +31,34 @@ function initialLanguage(): Language {
   return 'en';
 }
 
-export const resources = { en: { translation: en }, es: { translation: es }, fr: { translation: fr }, pt: { translation: pt } } as const;
+type Texts = { [key: string]: string | Texts };
+
+/**
+ * Each area of the console may keep its texts beside the shared ones, in `areas/<area>/<language>.json`
+ * (a subtree merged into the language's texts): pages of different areas never edit one file.
+ */
+const areaFiles = import.meta.glob<Texts>('./areas/*/*.json', { eager: true, import: 'default' });
+
+function merge(into: Texts, from: Texts): Texts {
+  for (const [key, value] of Object.entries(from)) {
+    const there = into[key];
+    into[key] = typeof value === 'object' && typeof there === 'object' ? merge({ ...there }, value) : value;
+  }
+  return into;
+}
+
+function texts(language: Language, shared: Texts): Texts {
+  let all: Texts = structuredClone(shared);
+  for (const [file, area] of Object.entries(areaFiles)) if (file.endsWith(`/${language}.json`)) all = merge(all, area);
+  return all;
+}
+
+export const resources = {
+  en: { translation: texts('en', en) },
+  es: { translation: texts('es', es) },
+  fr: { translation: texts('fr', fr) },
+  pt: { translation: texts('pt', pt) },
+} as const;
 
 void i18next.use(initReactI18next).init({
   resources,

@@ -1,6 +1,6 @@
 /**
  * The handover dossier's content as the API sends it (DossierResponse.content, typed `object` in openapi.json):
- * the shape of src/modules/handover/dossier/dossier-content.ts, restated for the console.
+ * the shape of src/modules/presidency/dossier/dossier-content.ts, restated for the console.
  */
 export type Texts = Record<string, string | undefined>;
 

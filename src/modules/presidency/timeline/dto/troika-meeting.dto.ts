@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
 import { MEETING_KINDS, type MeetingKind } from '../../../councils/entities/council-meeting-rule.entity.js';
 import { IsTimeZone } from '../../../../core/time-zones/is-time-zone.decorator.js';
-import { INSTANT_WITH_ZONE, INSTANT_WITH_ZONE_MESSAGE } from '../../../presidency/dto/instant.js';
+import { INSTANT_WITH_ZONE, INSTANT_WITH_ZONE_MESSAGE } from '../../dto/instant.js';
 import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export class TroikaMeetingDto {

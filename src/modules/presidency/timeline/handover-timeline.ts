@@ -4,7 +4,7 @@
  * 24-hour days. A stage due before the term starts is left out (a 12-month term has no "one year to go" before
  * it starts).
  */
-import { addMonthsUtc } from '../../presidency/rotation.js';
+import { addMonthsUtc } from '../rotation.js';
 
 export const HANDOVER_STAGES = ['first_reminder', 'priorities_due', 'dossier_due', 'final_reminder'] as const;
 export type HandoverStage = (typeof HANDOVER_STAGES)[number];

@@ -6,7 +6,7 @@ import { OutboxService } from '../../../core/outbox/outbox.service.js';
 import { jobId } from '../../../core/queue/job-registry.js';
 import { QueueService } from '../../../core/queue/queue.service.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { addMonthsUtc } from '../../presidency/rotation.js';
+import { addMonthsUtc } from '../rotation.js';
 import type { SuccessionAlertReason } from '../succession/entities/presidency-succession-alert.entity.js';
 import { alertPeriod, type Succession } from '../succession/succession.js';
 import { type SuccessionCouncilRow, SuccessionRepository, type TermRow } from '../succession/succession.repository.js';

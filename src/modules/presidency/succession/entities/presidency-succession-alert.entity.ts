@@ -1,6 +1,6 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Council } from '../../../councils/entities/council.entity.js';
-import { PresidencyTerm } from '../../../presidency/entities/presidency-term.entity.js';
+import { PresidencyTerm } from '../../entities/presidency-term.entity.js';
 
 export const SUCCESSION_ALERT_REASONS = ['designation_missing', 'no_eligible_member'] as const;
 export type SuccessionAlertReason = (typeof SUCCESSION_ALERT_REASONS)[number];

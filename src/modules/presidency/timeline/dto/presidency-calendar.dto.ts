@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, Matches, Max, Min } from 'class-validator';
 import { ROTATION_POLICIES, type RotationPolicy } from '../../../councils/entities/council.entity.js';
-import { INSTANT_WITH_ZONE, INSTANT_WITH_ZONE_MESSAGE } from '../../../presidency/dto/instant.js';
-import { PresidencyEntryResponse } from '../../../presidency/dto/presidency-entry.response.js';
-import { PresidencyTroikaResponse } from '../../../presidency/dto/presidency-troika.response.js';
+import { INSTANT_WITH_ZONE, INSTANT_WITH_ZONE_MESSAGE } from '../../dto/instant.js';
+import { PresidencyEntryResponse } from '../../dto/presidency-entry.response.js';
+import { PresidencyTroikaResponse } from '../../dto/presidency-troika.response.js';
 import { Optional } from '../../../../core/validation/presence.decorators.js';
 import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Council } from '../../../councils/entities/council.entity.js';
-import { PresidencyTerm } from '../../../presidency/entities/presidency-term.entity.js';
+import { PresidencyTerm } from '../../entities/presidency-term.entity.js';
 
 export const PRIORITY_STATUSES = ['planned', 'in_progress', 'achieved', 'dropped'] as const;
 export type PriorityStatus = (typeof PRIORITY_STATUSES)[number];

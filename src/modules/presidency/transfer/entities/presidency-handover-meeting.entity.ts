@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } f
 import { Council } from '../../../councils/entities/council.entity.js';
 import { User } from '../../../identity/entities/user.entity.js';
 import { Meeting } from '../../../meetings/entities/meeting.entity.js';
-import { PresidencyTerm } from '../../../presidency/entities/presidency-term.entity.js';
+import { PresidencyTerm } from '../../entities/presidency-term.entity.js';
 
 /**
  * The meeting designated, before it is held, as the handover meeting of a term (one per term, one term per

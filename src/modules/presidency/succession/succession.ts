@@ -12,7 +12,7 @@
  * - Otherwise nobody: the caller extends the term and alerts — the system never
  *   picks one silently.
  */
-import { addMonthsUtc, type MemberStatus, type RotationPolicyKind } from '../../presidency/rotation.js';
+import { addMonthsUtc, type MemberStatus, type RotationPolicyKind } from '../rotation.js';
 
 export interface SuccessionMember {
   id: string;

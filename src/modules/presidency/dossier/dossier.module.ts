@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PresidencyRepository } from '../../presidency/presidency.repository.js';
+import { PresidencyRepository } from '../presidency.repository.js';
 import { HandoverTermsRepository } from '../timeline/handover-terms.repository.js';
 import { TroikaService } from '../timeline/troika.service.js';
 import { DossierController } from './dossier.controller.js';

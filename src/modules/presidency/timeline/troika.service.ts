@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type MemberStateRow, PresidencyRepository, type PresidencyTermRow } from '../../presidency/presidency.repository.js';
-import { type ProjectedTerm, troikaAt } from '../../presidency/rotation.js';
+import { type MemberStateRow, PresidencyRepository, type PresidencyTermRow } from '../presidency.repository.js';
+import { type ProjectedTerm, troikaAt } from '../rotation.js';
 import type { TermRef } from '../dossier/dossier-content.js';
 
 export interface TermTroika {

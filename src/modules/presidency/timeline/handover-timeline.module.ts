@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../../meetings/meetings.module.js';
-import { PresidencyRepository } from '../../presidency/presidency.repository.js';
+import { PresidencyRepository } from '../presidency.repository.js';
 import { HandoverPlanner } from './handover-planner.service.js';
 import { HandoverSettingsRepository } from './handover-settings.repository.js';
 import { HandoverTermsRepository } from './handover-terms.repository.js';

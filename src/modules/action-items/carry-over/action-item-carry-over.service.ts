@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { requestContext } from '../../core/context/request-context.js';
-import { AuditService } from '../audit/audit.service.js';
+import { requestContext } from '../../../core/context/request-context.js';
+import { AuditService } from '../../audit/audit.service.js';
 
 /**
  * Carries a meeting's unfinished action items over to the next meeting, inside

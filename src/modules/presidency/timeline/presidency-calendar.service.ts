@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException } from '../../../core/errors/domain.exception.js';
-import { PresidencyEntryResponse } from '../../presidency/dto/presidency-entry.response.js';
-import { type MemberStateRow, PresidencyRepository, type PresidencyTermRow } from '../../presidency/presidency.repository.js';
-import type { ProjectedTerm } from '../../presidency/rotation.js';
+import { PresidencyEntryResponse } from '../dto/presidency-entry.response.js';
+import { type MemberStateRow, PresidencyRepository, type PresidencyTermRow } from '../presidency.repository.js';
+import type { ProjectedTerm } from '../rotation.js';
 import type { PresidencyCalendarQuery, PresidencyCalendarResponse } from './dto/presidency-calendar.dto.js';
 import { calendarAt } from './presidency-calendar.js';
 

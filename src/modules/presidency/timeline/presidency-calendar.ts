@@ -1,4 +1,4 @@
-import { indexAt, projectTerms, type ProjectedTerm, type RotationMember, type RotationPolicyKind, type TermSpan, troikaAt } from '../../presidency/rotation.js';
+import { indexAt, projectTerms, type ProjectedTerm, type RotationMember, type RotationPolicyKind, type TermSpan, troikaAt } from '../rotation.js';
 
 export interface CalendarInput<T extends TermSpan> {
   /** Recorded terms, sorted by start. */

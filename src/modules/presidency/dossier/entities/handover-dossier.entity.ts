@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Council } from '../../../councils/entities/council.entity.js';
 import { User } from '../../../identity/entities/user.entity.js';
-import { PresidencyTerm } from '../../../presidency/entities/presidency-term.entity.js';
+import { PresidencyTerm } from '../../entities/presidency-term.entity.js';
 
 export const DOSSIER_STATUSES = ['open', 'submitted', 'archived'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];

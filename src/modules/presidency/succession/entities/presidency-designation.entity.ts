@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Council } from '../../../councils/entities/council.entity.js';
 import { Decision } from '../../../meetings/session/entities/decision.entity.js';
 import { Participant } from '../../../participants/entities/participant.entity.js';
-import { PresidencyTerm } from '../../../presidency/entities/presidency-term.entity.js';
+import { PresidencyTerm } from '../../entities/presidency-term.entity.js';
 
 /** Under the designated policy: the member state designated by an adopted decision to succeed a term (one per term). */
 @Entity('presidency_designations')

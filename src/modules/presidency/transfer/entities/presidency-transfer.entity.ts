@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { Council } from '../../../councils/entities/council.entity.js';
 import { Meeting } from '../../../meetings/entities/meeting.entity.js';
 import { Decision } from '../../../meetings/session/entities/decision.entity.js';
-import { PresidencyTerm } from '../../../presidency/entities/presidency-term.entity.js';
+import { PresidencyTerm } from '../../entities/presidency-term.entity.js';
 
 export const TRANSFER_MODES = ['scheduled', 'early', 'meeting', 'written', 'extension'] as const;
 export type TransferMode = (typeof TRANSFER_MODES)[number];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TermSource } from '../../presidency/entities/presidency-term.entity.js';
+import type { TermSource } from '../entities/presidency-term.entity.js';
 import type { SuccessorBasis, TransferMode } from './entities/presidency-transfer.entity.js';
 
 const OPEN = `('open','acknowledged','in_progress','blocked')`;

@@ -6,21 +6,21 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type DestinationStream, pino } from 'pino';
-import { pinoOptions } from '../logging/logging.module.js';
+import { pinoOptions } from './core/logging/logging.module.js';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
-import { AppModule } from '../../app.module.js';
-import { mountQueueDashboard } from '../../modules/notifications/dashboard/queue-dashboard.js';
-import { StaffAccessService } from '../auth/staff-access.service.js';
-import { mountSetPasswordPage } from '../../web/set-password/set-password-page.js';
-import { mountConsole } from '../../web/console-host/console-host.js';
-import type { AppConfig } from '../config/app-config.js';
+import { AppModule } from './app.module.js';
+import { mountQueueDashboard } from './modules/notifications/dashboard/queue-dashboard.js';
+import { StaffAccessService } from './core/auth/staff-access.service.js';
+import { mountSetPasswordPage } from './web/set-password/set-password-page.js';
+import { mountConsole } from './web/console-host/console-host.js';
+import type { AppConfig } from './core/config/app-config.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidInputException } from '../errors/domain.exception.js';
-import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../validation/json-depth.js';
-import { mountMetricsRoute } from '../metrics/metrics-route.js';
-import { errorBody } from './http-exception.filter.js';
+import { InvalidInputException } from './core/errors/domain.exception.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './core/validation/json-depth.js';
+import { mountMetricsRoute } from './core/metrics/metrics-route.js';
+import { errorBody } from './core/http/http-exception.filter.js';
 
 export const LOGIN_PATH = '/auth/login';
 

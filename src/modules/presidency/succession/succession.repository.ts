@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RotationPolicy } from '../../councils/entities/council.entity.js';
 import type { ParticipantStatus } from '../../participants/entities/participant.entity.js';
-import type { TermSource } from '../../presidency/entities/presidency-term.entity.js';
+import type { TermSource } from '../entities/presidency-term.entity.js';
 import { DEFAULT_DESIGNATION_LEAD_MONTHS, DEFAULT_EXTENSION_MONTHS } from './entities/council-presidency-rules.entity.js';
 import type { SuccessionAlertReason } from './entities/presidency-succession-alert.entity.js';
 import type { SuccessionDesignation, SuccessionMember, SuccessionWaiver } from './succession.js';
