@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { moduleBoundaryPlugin } from './eslint/module-boundary.js';
 
 /** `core/` is the frame every domain runs in: it never imports a domain module (the entity registry aside). */
 const coreBoundary = {
@@ -10,6 +11,16 @@ const coreBoundary = {
   rules: {
     'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'core/ must not import a domain module.' }] }],
   },
+};
+
+/**
+ * A domain module's repositories are its own: another module reads through what the owner exports (the short list of
+ * repositories modules export to others, and why, is in eslint/module-boundary.js; tests and benchmarks are outside).
+ */
+const moduleBoundary = {
+  files: ['src/**/*.ts'],
+  plugins: { boundary: moduleBoundaryPlugin },
+  rules: { 'boundary/repository-boundary': 'error' },
 };
 
 export default tseslint.config(
@@ -29,4 +40,5 @@ export default tseslint.config(
   // Reflection over Nest's metadata handles classes and handlers as `Function`.
   { files: ['test/**/*.ts', 'bench/**/*.mjs'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unsafe-function-type': 'off' } },
   coreBoundary,
+  moduleBoundary,
 );

@@ -20,6 +20,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputException } from './core/errors/domain.exception.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './core/validation/json-depth.js';
 import { mountMetricsRoute } from './core/metrics/metrics-route.js';
+import { withErrorBody } from './core/http/error-body.schema.js';
 import { errorBody } from './core/http/http-exception.filter.js';
 
 export const LOGIN_PATH = '/auth/login';
@@ -120,7 +121,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /auth/login' })
     .addSecurityRequirements('bearer')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return withErrorBody(SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` }));
 }
 
 /**

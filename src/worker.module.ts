@@ -1,27 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from './core/config/app-config.js';
+import { AuthModule } from './core/auth/auth.module.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { OutboxModule } from './core/outbox/outbox.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { LoggingModule } from './core/logging/logging.module.js';
-import { MailModule } from './core/mail/mail.module.js';
 import { MetricsModule } from './core/metrics/metrics.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { WORKER_CONCURRENCY, WorkerHost } from './core/queue/worker-host.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
-import { ActionItemsWorkerModule } from './modules/action-items/reminders/action-items-worker.module.js';
-import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module.js';
-import { MinutesWorkerModule } from './modules/meetings/minutes/minutes-worker.module.js';
-import { SilenceWorkerModule } from './modules/meetings/silence/silence-worker.module.js';
-import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module.js';
-import { TransferWorkerModule } from './modules/presidency/transfer/transfer-worker.module.js';
+import { domainModules } from './modules/domain-modules.js';
 import { SystemModule } from './modules/system/system.module.js';
-import { HandoverDossierWorkerModule } from './modules/presidency/dossier/dossier-worker.module.js';
-import { HandoverTimelineWorkerModule } from './modules/presidency/timeline/handover-timeline-worker.module.js';
-import { MeetingPackWorkerModule } from './modules/meetings/pack/meeting-pack-worker.module.js';
 
-/** The worker process: BullMQ processors and schedulers, no HTTP. */
+/**
+ * The worker process: BullMQ processors and schedulers, no HTTP. It imports the same domain modules as the API
+ * (their controllers are never mounted: this is an application context) and adds what only the worker runs:
+ * WorkerHost, which starts a queue worker per queue, dispatches each job to its @HandlesJob provider and upserts
+ * the job schedulers, and the deployment's own jobs (SystemModule). AuthModule is here because services of the
+ * domain modules (sign-in, sessions) use its token service; its guard only acts on HTTP routes.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, concurrency = config.workerConcurrency): DynamicModule {
@@ -34,19 +32,11 @@ export class WorkerModule {
         DiscoveryModule,
         DatabaseModule,
         QueueModule,
-        MailModule,
         AuditModule,
-        SystemModule,
+        AuthModule,
         OutboxModule,
-        NotificationsWorkerModule,
-        MeetingsWorkerModule,
-        MinutesWorkerModule,
-        SilenceWorkerModule,
-        HandoverTimelineWorkerModule,
-        HandoverDossierWorkerModule,
-        ActionItemsWorkerModule,
-        TransferWorkerModule,
-        MeetingPackWorkerModule,
+        SystemModule,
+        ...domainModules,
       ],
       providers: [WorkerHost, { provide: WORKER_CONCURRENCY, useValue: concurrency }],
     };

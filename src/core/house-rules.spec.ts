@@ -8,6 +8,7 @@ import { join } from 'node:path';
  */
 const repo = join(import.meta.dirname, '..', '..');
 const SOURCE = /\.(ts|tsx|mjs|cjs|js)$/;
+const MAX_LINES = 400;
 
 function sources(folder: string): { file: string; text: string }[] {
   return (readdirSync(join(repo, folder), { recursive: true }) as string[])
@@ -23,5 +24,17 @@ describe('house rules', () => {
       .filter((f) => f.file !== join('src', 'core', 'house-rules.spec.ts'))
       .flatMap(({ file, text }) => text.split('\n').flatMap((line, i) => (words.test(line) ? [`${file}:${i + 1}`] : [])));
     expect(offenders).toEqual([]);
+  });
+
+  it('no source file in src/ is over 400 lines (generated files excepted)', () => {
+    // Generated from openapi.json (npm run openapi), never edited by hand.
+    const generated = new Set([join('src', 'web', 'console', 'api', 'schema.d.ts')]);
+    const files = (readdirSync(join(repo, 'src'), { recursive: true }) as string[]).filter((f) => SOURCE.test(f)).map((f) => join('src', f));
+    const tooLong = files
+      .filter((file) => !generated.has(file))
+      .map((file) => ({ file, lines: readFileSync(join(repo, file), 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > MAX_LINES)
+      .map((f) => `${f.file}: ${f.lines} lines`);
+    expect(tooLong).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { ForbiddenException } from '../errors/domain.exception.js';
 import type { Permission, Role, Scope } from './permissions.js';
 
 /** Who is calling, resolved per request for the council in the route (if any). */
@@ -30,6 +31,16 @@ export const ANONYMOUS: Omit<Caller, 'scope'> = {
 export function delegationScope(caller: Caller): string | null {
   if (caller.scope === 'council') return null;
   if (!caller.delegationId) throw new Error('an own-scoped permission was granted to a caller without a delegation');
+  return caller.delegationId;
+}
+
+/**
+ * The caller's own delegation, for what only a delegate does (acting, commenting, reading "mine") — a caller
+ * without one (the secretariat, an administrator) is refused with 403 FORBIDDEN saying `why`, naming
+ * `permission` when the refusal stands for one.
+ */
+export function requireDelegation(caller: Pick<Caller, 'delegationId'>, why = 'only a delegate acts for a delegation', permission: Permission | null = null): string {
+  if (!caller.delegationId) throw new ForbiddenException(permission, why);
   return caller.delegationId;
 }
 

@@ -1,3 +1,6 @@
+import type { Permission } from '../auth/permissions.js';
+import type { ErrorCode } from './error-codes.js';
+
 /**
  * A rule of the domain was broken. Each carries a stable code, the HTTP
  * status it maps to, and (for input errors) the field and rule concerned.
@@ -11,7 +14,7 @@ export interface FieldProblem {
 
 export class DomainException extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     message: string,
     readonly problems: FieldProblem[] = [],
@@ -28,8 +31,24 @@ export class NotFoundException extends DomainException {
   }
 }
 
+/**
+ * 403: the caller may not do this — `permission` names the permission their role in the council does not give
+ * (it goes into the details), or, with null, `message` says which rule of who acts refused them.
+ */
+export class ForbiddenException extends DomainException {
+  constructor(permission: Permission | null, message?: string, details: Record<string, unknown> = {}) {
+    super(
+      'FORBIDDEN',
+      403,
+      message ?? `this needs the permission ${permission}, which your role in this council does not give`,
+      [],
+      permission ? { permission, ...details } : details,
+    );
+  }
+}
+
 export class ConflictException extends DomainException {
-  constructor(code: string, message: string, details: Record<string, unknown> = {}, field?: string) {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, field?: string) {
     super(code, 409, message, field ? [{ field, rule: code.toLowerCase(), message }] : [], details);
   }
 }

@@ -4,11 +4,12 @@ import { settleCaller } from '../auth/auth.guard.js';
 import type { PendingCaller } from '../auth/caller.js';
 import { CallerRepository } from '../auth/caller.repository.js';
 import { DomainException } from '../errors/domain.exception.js';
+import type { ErrorCode } from '../errors/error-codes.js';
 import { domainExceptionFromPg } from '../errors/postgres-errors.js';
 
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   errors?: { field: string; rule: string; message: string }[];
   details?: Record<string, unknown>;
@@ -71,7 +72,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const r = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
       return {
         statusCode: status,
-        code: typeof r.code === 'string' ? r.code : httpCode(status),
+        // Our own HttpExceptions (the validation pipe's) carry a code of the catalogue.
+        code: typeof r.code === 'string' ? (r.code as ErrorCode) : httpCode(status),
         message: typeof r.message === 'string' ? r.message : exception.message,
         ...(Array.isArray(r.errors) ? { errors: r.errors as ErrorBody['errors'] } : {}),
       };
@@ -90,7 +92,7 @@ export function errorBody(statusCode: number, message: string, requestId: string
   return { statusCode, code: httpCode(statusCode), message, requestId };
 }
 
-function httpCode(status: number): string {
+function httpCode(status: number): ErrorCode {
   switch (status) {
     case 400:
       return 'BAD_REQUEST';

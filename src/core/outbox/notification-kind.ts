@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { NotificationKindName } from './notification-payloads.js';
 
 export interface OutboxRow {
   id: string;
@@ -44,7 +45,7 @@ export interface PreparedNotification {
  * names the recipients, and gives the template data per recipient.
  */
 export interface NotificationKind {
-  readonly kind: string;
+  readonly kind: NotificationKindName;
   prepare(em: EntityManager, row: OutboxRow): Promise<PreparedNotification | null>;
   /**
    * Optional, for kinds that fire in bulk (e.g. many reminders due at one moment): the same for many rows in a

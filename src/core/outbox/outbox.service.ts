@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requestContext } from '../context/request-context.js';
+import type { NotificationKindName, NotificationRequest } from './notification-payloads.js';
 
 /**
  * The request this change is made for (its X-Request-Id), kept on the outbox row so the worker's logs of its
@@ -12,18 +13,6 @@ function requestId(): string | null {
   return id && id.length <= 64 ? id : null;
 }
 
-/** What to notify about: a kind (with its template and recipients), the subject it concerns, and which occurrence. */
-export interface NotificationRequest {
-  councilId: string | null;
-  kind: string;
-  subjectType: string;
-  subjectId: string;
-  /** Distinguishes repeated notifications about one subject (e.g. "7d", "1d"); part of the send-once key. */
-  occurrence?: string;
-  /** Small extra ids for the kind's handler; never message content. */
-  payload?: Record<string, string | number | boolean | null>;
-}
-
 /**
  * The outbox: a change that should notify someone writes a row here in its own
  * transaction (so a rollback leaves nothing). The worker's relay moves due rows
@@ -31,8 +20,8 @@ export interface NotificationRequest {
  */
 @Injectable()
 export class OutboxService {
-  /** Notify as soon as the change commits. */
-  async notify(em: EntityManager, request: NotificationRequest): Promise<string> {
+  /** Notify as soon as the change commits (the kind and its payload are checked against NotificationPayloads). */
+  async notify<K extends NotificationKindName>(em: EntityManager, request: NotificationRequest<K>): Promise<string> {
     return this.insert(em, request, null, new Date());
   }
 
@@ -40,7 +29,7 @@ export class OutboxService {
    * A reminder at `dueAt`, under a stable key: scheduling the same key again
    * replaces it (new time, new content ids); it fires once.
    */
-  async schedule(em: EntityManager, key: string, dueAt: Date, request: NotificationRequest): Promise<string> {
+  async schedule<K extends NotificationKindName>(em: EntityManager, key: string, dueAt: Date, request: NotificationRequest<K>): Promise<string> {
     const rows = (await em.query(
       `INSERT INTO outbox (council_id, kind, subject_type, subject_id, occurrence, payload, reminder_key, due_at, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Caller } from '../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../core/http/uuid-param.decorator.js';
+import { ActionItemChangesService } from './action-item-changes.service.js';
 import { ActionItemsService } from './action-items.service.js';
 import { ActionItemFilters, ActionItemsQuery } from './dto/action-item-filters.query.js';
 import { ActionItemTransitionDto } from './dto/action-item-transition.dto.js';
@@ -18,7 +19,10 @@ const FILTERS = 'filters: ownerDelegationId, bodyId, meetingId, decisionId, reco
 @ApiTags('action items')
 @Controller('councils/:councilId/action-items')
 export class ActionItemsController {
-  constructor(private readonly items: ActionItemsService) {}
+  constructor(
+    private readonly items: ActionItemsService,
+    private readonly changes: ActionItemChangesService,
+  ) {}
 
   @Post()
   @RequirePermission('action_item.create')
@@ -60,7 +64,7 @@ export class ActionItemsController {
   @ApiOperation({ summary: 'Edit title, description, priority or target (the secretariat or the chair; requires version; not once verified or cancelled → 409 ITEM_CLOSED)' })
   @ApiOkResponse({ type: ActionItemResponse })
   update(@UuidParam('councilId') councilId: string, @UuidParam('actionItemId') id: string, @Body() dto: UpdateActionItemDto): Promise<ActionItemResponse> {
-    return this.items.update(councilId, id, dto);
+    return this.changes.update(councilId, id, dto);
   }
 
   @Post(':actionItemId/transitions')
@@ -77,7 +81,7 @@ export class ActionItemsController {
     @Body() dto: ActionItemTransitionDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ActionItemResponse> {
-    return this.items.transition(councilId, id, dto, caller);
+    return this.changes.transition(councilId, id, dto, caller);
   }
 
   @Get(':actionItemId/updates')
@@ -101,7 +105,7 @@ export class ActionItemsController {
     @Body() dto: ReportProgressDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ProgressReportedResponse> {
-    return this.items.reportProgress(councilId, id, dto, caller);
+    return this.changes.reportProgress(councilId, id, dto, caller);
   }
 
   @Post(':actionItemId/reassign')
@@ -115,6 +119,6 @@ export class ActionItemsController {
     @Body() dto: ReassignActionItemDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ActionItemResponse> {
-    return this.items.reassign(councilId, id, dto, caller);
+    return this.changes.reassign(councilId, id, dto, caller);
   }
 }

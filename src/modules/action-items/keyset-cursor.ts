@@ -1,3 +1,5 @@
+import { isUuid } from '../../core/validation/uuid.js';
+
 /** The position after which the next page starts: the last item's (due date, id). */
 export interface KeysetPosition {
   dueDate: string;
@@ -5,7 +7,6 @@ export interface KeysetPosition {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(position: KeysetPosition): string {
   return Buffer.from(`${position.dueDate}|${position.id}`, 'utf8').toString('base64url');
@@ -15,7 +16,7 @@ export function encodeCursor(position: KeysetPosition): string {
 export function decodeCursor(cursor: string): KeysetPosition | null {
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   const [dueDate, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || !dueDate || !id || !DATE.test(dueDate) || !UUID.test(id)) return null;
+  if (rest.length > 0 || !dueDate || !id || !DATE.test(dueDate) || !isUuid(id)) return null;
   if (!isCalendarDate(dueDate)) return null;
   return { dueDate, id: id.toLowerCase() };
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InvalidInputException, NotFoundException } from '../../core/errors/domain.exception.js';
 import { pageSize } from '../../core/http/pagination.js';
 import { type AuditFilter, AuditLogRepository } from './audit-log.repository.js';
-import { AuditEntryResponse } from './dto/audit-entry.response.js';
 import { AuditPageResponse } from './dto/audit-page.response.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
+import { auditEntryResponse } from './audit.responses.js';
 
 /** The largest audit_log id (bigint); a cursor beyond it is not one this API handed out. */
 const MAX_ID = 9223372036854775807n;
@@ -30,7 +30,7 @@ export class AuditTrailService {
     const rows = await this.log.listByCouncil(councilId, filter, limit + 1);
     if (rows.length === 0 && !(await this.log.councilExists(councilId))) throw new NotFoundException('council', councilId);
     const page = new AuditPageResponse();
-    page.items = rows.slice(0, limit).map((r) => AuditEntryResponse.from(r));
+    page.items = rows.slice(0, limit).map((r) => auditEntryResponse(r));
     page.nextCursor = rows.length > limit ? page.items[page.items.length - 1]!.id : null;
     return page;
   }

@@ -19,7 +19,7 @@ export class BodiesController {
   @RequirePermission('body.read')
   @ApiOperation({ summary: "The council's working groups, task forces and thematic networks, each with its current leads" })
   async list(@UuidParam('councilId') councilId: string, @Query() query: ListBodiesQuery): Promise<BodyListResponse> {
-    return BodyListResponse.of(await this.bodies.list(councilId, query));
+    return { items: await this.bodies.list(councilId, query) };
   }
 
   @Get(':bodyId')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CouncilsModule } from '../councils/councils.module.js';
 import { BodiesController } from './bodies.controller.js';
 import { BodiesRepository } from './bodies.repository.js';
 import { BodiesService } from './bodies.service.js';
@@ -8,6 +9,7 @@ import { BodyLeadsService } from './body-leads.service.js';
 
 /** Working groups, task forces and thematic networks, and the participants leading them. */
 @Module({
+  imports: [CouncilsModule],
   controllers: [BodiesController, BodyLeadsController],
   providers: [BodiesService, BodyLeadsService, BodiesRepository, BodyLeadsRepository],
 })

@@ -8,6 +8,7 @@ import type { CreateBodyDto } from './dto/create-body.dto.js';
 import { BodyResponse } from './dto/body.response.js';
 import type { ListBodiesQuery } from './dto/list-bodies.query.js';
 import type { UpdateBodyDto } from './dto/update-body.dto.js';
+import { bodyResponse } from './bodies.responses.js';
 
 @Injectable()
 export class BodiesService {
@@ -27,7 +28,7 @@ export class BodiesService {
       rows.map((b) => b.id),
     );
     return rows.map((b) =>
-      BodyResponse.from(
+      bodyResponse(
         b,
         leads.filter((l) => l.bodyId === b.id),
       ),
@@ -38,7 +39,7 @@ export class BodiesService {
   async get(councilId: string, bodyId: string): Promise<BodyResponse> {
     const body = await this.bodies.findInCouncil(councilId, bodyId);
     if (!body) throw new NotFoundException('body', bodyId);
-    return BodyResponse.from(body, await this.leads.listForBody(councilId, bodyId));
+    return bodyResponse(body, await this.leads.listForBody(councilId, bodyId));
   }
 
   async create(councilId: string, dto: CreateBodyDto): Promise<BodyResponse> {
@@ -53,7 +54,7 @@ export class BodiesService {
     return this.db.transaction(async (em) => {
       if (!(await this.bodies.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
       const row = await this.bodies.insert(em, councilId, values);
-      const response = BodyResponse.from(row, []);
+      const response = bodyResponse(row, []);
       await this.audit.record(em, { councilId, action: 'body.created', entityType: 'body', entityId: row.id, after: response });
       return response;
     });
@@ -79,8 +80,8 @@ export class BodiesService {
       const updated = await this.bodies.updateIfVersion(em, councilId, bodyId, version, changes);
       if (!updated) throw new StaleVersionException('body', bodyId, version);
       const leads = await this.leads.listForBody(councilId, bodyId, em);
-      const before = BodyResponse.from(current, leads);
-      const after = BodyResponse.from(updated, leads);
+      const before = bodyResponse(current, leads);
+      const after = bodyResponse(updated, leads);
       await this.audit.record(em, { councilId, action: 'body.updated', entityType: 'body', entityId: bodyId, before: withoutLeads(before), after: withoutLeads(after) });
       return after;
     });

@@ -44,11 +44,6 @@ export class BodyLeadsRepository {
     return rows[0];
   }
 
-  async participantInCouncil(em: EntityManager, councilId: string, participantId: string): Promise<boolean> {
-    const rows = (await em.query(`SELECT 1 FROM participants WHERE id = $1 AND council_id = $2`, [participantId, councilId])) as unknown[];
-    return rows.length > 0;
-  }
-
   /** Inserts the lead over the daterange literal (e.g. "[2026-01-01,)") and returns its id. */
   async insert(em: EntityManager, councilId: string, bodyId: string, participantId: string, period: string): Promise<string> {
     const rows = (await em.query(

@@ -9,6 +9,7 @@ import { CouncilResponse } from './dto/council.response.js';
 import type { CreateCouncilDto } from './dto/create-council.dto.js';
 import type { UpdateCouncilDto } from './dto/update-council.dto.js';
 import { changedKinds, meetingRulesProblem, mergeMeetingRules } from './meeting-rules.js';
+import { councilResponse } from './councils.responses.js';
 
 @Injectable()
 export class CouncilsService {
@@ -33,7 +34,7 @@ export class CouncilsService {
         timeZone: dto.timeZone,
       });
       await this.councils.saveMeetingRules(em, row.id, rules);
-      const council = CouncilResponse.from(row, rules);
+      const council = councilResponse(row, rules);
       await this.audit.record(em, { councilId: row.id, action: 'council.created', entityType: 'council', entityId: row.id, after: council });
       return council;
     });
@@ -43,7 +44,7 @@ export class CouncilsService {
     const rows = await this.councils.list();
     const rules = await this.councils.meetingRulesOfAll(rows.map((r) => r.id));
     const list = new CouncilListResponse();
-    list.items = rows.map((row) => CouncilResponse.from(row, mergeMeetingRules(DEFAULT_MEETING_RULES, rules.get(row.id))));
+    list.items = rows.map((row) => councilResponse(row, mergeMeetingRules(DEFAULT_MEETING_RULES, rules.get(row.id))));
     return list;
   }
 
@@ -52,7 +53,7 @@ export class CouncilsService {
     if (!row) throw new NotFoundException('council', councilId);
     // Every council gets all four kinds on create; the defaults only fill a kind that is somehow missing.
     const rules = mergeMeetingRules(DEFAULT_MEETING_RULES, await this.councils.meetingRulesOf(councilId));
-    return CouncilResponse.from(row, rules);
+    return councilResponse(row, rules);
   }
 
   async update(councilId: string, dto: UpdateCouncilDto): Promise<CouncilResponse> {
@@ -79,8 +80,8 @@ export class CouncilsService {
       const changed = changedKinds(currentRules, rules);
       if (changed.length > 0) await this.councils.saveMeetingRules(em, councilId, Object.fromEntries(changed.map((k) => [k, rules[k]])));
 
-      const before = CouncilResponse.from(current, currentRules);
-      const after = CouncilResponse.from(row, rules);
+      const before = councilResponse(current, currentRules);
+      const after = councilResponse(row, rules);
       await this.audit.record(em, { councilId, action: 'council.updated', entityType: 'council', entityId: councilId, before, after });
       return after;
     });

@@ -8,6 +8,7 @@ import type { CreateDelegateDto } from './dto/create-delegate.dto.js';
 import { DelegateListResponse } from './dto/delegate-list.response.js';
 import { DelegateResponse } from './dto/delegate.response.js';
 import type { UpdateDelegateDto } from './dto/update-delegate.dto.js';
+import { delegateResponse } from './delegations.responses.js';
 
 @Injectable()
 export class DelegatesService {
@@ -32,7 +33,7 @@ export class DelegatesService {
         preferredLanguage: dto.preferredLanguage ?? 'en',
         timeZone: dto.timeZone ?? 'UTC',
       });
-      const delegate = DelegateResponse.from(row);
+      const delegate = delegateResponse(row);
       await this.audit.record(em, { councilId, action: 'delegate.created', entityType: 'delegate', entityId: row.id, after: delegate });
       return delegate;
     });
@@ -41,7 +42,7 @@ export class DelegatesService {
   async list(councilId: string, delegationId: string): Promise<DelegateListResponse> {
     if (!(await this.delegations.existsInCouncil(councilId, delegationId))) throw new NotFoundException('delegation', delegationId);
     const list = new DelegateListResponse();
-    list.items = (await this.delegates.listByDelegation(councilId, delegationId)).map((r) => DelegateResponse.from(r));
+    list.items = (await this.delegates.listByDelegation(councilId, delegationId)).map((r) => delegateResponse(r));
     return list;
   }
 
@@ -70,8 +71,8 @@ export class DelegatesService {
         active: dto.active,
       });
       if (!row) throw new StaleVersionException('delegate', delegateId, dto.version);
-      const before = DelegateResponse.from(current);
-      const after = DelegateResponse.from(row);
+      const before = delegateResponse(current);
+      const after = delegateResponse(row);
       const action = current.active && !row.active ? 'delegate.deactivated' : !current.active && row.active ? 'delegate.reactivated' : 'delegate.updated';
       await this.audit.record(em, { councilId, action, entityType: 'delegate', entityId: delegateId, before, after });
       return after;
@@ -89,11 +90,11 @@ export class DelegatesService {
       if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation))) throw new NotFoundException('delegation', delegationId);
       const current = await this.delegates.findInDelegationForUpdate(em, councilId, delegationId, delegateId);
       if (!current) throw new NotFoundException('delegate', delegateId);
-      if (!current.active) return DelegateResponse.from(current);
+      if (!current.active) return delegateResponse(current);
       const row = await this.delegates.updateVersioned(em, councilId, delegationId, delegateId, current.version, { active: false });
       if (!row) throw new StaleVersionException('delegate', delegateId, current.version);
-      const before = DelegateResponse.from(current);
-      const after = DelegateResponse.from(row);
+      const before = delegateResponse(current);
+      const after = delegateResponse(row);
       await this.audit.record(em, { councilId, action: 'delegate.deactivated', entityType: 'delegate', entityId: delegateId, before, after });
       return after;
     });

@@ -9,6 +9,7 @@ import { DelegationDetailResponse } from './dto/delegation-detail.response.js';
 import { DelegationListResponse } from './dto/delegation-list.response.js';
 import { DelegationResponse } from './dto/delegation.response.js';
 import type { UpdateDelegationDto } from './dto/update-delegation.dto.js';
+import { delegationDetailResponse, delegationResponse } from './delegations.responses.js';
 
 /** Delegations are created with their participant (ParticipantsService); here they are read and edited. */
 @Injectable()
@@ -25,7 +26,7 @@ export class DelegationsService {
     const rows = await this.delegations.listByCouncil(councilId);
     if (rows.length === 0 && !(await this.councils.exists(councilId))) throw new NotFoundException('council', councilId);
     const list = new DelegationListResponse();
-    list.items = rows.map((r) => DelegationResponse.from(r));
+    list.items = rows.map((r) => delegationResponse(r));
     return list;
   }
 
@@ -33,7 +34,7 @@ export class DelegationsService {
     const row = await this.delegations.findViewInCouncil(councilId, delegationId);
     if (!row) throw new NotFoundException('delegation', delegationId);
     const delegates = await this.delegates.listByDelegation(councilId, delegationId);
-    return DelegationDetailResponse.withDelegates(row, delegates);
+    return delegationDetailResponse(row, delegates);
   }
 
   async update(councilId: string, delegationId: string, dto: UpdateDelegationDto, onlyDelegation: string | null): Promise<DelegationResponse> {
@@ -41,10 +42,10 @@ export class DelegationsService {
       const current = await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation);
       if (!current) throw new NotFoundException('delegation', delegationId);
       if (current.version !== dto.version) throw new StaleVersionException('delegation', delegationId, dto.version);
-      const before = DelegationResponse.from((await this.delegations.findViewInCouncil(councilId, delegationId, em))!);
+      const before = delegationResponse((await this.delegations.findViewInCouncil(councilId, delegationId, em))!);
       const row = await this.delegations.updateVersioned(em, councilId, delegationId, dto.version, { name: dto.name?.trim(), contactEmail: dto.contactEmail });
       if (!row) throw new StaleVersionException('delegation', delegationId, dto.version);
-      const after = DelegationResponse.from((await this.delegations.findViewInCouncil(councilId, delegationId, em))!);
+      const after = delegationResponse((await this.delegations.findViewInCouncil(councilId, delegationId, em))!);
       await this.audit.record(em, { councilId, action: 'delegation.updated', entityType: 'delegation', entityId: delegationId, before, after });
       return after;
     });

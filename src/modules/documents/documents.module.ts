@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CouncilsModule } from '../councils/councils.module.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
@@ -6,7 +7,7 @@ import { DocumentStoreModule } from './store/document-store.module.js';
 
 /** Meeting papers: upload, versions, download, visibility; the bytes in the document store. */
 @Module({
-  imports: [DocumentStoreModule],
+  imports: [DocumentStoreModule, CouncilsModule],
   controllers: [DocumentsController],
   providers: [DocumentsRepository, DocumentsService],
   exports: [DocumentsRepository, DocumentStoreModule],

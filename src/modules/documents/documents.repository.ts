@@ -92,11 +92,6 @@ export class DocumentsRepository {
     return rows[0];
   }
 
-  async meetingExists(councilId: string, meetingId: string): Promise<boolean> {
-    const rows = (await this.db.query(`SELECT 1 FROM meetings WHERE id = $1 AND council_id = $2`, [meetingId, councilId])) as unknown[];
-    return rows.length > 0;
-  }
-
   /** The kind of the caller's participant (member_state, permanent_participant, observer). */
   async participantKind(participantId: string): Promise<string | undefined> {
     const rows = (await this.db.query(`SELECT kind FROM participants WHERE id = $1`, [participantId])) as { kind: string }[];

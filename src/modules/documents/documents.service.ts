@@ -4,84 +4,32 @@ import type { FastifyRequest } from 'fastify';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
-import { ForbiddenException, UnauthenticatedException } from '../../core/auth/auth.guard.js';
+import { UnauthenticatedException } from '../../core/auth/auth.guard.js';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
-import { ConflictException, DomainException, InvalidInputException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
+import { ConflictException, DomainException, ForbiddenException, InvalidInputException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
+import { iso } from '../../core/http/iso.js';
 import { textCharactersProblem } from '../../core/validation/input-text.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CouncilReferencesRepository } from '../councils/council-references.repository.js';
 import { DEFAULT_MEETING_RULES } from '../councils/council-defaults.js';
 import { meetingDeadlines } from '../meetings/deadlines.js';
 import { SNIFF_BYTES, sniffContentType } from './content-sniffer.js';
+import { cleanFileName, documentResponse, versionResponse } from './documents.responses.js';
 import type { DocumentContentQuery } from './dto/document-content.query.js';
-import type { DocumentVersionResponse } from './dto/document-version.response.js';
 import type { DocumentListResponse, DocumentResponse, DocumentVersionListResponse } from './dto/document.response.js';
 import type { PublishDocumentsResponse } from './dto/publish-documents.response.js';
 import type { UpdateDocumentDto } from './dto/update-document.dto.js';
-import { DOCUMENT_LANGUAGES, type DocumentOwnerKind } from './entities/document.entity.js';
+import { DOCUMENT_LANGUAGES } from './entities/document.entity.js';
 import type { DocumentContentType } from './entities/document-version.entity.js';
 import { type DocumentRow, DocumentsRepository, type PaperItemRow, type VersionRow } from './documents.repository.js';
-import { DOCUMENT_STORE, type ByteRange, type DocumentStore, StoredObjectTooLargeError } from './store/document-store.js';
+import { drain, drainIterator, mapMultipartError, tooLarge } from './multipart-upload.js';
+import { DOCUMENT_STORE, type ByteRange, type DocumentStore } from './store/document-store.js';
 
-const iso = (d: Date | string): string => new Date(d).toISOString();
 const TITLE_MAX = 300;
-const FILE_NAME_MAX = 255;
 /** Multipart overhead a Content-Length may carry beyond the file (boundaries, headers, the text fields). */
 const MULTIPART_SLACK = 64 * 1024;
 const MEMBER_ROLES = ['delegate', 'observer_delegate', 'secretariat', 'admin'] as const;
 const COUNCIL_WIDE_ROLES = ['secretariat', 'admin'] as const;
-
-export function versionResponse(v: VersionRow): DocumentVersionResponse {
-  return {
-    number: v.number,
-    fileName: v.fileName,
-    contentType: v.contentType,
-    size: Number(v.size),
-    sha256: v.sha256,
-    late: v.late,
-    uploadedBy: v.uploadedBy,
-    uploadedByDelegationId: v.uploadedByDelegationId,
-    uploadedAt: iso(v.uploadedAt),
-  };
-}
-
-function owner(d: DocumentRow): { ownerKind: DocumentOwnerKind; ownerId: string } {
-  if (d.agendaItemId) return { ownerKind: 'agenda_item', ownerId: d.agendaItemId };
-  if (d.backlogItemId) return { ownerKind: 'backlog_item', ownerId: d.backlogItemId };
-  if (d.minutesId) return { ownerKind: 'minutes', ownerId: d.minutesId };
-  return { ownerKind: 'silence_procedure', ownerId: d.decisionId! };
-}
-
-export function documentResponse(d: DocumentRow, current: VersionRow): DocumentResponse {
-  const v = versionResponse(current);
-  return {
-    id: d.id,
-    councilId: d.councilId,
-    ...owner(d),
-    meetingId: d.meetingId,
-    language: d.language,
-    title: d.title,
-    visibility: d.visibility,
-    published: d.published,
-    currentVersion: d.currentVersion,
-    size: v.size,
-    sha256: v.sha256,
-    contentType: v.contentType,
-    fileName: v.fileName,
-    late: v.late,
-    current: v,
-    version: d.version,
-    createdAt: iso(d.createdAt),
-    updatedAt: iso(d.updatedAt),
-  };
-}
-
-/** A file name safe to store and to send back: its last path segment, no control characters, at most 255 characters. */
-export function cleanFileName(raw: string | undefined, fallback: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const base = (raw ?? '').split(/[/\\]/).pop()!.replace(/[\u0000-\u001F\u007F]/g, '').trim();
-  const name = base === '' || textCharactersProblem(base) ? fallback : base;
-  return [...name].slice(0, FILE_NAME_MAX).join('');
-}
 
 /** What a download sends: the version, and its bytes as a stream (all of them or a range). */
 export interface DocumentContent {
@@ -105,12 +53,13 @@ export class DocumentsService {
     private readonly audit: AuditService,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly council: CouncilReferencesRepository,
   ) {}
 
   // ── reading ──
 
   async listForMeeting(councilId: string, meetingId: string, caller: Caller, itemId?: string): Promise<DocumentListResponse> {
-    if (!(await this.documents.meetingExists(councilId, meetingId))) throw new NotFoundException('meeting', meetingId);
+    if (!(await this.council.hasMeeting(councilId, meetingId))) throw new NotFoundException('meeting', meetingId);
     const rows = await this.documents.listForMeeting(councilId, meetingId, itemId);
     const memberStateSeat = await this.seesMemberStatePapers(caller);
     const member = this.isMember(caller);
@@ -166,7 +115,7 @@ export class DocumentsService {
     }
     if (!d) throw new NotFoundException('document', documentId);
     if (d.visibility === 'member_states' && !(await this.seesMemberStatePapers(caller))) {
-      throw new DomainException('FORBIDDEN', 403, "this paper is restricted to member states' delegations", [], { visibility: d.visibility });
+      throw new ForbiddenException(null, "this paper is restricted to member states' delegations", { visibility: d.visibility });
     }
     return d;
   }
@@ -361,44 +310,4 @@ export class DocumentsService {
       return response;
     });
   }
-}
-
-function tooLarge(maxBytes: number): DomainException {
-  return new DomainException('PAYLOAD_TOO_LARGE', 413, `file is larger than the limit of ${maxBytes} bytes`, [
-    { field: 'file', rule: 'max_size', message: `file must be at most ${maxBytes} bytes` },
-  ], { maxBytes });
-}
-
-/** The multipart parser's own errors, in the house's error body. */
-function mapMultipartError(err: unknown, maxBytes: number): unknown {
-  if (err instanceof DomainException) return err;
-  if (err instanceof StoredObjectTooLargeError) return tooLarge(maxBytes);
-  const code = (err as { code?: string }).code;
-  switch (code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return tooLarge(maxBytes);
-    case 'FST_FILES_LIMIT':
-      return new InvalidInputException('file', 'once', 'an upload carries one file');
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-      return new InvalidInputException('body', 'parts', 'an upload has the parts file, language and title only');
-    case 'FST_PROTO_VIOLATION':
-    case 'FST_INVALID_JSON_FIELD_ERROR':
-      return new InvalidInputException('body', 'multipart', 'the multipart body is not valid');
-    case 'FST_MP_PREMATURE_CLOSE':
-      return new DomainException('UPLOAD_INTERRUPTED', 400, 'the upload ended before the file was complete', [{ field: 'file', rule: 'complete', message: 'the file did not arrive whole' }]);
-    default:
-      if (err instanceof Error && /Unexpected end of (multipart|form)|Malformed|boundary/i.test(err.message)) {
-        return new DomainException('UPLOAD_INTERRUPTED', 400, 'the multipart body is malformed or ended early', [{ field: 'body', rule: 'multipart', message: err.message }]);
-      }
-      return err;
-  }
-}
-
-async function drain(part: MultipartFile): Promise<void> {
-  for await (const _ of part.file) void _;
-}
-
-async function drainIterator(it: AsyncIterator<Buffer>): Promise<void> {
-  for (;;) if ((await it.next()).done) return;
 }

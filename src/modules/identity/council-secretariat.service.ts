@@ -6,10 +6,10 @@ import { CouncilsRepository } from '../councils/councils.repository.js';
 import { CouncilRolesRepository } from './council-roles.repository.js';
 import type { AppointSecretariatDto } from './dto/appoint-secretariat.dto.js';
 import { CouncilUserListResponse } from './dto/council-user-list.response.js';
-import { CouncilUserResponse } from './dto/council-user.response.js';
 import { SecretariatAppointmentResponse } from './dto/secretariat-appointment.response.js';
 import { PasswordLinksService } from './password-links.service.js';
 import { UsersRepository } from './users.repository.js';
+import { councilUserResponse } from './identity.responses.js';
 
 /**
  * A council's secretariat as the system administrator appoints it: the way a new
@@ -60,7 +60,7 @@ export class CouncilSecretariatService {
         }
       }
       await this.roles.insert(em, { userId: user.id, councilId, role: 'secretariat', delegateId: null });
-      const appointed = CouncilUserResponse.from((await this.roles.findInCouncil(councilId, user.id, em))!);
+      const appointed = councilUserResponse((await this.roles.findInCouncil(councilId, user.id, em))!);
       await this.audit.record(em, { councilId, action: 'secretariat.appointed', entityType: 'user', entityId: user.id, after: { ...appointed, accountCreated } });
 
       const result = new SecretariatAppointmentResponse();
@@ -79,7 +79,7 @@ export class CouncilSecretariatService {
     const rows = await this.roles.secretariatOf(councilId);
     if (rows.length === 0 && !(await this.councils.exists(councilId))) throw new NotFoundException('council', councilId);
     const list = new CouncilUserListResponse();
-    list.items = rows.map((r) => CouncilUserResponse.from(r));
+    list.items = rows.map((r) => councilUserResponse(r));
     return list;
   }
 
@@ -94,7 +94,7 @@ export class CouncilSecretariatService {
       const current = await this.roles.findInCouncil(councilId, userId, em);
       if (current?.role !== 'secretariat' || !(await this.roles.deleteSecretariat(em, councilId, userId))) throw new NotFoundException('secretariat member', userId);
       const remaining = await this.roles.countSecretariat(em, councilId);
-      await this.audit.record(em, { councilId, action: 'secretariat.removed', entityType: 'user', entityId: userId, before: CouncilUserResponse.from(current), after: { remaining } });
+      await this.audit.record(em, { councilId, action: 'secretariat.removed', entityType: 'user', entityId: userId, before: councilUserResponse(current), after: { remaining } });
     });
   }
 }

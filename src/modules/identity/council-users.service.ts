@@ -7,10 +7,10 @@ import { CouncilRolesRepository } from './council-roles.repository.js';
 import type { CreateCouncilUserDto } from './dto/create-council-user.dto.js';
 import { CouncilUserCreatedResponse } from './dto/council-user-created.response.js';
 import { CouncilUserListResponse } from './dto/council-user-list.response.js';
-import { CouncilUserResponse } from './dto/council-user.response.js';
 import { SetupLinkResponse } from './dto/setup-link.response.js';
 import { PasswordLinksService } from './password-links.service.js';
 import { type UserRow, UsersRepository } from './users.repository.js';
+import { councilUserResponse, setupLinkResponse } from './identity.responses.js';
 
 /**
  * Accounts as a council's secretariat manages them: roles in THIS council only.
@@ -49,7 +49,7 @@ export class CouncilUsersService {
         }
       }
       await this.roles.insert(em, { userId: user.id, councilId, role: dto.role, delegateId });
-      const created = CouncilUserResponse.from((await this.roles.findInCouncil(councilId, user.id, em))!);
+      const created = councilUserResponse((await this.roles.findInCouncil(councilId, user.id, em))!);
       await this.audit.record(em, { councilId, action: 'council_role.granted', entityType: 'user', entityId: user.id, after: created });
 
       const result = new CouncilUserCreatedResponse();
@@ -65,7 +65,7 @@ export class CouncilUsersService {
     const rows = await this.roles.listByCouncil(councilId);
     if (rows.length === 0 && !(await this.councils.exists(councilId))) throw new NotFoundException('council', councilId);
     const list = new CouncilUserListResponse();
-    list.items = rows.map((r) => CouncilUserResponse.from(r));
+    list.items = rows.map((r) => councilUserResponse(r));
     return list;
   }
 
@@ -74,7 +74,7 @@ export class CouncilUsersService {
     await this.db.transaction(async (em) => {
       const current = await this.roles.findInCouncil(councilId, userId, em);
       if (!current || !(await this.roles.deleteInCouncil(em, councilId, userId))) throw new NotFoundException('user', userId);
-      await this.audit.record(em, { councilId, action: 'council_role.revoked', entityType: 'user', entityId: userId, before: CouncilUserResponse.from(current) });
+      await this.audit.record(em, { councilId, action: 'council_role.revoked', entityType: 'user', entityId: userId, before: councilUserResponse(current) });
     });
   }
 
@@ -108,7 +108,7 @@ export class CouncilUsersService {
   private async issueLink(em: EntityManager, councilId: string, userId: string): Promise<SetupLinkResponse> {
     const link = await this.links.issue(em, userId, councilId);
     await this.audit.record(em, { councilId, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt, emailedTo: link.email } });
-    return SetupLinkResponse.from(link);
+    return setupLinkResponse(link);
   }
 
   private async assertSeatAvailable(em: EntityManager, councilId: string, delegateId: string): Promise<void> {

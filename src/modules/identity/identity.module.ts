@@ -7,6 +7,7 @@ import { CouncilSecretariatService } from './council-secretariat.service.js';
 import { CouncilUsersController } from './council-users.controller.js';
 import { CouncilUsersService } from './council-users.service.js';
 import { PasswordHasher } from './password-hasher.service.js';
+import { PasswordLinkKind } from './password-link.kind.js';
 import { PasswordLinksRepository } from './password-links.repository.js';
 import { PasswordLinksService } from './password-links.service.js';
 import { ProfileService } from './profile.service.js';
@@ -16,7 +17,7 @@ import { UserAdminController } from './user-admin.controller.js';
 import { UserAdminService } from './user-admin.service.js';
 import { UsersRepository } from './users.repository.js';
 
-/** Sign-in and sessions, one-time password links, and accounts with their roles in councils. */
+/** Sign-in and sessions, one-time password links (and the kind that emails them), and accounts with their roles in councils. */
 @Module({
   imports: [CouncilsModule],
   controllers: [AuthController, CouncilUsersController, CouncilSecretariatController, UserAdminController],
@@ -32,6 +33,7 @@ import { UsersRepository } from './users.repository.js';
     CouncilRolesRepository,
     RefreshTokensRepository,
     PasswordLinksRepository,
+    PasswordLinkKind,
   ],
 })
 export class IdentityModule {}

@@ -8,6 +8,7 @@ import { UserResponse } from './dto/user.response.js';
 import { PasswordLinksService } from './password-links.service.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
+import { setupLinkResponse, userResponse } from './identity.responses.js';
 
 /** What the system administrator does to accounts, across councils. */
 @Injectable()
@@ -41,7 +42,7 @@ export class UserAdminService {
       if (user.disabled_at !== null) throw new ConflictException('USER_DISABLED', 'the account is disabled', { userId });
       const link = await this.links.issue(em, userId, null);
       await this.audit.record(em, { councilId: null, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt, emailedTo: link.email } });
-      return SetupLinkResponse.from(link);
+      return setupLinkResponse(link);
     });
   }
 
@@ -50,17 +51,17 @@ export class UserAdminService {
       const before = await this.users.findByIdForUpdate(em, userId);
       if (!before) throw new NotFoundException('user', userId);
       const row = await this.users.setDisabled(em, userId, disabled);
-      if (!row) return UserResponse.from(before);
+      if (!row) return userResponse(before);
       const revoked = disabled ? await this.refreshTokens.revokeAllOfUser(em, userId) : 0;
       await this.audit.record(em, {
         councilId: null,
         action: disabled ? 'user.disabled' : 'user.enabled',
         entityType: 'user',
         entityId: userId,
-        before: UserResponse.from(before),
-        after: { ...UserResponse.from(row), ...(disabled ? { refreshTokensRevoked: revoked } : {}) },
+        before: userResponse(before),
+        after: { ...userResponse(row), ...(disabled ? { refreshTokensRevoked: revoked } : {}) },
       });
-      return UserResponse.from(row);
+      return userResponse(row);
     });
   }
 }

@@ -2,22 +2,19 @@ import { textIn } from '../../core/text/localized-text.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
-import type { NotificationKind, OutboxRow, PreparedNotification, Recipient } from '../../core/outbox/notification-kind.js';
+import { defineNoticeKind, type LiveNotice } from '../../core/outbox/define-notice-kind.js';
+import type { PreparedNotification, Recipient } from '../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../core/outbox/notification-kinds.registry.js';
 import { DEFAULT_MEETING_RULES } from '../councils/council-defaults.js';
 import { RecipientsRepository } from '../notifications/recipients.repository.js';
 import type { CalendarAttachment } from '../notifications/templates/meeting-calendar.js';
-import type { NoticeData, NoticeRow } from '../notifications/templates/message-kinds.js';
+import type { NoticeMessage, NoticeRow } from '../notifications/templates/message-kinds.js';
 import { meetingDeadlines } from './deadlines.js';
 import { meetingInvitation } from './meeting-invitation.js';
 import { MEETING_NOTICE_KINDS, type MeetingNoticeKind, noticeStillDue } from './meeting-notices.js';
 import { occurrenceStart } from './meeting-reminders.js';
 import { MeetingRemindersRepository, type NoticedAgendaItemRow, type RemindedMeetingRow } from './meeting-reminders.repository.js';
 import { MeetingsRepository } from './meetings.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
 
 /**
  * The notices of a meeting's life, each a notification kind of its own (so each has its own preference):
@@ -26,6 +23,7 @@ type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
  * - meeting.papers_due: PAPERS_REMINDER_DAYS before the papers deadline, to the heads of the delegations presenting items;
  * - meeting.cancelled: to the heads of delegation, when a convened meeting is called off.
  * Each reloads the meeting when it fires and says nothing when the meeting has moved on (noticeStillDue).
+ * Phrases: meeting.phrases.ts.
  */
 @Injectable()
 export class MeetingNoticeKinds implements OnModuleInit {
@@ -38,25 +36,17 @@ export class MeetingNoticeKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const kind of MEETING_NOTICE_KINDS) {
-      const notice: NotificationKind = {
-        kind,
-        prepare: async (em, row) => (await this.prepareMany(kind, em, [row])).get(row.id) ?? null,
-        prepareMany: (em, rows) => this.prepareMany(kind, em, rows),
-      };
-      this.registry.register(notice);
-    }
+    defineNoticeKind(this.registry, {
+      kinds: MEETING_NOTICE_KINDS,
+      load: (em, ids) => this.meetings.findMany(em, ids),
+      prepare: (kind, em, live) => this.prepareMany(kind, em, live),
+    });
   }
 
-  private async prepareMany(kind: MeetingNoticeKind, em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
-    const ids = [...new Set(rows.map((r) => r.subjectId).filter((id) => UUID.test(id)))];
-    const meetings = new Map((await this.meetings.findMany(em, ids)).map((m) => [m.id, m]));
-    const live = rows
-      .map((row) => ({ row, meeting: meetings.get(row.subjectId) }))
-      .filter((x): x is { row: OutboxRow; meeting: RemindedMeetingRow } => {
-        if (!x.meeting || x.meeting.councilId !== x.row.councilId) return false;
-        return noticeStillDue(kind, x.meeting.status, occurrenceStart(x.row.occurrence), new Date(x.meeting.startsAt));
-      });
+  private async prepareMany(kind: MeetingNoticeKind, em: EntityManager, loaded: LiveNotice<RemindedMeetingRow>[]): Promise<Map<string, PreparedNotification>> {
+    const live = loaded
+      .filter((x) => noticeStillDue(kind, x.subject.status, occurrenceStart(x.row.occurrence), new Date(x.subject.startsAt)))
+      .map(({ row, subject }) => ({ row, meeting: subject }));
     const items = kind === 'meeting.agenda_circulated' || kind === 'meeting.papers_due' ? await this.meetings.agendaItems(em, live.map((l) => l.meeting.id)) : [];
     // Papers: the reminder is about the items whose papers are missing (in some working language) only.
     const itemsOf = (meetingId: string) => items.filter((i) => i.meetingId === meetingId && (kind !== 'meeting.papers_due' || i.papersMissing));

@@ -2,7 +2,7 @@ import { daysBefore } from './deadlines.js';
 import type { MeetingStatus } from './entities/meeting.entity.js';
 import { meetingReminderKey } from './meeting-reminders.js';
 
-/** Notices of a meeting's life, sent as 'notice' messages (catalog: notifications/templates/notices/meeting.notices.ts). */
+/** Notices of a meeting's life, sent as 'notice' messages (phrases: meeting.phrases.ts). */
 export const MEETING_NOTICE_KINDS = ['meeting.convened', 'meeting.agenda_circulated', 'meeting.papers_due', 'meeting.cancelled'] as const;
 export type MeetingNoticeKind = (typeof MEETING_NOTICE_KINDS)[number];
 

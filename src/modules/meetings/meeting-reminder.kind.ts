@@ -1,15 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
-import type { NotificationKind, OutboxRow, PreparedNotification } from '../../core/outbox/notification-kind.js';
+import { defineNoticeKind, type LiveNotice } from '../../core/outbox/define-notice-kind.js';
+import type { PreparedNotification } from '../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../core/outbox/notification-kinds.registry.js';
 import { RecipientsRepository } from '../notifications/recipients.repository.js';
 import type { MeetingReminderData } from '../notifications/templates/message-kinds.js';
 import { meetingInvitation } from './meeting-invitation.js';
 import { calendarDaysUntil, MEETING_REMINDER_KIND, occurrenceStart, REMINDED_STATUSES } from './meeting-reminders.js';
 import { MeetingRemindersRepository, type RemindedMeetingRow } from './meeting-reminders.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A meeting starts in N days: told to the heads of delegation of the council, with the meeting as an
@@ -18,9 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * convened (or its agenda circulated) and still starts when the reminder was planned for.
  */
 @Injectable()
-export class MeetingReminderKind implements NotificationKind, OnModuleInit {
-  readonly kind = MEETING_REMINDER_KIND;
-
+export class MeetingReminderKind implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: NotificationKindsRegistry,
@@ -29,20 +26,16 @@ export class MeetingReminderKind implements NotificationKind, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register(this);
-  }
-
-  async prepare(em: EntityManager, row: OutboxRow): Promise<PreparedNotification | null> {
-    return (await this.prepareMany(em, [row])).get(row.id) ?? null;
+    defineNoticeKind(this.registry, {
+      kinds: [MEETING_REMINDER_KIND] as const,
+      load: (em, ids) => this.meetings.findMany(em, ids),
+      prepare: (_kind, em, live) => this.prepareMany(em, live),
+    });
   }
 
   /** Reminders due together in two queries: the meetings, then the heads of every council concerned. */
-  async prepareMany(em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
-    const ids = [...new Set(rows.map((r) => r.subjectId).filter((id) => UUID.test(id)))];
-    const meetings = new Map((await this.meetings.findMany(em, ids)).map((m) => [m.id, m]));
-    const live = rows
-      .map((row) => ({ row, meeting: meetings.get(row.subjectId) }))
-      .filter((x): x is { row: OutboxRow; meeting: RemindedMeetingRow } => x.meeting !== undefined && this.stillDue(x.row, x.meeting));
+  private async prepareMany(em: EntityManager, loaded: LiveNotice<RemindedMeetingRow>[]): Promise<Map<string, PreparedNotification>> {
+    const live = loaded.filter((x) => this.stillDue(x.row.occurrence, x.subject)).map(({ row, subject }) => ({ row, meeting: subject }));
     const heads = await this.recipients.forAudiences(
       em,
       live.map(({ row, meeting }) => ({ key: row.id, councilId: meeting.councilId, audience: { roles: ['head'], delegationIds: [] } })),
@@ -72,13 +65,9 @@ export class MeetingReminderKind implements NotificationKind, OnModuleInit {
     return out;
   }
 
-  private stillDue(row: OutboxRow, meeting: RemindedMeetingRow): boolean {
-    const plannedFor = occurrenceStart(row.occurrence);
-    return (
-      meeting.councilId === row.councilId &&
-      REMINDED_STATUSES.includes(meeting.status) &&
-      plannedFor !== null &&
-      plannedFor.getTime() === new Date(meeting.startsAt).getTime()
-    );
+  /** Still convened (or its agenda circulated), and still starting when the reminder was planned for. */
+  private stillDue(occurrence: string, meeting: RemindedMeetingRow): boolean {
+    const plannedFor = occurrenceStart(occurrence);
+    return REMINDED_STATUSES.includes(meeting.status) && plannedFor !== null && plannedFor.getTime() === new Date(meeting.startsAt).getTime();
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MeetingRuleDays } from '../councils/council-defaults.js';
 import type { MeetingKind } from '../councils/entities/council-meeting-rule.entity.js';
-import type { ParticipantKind } from '../participants/entities/participant.entity.js';
+import { presidingTermSql } from '../councils/council-references.repository.js';
 import type { MeetingStatus } from './entities/meeting.entity.js';
 import type { MeetingPosition } from './list-cursors.js';
 
@@ -96,9 +96,9 @@ export const MEETING_SELECT = `SELECT m.id, m.council_id AS "councilId", m.body_
     to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "startsAtKey"
   FROM meetings m
   LEFT JOIN LATERAL (
-    SELECT t.id AS term_id, p.id AS participant_id, p.name, p.iso_code
-      FROM presidency_terms t JOIN participants p ON p.id = t.participant_id
-     WHERE m.body_id IS NULL AND t.council_id = m.council_id AND t.period @> m.starts_at
+    SELECT t.term_id, p.id AS participant_id, p.name, p.iso_code
+      FROM (${presidingTermSql('m.council_id', 'm.starts_at')}) t JOIN participants p ON p.id = t.participant_id
+     WHERE m.body_id IS NULL
   ) ch ON true`;
 
 function filtersOf(councilId: string, f: MeetingFilters): { where: string[]; params: unknown[] } {
@@ -124,16 +124,6 @@ export class MeetingsRepository {
   async councilExists(councilId: string, em: EntityManager = this.db.manager): Promise<boolean> {
     const rows = (await em.query(`SELECT 1 FROM councils WHERE id = $1`, [councilId])) as unknown[];
     return rows.length > 0;
-  }
-
-  async bodyInCouncil(em: EntityManager, councilId: string, bodyId: string): Promise<boolean> {
-    const rows = (await em.query(`SELECT 1 FROM bodies WHERE id = $1 AND council_id = $2`, [bodyId, councilId])) as unknown[];
-    return rows.length > 0;
-  }
-
-  async participantKindInCouncil(em: EntityManager, councilId: string, participantId: string): Promise<ParticipantKind | undefined> {
-    const rows = (await em.query(`SELECT kind FROM participants WHERE id = $1 AND council_id = $2`, [participantId, councilId])) as { kind: ParticipantKind }[];
-    return rows[0]?.kind;
   }
 
   /** The council's rules per kind (kinds without a row are left out: the caller falls back to the defaults). */

@@ -3,9 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DEFAULT_MEETING_RULES, type MeetingRuleDays } from '../councils/council-defaults.js';
-import type { MeetingKind } from '../councils/entities/council-meeting-rule.entity.js';
-import { earliestStart, hasEnoughNotice, meetingDeadlines } from './deadlines.js';
+import { CouncilReferencesRepository } from '../councils/council-references.repository.js';
+import type { MeetingRuleDays } from '../councils/council-defaults.js';
+import { earliestStart, hasEnoughNotice } from './deadlines.js';
 import type { CreateMeetingDto } from './dto/create-meeting.dto.js';
 import type { ListMeetingsQuery } from './dto/list-meetings.query.js';
 import type { MeetingListResponse } from './dto/meeting-list.response.js';
@@ -20,45 +20,7 @@ import { type MeetingOccurrence, type MeetingRow, MeetingsRepository, type Meeti
 import { earliestSessionOpen, localInstant } from './session-window.js';
 import { decodeMeetingCursor, encodeMeetingCursor } from './list-cursors.js';
 import { pageSize } from '../../core/http/pagination.js';
-
-type Rules = Partial<Record<MeetingKind, MeetingRuleDays>>;
-
-const ruleOf = (rules: Rules, kind: MeetingKind): MeetingRuleDays => rules[kind] ?? DEFAULT_MEETING_RULES[kind];
-const iso = (d: Date | string) => new Date(d).toISOString();
-
-/** Exported for the series, which read their occurrences in their own query. */
-export function toResponse(r: MeetingRow, rules: Rules): MeetingResponse {
-  const rule = ruleOf(rules, r.kind);
-  const startsAt = new Date(r.startsAt);
-  const d = meetingDeadlines(startsAt, rule, r.timeZone);
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    bodyId: r.bodyId,
-    kind: r.kind,
-    title: r.title,
-    startsAt: startsAt.toISOString(),
-    endsAt: iso(r.endsAt),
-    timeZone: r.timeZone,
-    venue: r.venue,
-    onlineUrl: r.onlineUrl,
-    hostParticipantId: r.hostParticipantId,
-    status: r.status,
-    convenedAt: r.convenedAt ? iso(r.convenedAt) : null,
-    consentRecorded: r.consentRecorded,
-    consentNote: r.consentNote,
-    openedAt: r.openedAt ? iso(r.openedAt) : null,
-    closedAt: r.closedAt ? iso(r.closedAt) : null,
-    chair: r.chairParticipantId ? { participantId: r.chairParticipantId, name: r.chairName!, isoCode: r.chairIsoCode, termId: r.chairTermId! } : null,
-    deadlines: { ...rule, noticeBy: d.noticeBy.toISOString(), agendaBy: d.agendaBy.toISOString(), papersBy: d.papersBy.toISOString() },
-    allowedTransitions: [...allowedNext(r.status)],
-    seriesId: r.seriesId,
-    occurrenceDate: r.occurrenceDate,
-    version: r.version,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
-  };
-}
+import { meetingResponse, ruleOf } from './meetings.responses.js';
 
 const valuesOf = (r: MeetingRow): MeetingValues => ({
   bodyId: r.bodyId,
@@ -96,6 +58,7 @@ export class MeetingsService {
     private readonly reminders: MeetingRemindersScheduler,
     private readonly closeListeners: MeetingCloseListeners,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly council: CouncilReferencesRepository,
   ) {}
 
   /**
@@ -119,7 +82,7 @@ export class MeetingsService {
       if (!(await this.meetings.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
       await this.checkReferences(em, councilId, values, null);
       const id = await this.meetings.insert(em, councilId, values, occurrence);
-      const created = toResponse((await this.meetings.find(councilId, id, em))!, await this.meetings.rulesOf(councilId, em));
+      const created = meetingResponse((await this.meetings.find(councilId, id, em))!, await this.meetings.rulesOf(councilId, em));
       await this.audit.record(em, { councilId, action: 'meeting.created', entityType: 'meeting', entityId: id, after: created });
       return created;
     });
@@ -142,13 +105,13 @@ export class MeetingsService {
     const found = result.rows;
     const rows = found.slice(0, limit);
     const last = rows[rows.length - 1];
-    return { items: rows.map((r) => toResponse(r, result.rules)), nextCursor: found.length > limit && last ? encodeMeetingCursor({ startsAt: last.startsAtKey, id: last.id }) : null };
+    return { items: rows.map((r) => meetingResponse(r, result.rules)), nextCursor: found.length > limit && last ? encodeMeetingCursor({ startsAt: last.startsAtKey, id: last.id }) : null };
   }
 
   async get(councilId: string, id: string): Promise<MeetingResponse> {
     const row = await this.meetings.find(councilId, id);
     if (!row) throw new NotFoundException('meeting', id);
-    return toResponse(row, await this.meetings.rulesOf(councilId));
+    return meetingResponse(row, await this.meetings.rulesOf(councilId));
   }
 
   /**
@@ -275,8 +238,8 @@ export class MeetingsService {
 
   private async afterChange(em: EntityManager, councilId: string, id: string, current: MeetingRow, action: string): Promise<MeetingResponse> {
     const rules = await this.meetings.rulesOf(councilId, em);
-    const after = toResponse((await this.meetings.find(councilId, id, em))!, rules);
-    await this.audit.record(em, { councilId, action, entityType: 'meeting', entityId: id, before: toResponse(current, rules), after });
+    const after = meetingResponse((await this.meetings.find(councilId, id, em))!, rules);
+    await this.audit.record(em, { councilId, action, entityType: 'meeting', entityId: id, before: meetingResponse(current, rules), after });
     return after;
   }
 
@@ -288,11 +251,11 @@ export class MeetingsService {
 
   /** The body and the host must belong to the council; the host must be a member state. Unchanged references are not checked again. */
   private async checkReferences(em: EntityManager, councilId: string, v: MeetingValues, before: MeetingValues | null): Promise<void> {
-    if (v.bodyId !== null && v.bodyId !== before?.bodyId && !(await this.meetings.bodyInCouncil(em, councilId, v.bodyId))) {
+    if (v.bodyId !== null && v.bodyId !== before?.bodyId && !(await this.council.hasBody(councilId, v.bodyId, em))) {
       throw new NotFoundException('body', v.bodyId);
     }
     if (v.hostParticipantId !== null && v.hostParticipantId !== before?.hostParticipantId) {
-      const kind = await this.meetings.participantKindInCouncil(em, councilId, v.hostParticipantId);
+      const kind = await this.council.participantKind(councilId, v.hostParticipantId, em);
       if (!kind) throw new NotFoundException('participant', v.hostParticipantId);
       if (kind !== 'member_state') {
         throw new InvalidInputException('hostParticipantId', 'member_state', `only a member state can host a meeting; this participant is a ${kind.replace('_', ' ')}`);

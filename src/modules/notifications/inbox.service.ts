@@ -1,26 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputException, NotFoundException } from '../../core/errors/domain.exception.js';
 import { pageSize } from '../../core/http/pagination.js';
-import type { InboxPageResponse, InboxNotificationResponse, MarkAllReadResponse } from './dto/inbox-page.response.js';
+import type { InboxPageResponse, MarkAllReadResponse } from './dto/inbox-page.response.js';
 import type { ListInboxQuery } from './dto/list-inbox.query.js';
-import { type InboxRow, InboxRepository } from './inbox.repository.js';
+import { InboxRepository } from './inbox.repository.js';
+import { inboxNotificationResponse } from './inbox.responses.js';
 
 /** Notification ids are bigint identities: the cursor is the last id of the previous page. */
 const ID = /^[1-9][0-9]{0,17}$/;
-
-function toResponse(r: InboxRow): InboxNotificationResponse {
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    kind: r.kind,
-    subjectType: r.subjectType,
-    subjectId: r.subjectId,
-    title: r.title,
-    body: r.body,
-    createdAt: new Date(r.createdAt).toISOString(),
-    readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
-  };
-}
 
 /**
  * The caller's own in-app inbox: every query names the user, so nobody reaches
@@ -37,7 +24,7 @@ export class InboxService {
     }
     const limit = pageSize(query);
     const { rows, unreadCount } = await this.inbox.pageWithUnreadCount(userId, { unreadOnly: query.unread === true, before: query.cursor ?? null, limit: limit + 1 });
-    const items = rows.slice(0, limit).map(toResponse);
+    const items = rows.slice(0, limit).map(inboxNotificationResponse);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null, unreadCount };
   }
 

@@ -13,6 +13,7 @@ import type { RotationOrderDto } from './dto/rotation-order.dto.js';
 import type { UpdateParticipantDto } from './dto/update-participant.dto.js';
 import { participantShapeProblem } from './participant-shape.js';
 import { type ParticipantChanges, ParticipantsRepository } from './participants.repository.js';
+import { participantResponse } from './participants.responses.js';
 
 @Injectable()
 export class ParticipantsService {
@@ -56,7 +57,7 @@ export class ParticipantsService {
         status: dto.status ?? 'active',
         timeZone: dto.timeZone ?? null,
       });
-      const participant = ParticipantResponse.from(row);
+      const participant = participantResponse(row);
       await this.audit.record(em, { councilId, action: 'participant.created', entityType: 'participant', entityId: row.id, after: participant });
       const delegation = await this.delegations.insertForParticipant(em, { councilId, participantId: row.id, name: defaultDelegationName(participant.name) });
       await this.audit.record(em, { councilId, action: 'delegation.created', entityType: 'delegation', entityId: delegation.id, after: delegation });
@@ -68,7 +69,7 @@ export class ParticipantsService {
     const rows = await this.participants.listByCouncil(councilId, { kind: query.kind, status: query.status });
     if (rows.length === 0 && !(await this.councils.exists(councilId))) throw new NotFoundException('council', councilId);
     const list = new ParticipantListResponse();
-    list.items = rows.map((r) => ParticipantResponse.from(r));
+    list.items = rows.map((r) => participantResponse(r));
     return list;
   }
 
@@ -76,7 +77,7 @@ export class ParticipantsService {
   async get(councilId: string, participantId: string): Promise<ParticipantResponse> {
     const row = await this.participants.findInCouncil(councilId, participantId);
     if (!row) throw new NotFoundException('participant', participantId);
-    return ParticipantResponse.from(row);
+    return participantResponse(row);
   }
 
   async update(councilId: string, participantId: string, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
@@ -111,8 +112,8 @@ export class ParticipantsService {
       };
       const row = await this.participants.updateVersioned(em, councilId, participantId, dto.version, changes);
       if (!row) throw new StaleVersionException('participant', participantId, dto.version);
-      const before = ParticipantResponse.from(current);
-      const after = ParticipantResponse.from(row);
+      const before = participantResponse(current);
+      const after = participantResponse(row);
       await this.audit.record(em, { councilId, action: 'participant.updated', entityType: 'participant', entityId: participantId, before, after });
       return after;
     });
@@ -148,7 +149,7 @@ export class ParticipantsService {
         after: { participantIds: after.map((s) => s.id) },
       });
       const list = new ParticipantListResponse();
-      list.items = after.map((r) => ParticipantResponse.from(r));
+      list.items = after.map((r) => participantResponse(r));
       return list;
     });
   }

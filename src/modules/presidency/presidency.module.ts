@@ -6,6 +6,7 @@ import { PresidencyService } from './presidency.service.js';
 @Module({
   controllers: [PresidencyController],
   providers: [PresidencyRepository, PresidencyService],
-  exports: [PresidencyService],
+  // The handover timeline reads the terms through PresidencyRepository (the troika, the public presidency calendar).
+  exports: [PresidencyService, PresidencyRepository],
 })
 export class PresidencyModule {}

@@ -4,13 +4,13 @@ import { ConflictException, InvalidInputException, NotFoundException } from '../
 import { AuditService } from '../audit/audit.service.js';
 import type { CreatePresidencyTermDto } from './dto/create-presidency-term.dto.js';
 import { NoPresidencyException } from './no-presidency.exception.js';
-import { PresidencyEntryResponse } from './dto/presidency-entry.response.js';
 import type { PresidencyScheduleResponse } from './dto/presidency-schedule.response.js';
 import { PresidencyTermResponse } from './dto/presidency-term.response.js';
 import type { PresidencyTermListResponse } from './dto/presidency-term-list.response.js';
 import type { PresidencyTroikaResponse } from './dto/presidency-troika.response.js';
-import { type CouncilRotationRow, type MemberStateRow, PresidencyRepository, type PresidencyTermRow } from './presidency.repository.js';
+import { type CouncilRotationRow, PresidencyRepository, type PresidencyTermRow } from './presidency.repository.js';
 import { addMonthsUtc, type ProjectedTerm, scheduleFrom, troikaAt } from './rotation.js';
+import { presidencyEntryResponse, presidencyTermResponse } from './presidency.responses.js';
 
 export const DEFAULT_SCHEDULE_COUNT = 6;
 
@@ -30,7 +30,7 @@ export class PresidencyService {
   async list(councilId: string): Promise<PresidencyTermListResponse> {
     await this.requireCouncil(councilId);
     const rows = await this.terms.listByCouncil(councilId);
-    return { items: rows.map((r) => PresidencyTermResponse.from(r)) };
+    return { items: rows.map((r) => presidencyTermResponse(r)) };
   }
 
   /**
@@ -84,7 +84,7 @@ export class PresidencyService {
 
       const id = await this.terms.insert(em, { councilId, participantId: holder.id, startsAt, endsAt, source, note: dto.note ?? null });
       const created = (await this.terms.findInCouncil(em, councilId, id))!;
-      const response = PresidencyTermResponse.from(created);
+      const response = presidencyTermResponse(created);
       await this.audit.record(em, { councilId, action: 'presidency_term.created', entityType: 'presidency_term', entityId: id, after: response });
       return response;
     });
@@ -112,7 +112,7 @@ export class PresidencyService {
         action: 'presidency_term.deleted',
         entityType: 'presidency_term',
         entityId: termId,
-        before: PresidencyTermResponse.from(term),
+        before: presidencyTermResponse(term),
       });
     });
   }
@@ -122,7 +122,7 @@ export class PresidencyService {
     const when = instant(at, () => new Date());
     const term = await this.terms.findCoveringAt(councilId, when);
     if (!term) throw new NoPresidencyException(councilId, when);
-    return PresidencyTermResponse.from(term);
+    return presidencyTermResponse(term);
   }
 
   async troika(councilId: string, at?: string): Promise<PresidencyTroikaResponse> {
@@ -130,7 +130,7 @@ export class PresidencyService {
     const when = instant(at, () => new Date());
     const [terms, members] = await Promise.all([this.terms.listByCouncil(councilId), this.terms.listMemberStates(councilId)]);
     const t = troikaAt({ terms, at: when, policy: council.rotationPolicy, members, termMonths: council.termMonths });
-    const entry = (x: PresidencyTermRow | ProjectedTerm | null) => (x === null ? null : toEntry(x, members));
+    const entry = (x: PresidencyTermRow | ProjectedTerm | null) => (x === null ? null : presidencyEntryResponse(x, members));
     return { at: when.toISOString(), previous: entry(t.previous), current: entry(t.current), next: entry(t.next) };
   }
 
@@ -139,7 +139,7 @@ export class PresidencyService {
     const when = instant(at, () => new Date());
     const [terms, members] = await Promise.all([this.terms.listByCouncil(councilId), this.terms.listMemberStates(councilId)]);
     const entries = scheduleFrom({ terms, at: when, count, policy: council.rotationPolicy, members, termMonths: council.termMonths });
-    return { at: when.toISOString(), rotationPolicy: council.rotationPolicy, items: entries.map((e) => toEntry(e, members)) };
+    return { at: when.toISOString(), rotationPolicy: council.rotationPolicy, items: entries.map((e) => presidencyEntryResponse(e, members)) };
   }
 
   private async requireCouncil(councilId: string): Promise<CouncilRotationRow> {
@@ -147,11 +147,4 @@ export class PresidencyService {
     if (!council) throw new NotFoundException('council', councilId);
     return council;
   }
-}
-
-function toEntry(x: PresidencyTermRow | ProjectedTerm, members: MemberStateRow[]): PresidencyEntryResponse {
-  if ('projected' in x) {
-    return PresidencyEntryResponse.fromProjection(x, x.participantId === null ? undefined : members.find((m) => m.id === x.participantId));
-  }
-  return PresidencyEntryResponse.fromTerm(x);
 }

@@ -14,7 +14,7 @@ import type { ProgressReportSnapshot } from './progress-report-snapshot.js';
 import { ProgressReportsRepository, type ProgressReportRow } from './progress-reports.repository.js';
 import { combine, rollup } from './progress-rollup.js';
 import { ProgressRepository } from './progress.repository.js';
-import { progressItem, recommendationProgress } from './progress.service.js';
+import { progressItem, recommendationProgress } from './progress.responses.js';
 
 /** The unfinished items a report lists (the roll-ups always count every item). */
 export const REPORT_ITEMS_LIMIT = 1000;

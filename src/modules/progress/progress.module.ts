@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '../meetings/agenda/agenda.module.js';
-import { ActionItemCarryOverService } from '../action-items/carry-over/action-item-carry-over.service.js';
 import { ProgressReportsController } from './progress-reports.controller.js';
 import { ProgressReportsRepository } from './progress-reports.repository.js';
 import { ProgressReportsService } from './progress-reports.service.js';
@@ -10,13 +9,11 @@ import { ProgressService } from './progress.service.js';
 
 /**
  * How action items serve the recommendations: roll-ups per recommendation and
- * focus area, progress reports for meetings (attached to agendas), and the
- * carry-over of a meeting's unfinished items (used by the agenda carry-forward).
+ * focus area, and progress reports for meetings (attached to agendas).
  */
 @Module({
   imports: [AgendaModule],
   controllers: [ProgressController, ProgressReportsController],
-  providers: [ProgressService, ProgressRepository, ProgressReportsService, ProgressReportsRepository, ActionItemCarryOverService],
-  exports: [ActionItemCarryOverService],
+  providers: [ProgressService, ProgressRepository, ProgressReportsService, ProgressReportsRepository],
 })
 export class ProgressModule {}

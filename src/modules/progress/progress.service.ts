@@ -1,45 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException } from '../../core/errors/domain.exception.js';
 import type { FocusAreaProgressResponse } from './dto/focus-area-progress.response.js';
-import type { ProgressItemResponse } from './dto/progress-item.response.js';
 import type { RecommendationProgressListResponse } from './dto/recommendation-progress-list.response.js';
 import type { RecommendationProgressResponse } from './dto/recommendation-progress.response.js';
-import { combine, rollup } from './progress-rollup.js';
-import { type ItemScope, type ProgressItemRow, ProgressRepository, type RecommendationRollupRow } from './progress.repository.js';
+import { combine } from './progress-rollup.js';
+import { type ItemScope, ProgressRepository } from './progress.repository.js';
+import { progressItem, recommendationProgress } from './progress.responses.js';
 
 /** The items of one recommendation shown with its roll-up (the list of items is a page of the action-items list beyond that). */
 export const RECOMMENDATION_ITEMS_LIMIT = 500;
-
-export function progressItem(r: ProgressItemRow): ProgressItemResponse {
-  return {
-    id: r.id,
-    title: r.title,
-    recommendationId: r.recommendationId,
-    ownerKind: r.ownerKind,
-    ownerDelegationId: r.ownerDelegationId,
-    ownerBodyId: r.ownerBodyId,
-    ownerName: r.ownerName,
-    dueDate: r.dueDate,
-    status: r.status,
-    overdue: r.overdue,
-    progressPercent: r.progressPercent,
-    progressRag: r.progressRag,
-    latestProgressText: r.latestProgressText,
-    latestProgressAt: r.latestProgressAt === null ? null : new Date(r.latestProgressAt).toISOString(),
-  };
-}
-
-export function recommendationProgress(r: RecommendationRollupRow): RecommendationProgressResponse {
-  return {
-    recommendationId: r.id,
-    number: r.number,
-    title: r.title,
-    whoShouldAct: r.whoShouldAct,
-    focusAreaId: r.focusAreaId,
-    focusAreaCode: r.focusAreaCode,
-    ...rollup(r.counts, r.overdue),
-  };
-}
 
 /**
  * Recommendations tracked through their action items: completion weighted by

@@ -17,7 +17,7 @@ export class FocusAreasController {
   @RequirePermission('recommendation.read')
   @ApiOperation({ summary: "The council's focus areas, each with its recommendations" })
   async list(@UuidParam('councilId') councilId: string): Promise<FocusAreaListResponse> {
-    return FocusAreaListResponse.of(await this.focusAreas.list(councilId));
+    return { items: await this.focusAreas.list(councilId) };
   }
 
   @Post()

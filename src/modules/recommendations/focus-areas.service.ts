@@ -4,9 +4,9 @@ import { NotFoundException } from '../../core/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateFocusAreaDto } from './dto/create-focus-area.dto.js';
 import { FocusAreaResponse } from './dto/focus-area.response.js';
-import { RecommendationResponse } from './dto/recommendation.response.js';
 import { FocusAreasRepository } from './focus-areas.repository.js';
 import { RecommendationsRepository } from './recommendations.repository.js';
+import { focusAreaResponse, recommendationResponse } from './recommendations.responses.js';
 
 @Injectable()
 export class FocusAreasService {
@@ -22,9 +22,9 @@ export class FocusAreasService {
     if (!(await this.focusAreas.councilExists(councilId))) throw new NotFoundException('council', councilId);
     const [areas, recommendations] = await Promise.all([this.focusAreas.listByCouncil(councilId), this.recommendations.listByCouncil(councilId)]);
     return areas.map((a) =>
-      FocusAreaResponse.from(
+      focusAreaResponse(
         a,
-        recommendations.filter((r) => r.focusAreaId === a.id).map((r) => RecommendationResponse.from(r)),
+        recommendations.filter((r) => r.focusAreaId === a.id).map((r) => recommendationResponse(r)),
       ),
     );
   }
@@ -33,7 +33,7 @@ export class FocusAreasService {
     return this.db.transaction(async (em) => {
       if (!(await this.focusAreas.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
       const row = await this.focusAreas.insert(em, councilId, dto.code, dto.title.trim());
-      const response = FocusAreaResponse.from(row, []);
+      const response = focusAreaResponse(row, []);
       await this.audit.record(em, { councilId, action: 'focus_area.created', entityType: 'focus_area', entityId: row.id, after: { id: row.id, code: row.code, title: row.title } });
       return response;
     });

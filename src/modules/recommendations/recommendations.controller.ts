@@ -19,7 +19,7 @@ export class RecommendationsController {
   @RequirePermission('recommendation.read')
   @ApiOperation({ summary: "The council's recommendations by number (optionally of one focus area, by code)" })
   async list(@UuidParam('councilId') councilId: string, @Query() query: ListRecommendationsQuery): Promise<RecommendationListResponse> {
-    return RecommendationListResponse.of(await this.recommendations.list(councilId, query));
+    return { items: await this.recommendations.list(councilId, query) };
   }
 
   @Get(':recommendationId')

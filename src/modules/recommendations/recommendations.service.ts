@@ -8,6 +8,7 @@ import { RecommendationResponse } from './dto/recommendation.response.js';
 import type { UpdateRecommendationDto } from './dto/update-recommendation.dto.js';
 import { FocusAreasRepository } from './focus-areas.repository.js';
 import { RecommendationsRepository, type RecommendationValues } from './recommendations.repository.js';
+import { recommendationResponse } from './recommendations.responses.js';
 
 @Injectable()
 export class RecommendationsService {
@@ -21,13 +22,13 @@ export class RecommendationsService {
   async list(councilId: string, query: ListRecommendationsQuery): Promise<RecommendationResponse[]> {
     if (!(await this.focusAreas.councilExists(councilId))) throw new NotFoundException('council', councilId);
     const rows = await this.recommendations.listByCouncil(councilId, query.focusArea);
-    return rows.map((r) => RecommendationResponse.from(r));
+    return rows.map((r) => recommendationResponse(r));
   }
 
   async get(councilId: string, id: string): Promise<RecommendationResponse> {
     const row = await this.recommendations.findInCouncil(councilId, id);
     if (!row) throw new NotFoundException('recommendation', id);
-    return RecommendationResponse.from(row);
+    return recommendationResponse(row);
   }
 
   async create(councilId: string, dto: CreateRecommendationDto): Promise<RecommendationResponse> {
@@ -41,7 +42,7 @@ export class RecommendationsService {
         body: dto.body,
         whoShouldAct: dto.whoShouldAct ?? null,
       });
-      const created = RecommendationResponse.from((await this.recommendations.findInCouncil(councilId, id, em))!);
+      const created = recommendationResponse((await this.recommendations.findInCouncil(councilId, id, em))!);
       await this.audit.record(em, { councilId, action: 'recommendation.created', entityType: 'recommendation', entityId: id, after: created });
       return created;
     });
@@ -65,13 +66,13 @@ export class RecommendationsService {
         whoShouldAct: fields.whoShouldAct === undefined ? current.whoShouldAct : fields.whoShouldAct,
       };
       if (!(await this.recommendations.updateIfVersion(em, councilId, id, version, values))) throw new StaleVersionException('recommendation', id, version);
-      const updated = RecommendationResponse.from((await this.recommendations.findInCouncil(councilId, id, em))!);
+      const updated = recommendationResponse((await this.recommendations.findInCouncil(councilId, id, em))!);
       await this.audit.record(em, {
         councilId,
         action: 'recommendation.updated',
         entityType: 'recommendation',
         entityId: id,
-        before: RecommendationResponse.from(current),
+        before: recommendationResponse(current),
         after: updated,
       });
       return updated;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { presidingDelegationSql } from '../councils/council-references.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 
 /** Who acts on a recommendation: participants by key (their delegations), a body by name, or the presidency. */
@@ -50,8 +51,7 @@ export async function seedDemoActionItems(em: EntityManager, councilId: string, 
           ? `'delegation', (SELECT dl.id FROM delegations dl WHERE dl.council_id = $1 AND dl.contact_email = $4), NULL::uuid`
           : 'body' in owner
             ? `'body', NULL::uuid, (SELECT b.id FROM bodies b WHERE b.council_id = $1 AND b.name = $4)`
-            : `'presidency', (SELECT dl.id FROM presidency_terms t JOIN delegations dl ON dl.participant_id = t.participant_id
-                               WHERE t.council_id = $1 AND t.period @> $2::timestamptz), NULL::uuid`;
+            : `'presidency', (${presidingDelegationSql('$1', '$2::timestamptz')}), NULL::uuid`;
       const key = 'participant' in owner ? `delegation.${owner.participant}@${emailDomain}` : 'body' in owner ? owner.body : null;
       const rows = (await em.query(
         `INSERT INTO action_items (council_id, title, description, owner_kind, owner_delegation_id, owner_body_id, due_date, priority,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { presidingTermSql } from '../councils/council-references.repository.js';
 import { type DossierContent, itemKeys } from '../presidency/dossier/dossier-content.js';
 import { DossierRepository } from '../presidency/dossier/dossier.repository.js';
 import { PrioritiesRepository } from '../presidency/dossier/priorities.repository.js';
@@ -103,7 +104,7 @@ export async function seedDemoHandover(db: DataSource, councilId: string, now: D
     await audit.record(em, { councilId, action: DEMO_HANDOVER_ACTION, entityType: 'council', entityId: councilId, after: { at: now.toISOString() } });
     const [current] = (await em.query(
       `SELECT t.id, (SELECT n.id FROM presidency_terms n WHERE n.council_id = t.council_id AND lower(n.period) = upper(t.period)) AS "nextId"
-         FROM presidency_terms t WHERE t.council_id = $1 AND t.period @> $2::timestamptz`,
+         FROM (${presidingTermSql('$1', '$2::timestamptz')}) c JOIN presidency_terms t ON t.id = c.term_id`,
       [councilId, now],
     )) as { id: string; nextId: string | null }[];
     if (!current) return false;

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '../../core/outbox/outbox.service.js';
 import { ActionItemRemindersRepository } from '../action-items/reminders/action-item-reminders.repository.js';
 import { ActionItemRemindersScheduler } from '../action-items/reminders/action-item-reminders.scheduler.js';
+import { CouncilReferencesRepository } from '../councils/council-references.repository.js';
 import type { SeededMeetings } from './demo-meetings.js';
 import type { DemoRefs } from './demo-refs.js';
 import { DEMO_WORK_ITEMS, type DemoStatus, type DemoWorkItem } from './demo-work.data.js';
@@ -31,12 +32,9 @@ interface ItemState {
 export async function seedDemoWork(db: DataSource, em: EntityManager, refs: DemoRefs, seeded: SeededMeetings): Promise<SeededWork> {
   const ids: SeededWork = {};
   const scheduler = new ActionItemRemindersScheduler(new OutboxService(), new ActionItemRemindersRepository(db));
-  const holder = (await em.query(
-    `SELECT dl.id FROM presidency_terms t JOIN delegations dl ON dl.participant_id = t.participant_id WHERE t.council_id = $1 AND t.period @> $2::timestamptz`,
-    [refs.councilId, refs.clock.now],
-  )) as { id: string }[];
+  const holder = await new CouncilReferencesRepository(db).presidingDelegation(refs.councilId, refs.clock.now, em);
   for (const item of DEMO_WORK_ITEMS) {
-    const id = await insertItem(em, refs, seeded, item, holder[0]?.id ?? null);
+    const id = await insertItem(em, refs, seeded, item, holder);
     if (id === null) continue;
     ids[item.key] = id;
     await scheduler.plan(em, refs.councilId, id, refs.clock.now);

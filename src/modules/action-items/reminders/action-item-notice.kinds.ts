@@ -3,16 +3,13 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
-import type { NotificationKind, OutboxRow, PreparedNotification, Recipient } from '../../../core/outbox/notification-kind.js';
+import { defineNoticeKind, type LiveNotice } from '../../../core/outbox/define-notice-kind.js';
+import type { PreparedNotification, Recipient } from '../../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../../core/outbox/notification-kinds.registry.js';
 import { type Audience, RecipientsRepository } from '../../notifications/recipients.repository.js';
-import type { NoticeData } from '../../notifications/templates/message-kinds.js';
+import type { NoticeMessage } from '../../notifications/templates/message-kinds.js';
 import { ACTION_ITEM_NOTICE_KINDS, type ActionItemNoticeKind, reminderStillDue } from './action-item-reminders.js';
 import { ActionItemNoticesRepository, type NoticedActionItemRow } from './action-item-notices.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
 
 /**
  * The reminders of an action item, each a notification kind (and notice) of its own:
@@ -23,6 +20,7 @@ type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
  * - action_item.escalated (+escalateDays): the heads of the delegations leading the body concerned (the owner body,
  *   else the source meeting's body) and the heads of the delegation holding the presidency now (the chair).
  * Each reloads the item when it fires and says nothing if its status or due date no longer match the reminder.
+ * Phrases: action-item.phrases.ts.
  */
 @Injectable()
 export class ActionItemNoticeKinds implements OnModuleInit {
@@ -34,24 +32,17 @@ export class ActionItemNoticeKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const kind of ACTION_ITEM_NOTICE_KINDS) {
-      const notice: NotificationKind = {
-        kind,
-        prepare: async (em, row) => (await this.prepareMany(kind, em, [row])).get(row.id) ?? null,
-        prepareMany: (em, rows) => this.prepareMany(kind, em, rows),
-      };
-      this.registry.register(notice);
-    }
+    defineNoticeKind(this.registry, {
+      kinds: ACTION_ITEM_NOTICE_KINDS,
+      load: (em, ids) => this.items.findMany(em, ids),
+      prepare: (kind, em, live) => this.prepareMany(kind, em, live),
+    });
   }
 
-  private async prepareMany(kind: ActionItemNoticeKind, em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
-    const ids = [...new Set(rows.map((r) => r.subjectId).filter((id) => UUID.test(id)))];
-    const items = new Map((await this.items.findMany(em, ids)).map((i) => [i.id, i]));
-    const live = rows
-      .map((row) => ({ row, item: items.get(row.subjectId) }))
-      .filter((x): x is { row: OutboxRow; item: NoticedActionItemRow } =>
-        !!x.item && x.item.councilId === x.row.councilId && reminderStillDue(kind, x.item.status, x.item.dueDate, x.row.occurrence),
-      );
+  private async prepareMany(kind: ActionItemNoticeKind, em: EntityManager, loaded: LiveNotice<NoticedActionItemRow>[]): Promise<Map<string, PreparedNotification>> {
+    const live = loaded
+      .filter((x) => reminderStillDue(kind, x.subject.status, x.subject.dueDate, x.row.occurrence))
+      .map(({ row, subject }) => ({ row, item: subject }));
     const audiences: { key: string; councilId: string; audience: Audience }[] = [];
     const add = (key: string, councilId: string, roles: Audience['roles'], delegationIds: string[]) => {
       // An empty delegation list would mean every delegate of the council: nobody is meant then.

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Recipient } from '../../../core/outbox/notification-kind.js';
+import { bodyLeadsOnSql, presidingDelegationSql } from '../../councils/council-references.repository.js';
 import type { ActionItemStatus, OwnerKind } from '../entities/action-item.entity.js';
+
+/** The delegations (of the item's council) of the participants leading the body `bodySql` on the item's today. */
+const leadDelegations = (bodySql: string): string =>
+  `SELECT dl.id FROM delegations dl WHERE dl.council_id = i.council_id AND dl.participant_id IN (${bodyLeadsOnSql(bodySql, 'i.today')})`;
 
 /** An item as its reminders need it, reloaded when one fires. */
 export interface NoticedActionItemRow {
@@ -48,12 +53,9 @@ export class ActionItemNoticesRepository {
               coalesce(od.name, ob.name, '') AS "ownerName",
               i.concerned_body_id AS "bodyId",
               CASE WHEN i.owner_delegation_id IS NOT NULL THEN ARRAY[i.owner_delegation_id]
-                   ELSE ARRAY(SELECT dl.id FROM body_leads l JOIN delegations dl ON dl.participant_id = l.participant_id AND dl.council_id = i.council_id
-                               WHERE l.body_id = i.owner_body_id AND l.period @> i.today) END AS "ownerDelegationIds",
-              ARRAY(SELECT dl.id FROM body_leads l JOIN delegations dl ON dl.participant_id = l.participant_id AND dl.council_id = i.council_id
-                     WHERE l.body_id = i.concerned_body_id AND l.period @> i.today) AS "bodyLeadDelegationIds",
-              (SELECT dl.id FROM presidency_terms t JOIN delegations dl ON dl.participant_id = t.participant_id AND dl.council_id = t.council_id
-                WHERE t.council_id = i.council_id AND t.period @> now() LIMIT 1) AS "chairDelegationId"
+                   ELSE ARRAY(${leadDelegations('i.owner_body_id')}) END AS "ownerDelegationIds",
+              ARRAY(${leadDelegations('i.concerned_body_id')}) AS "bodyLeadDelegationIds",
+              (${presidingDelegationSql('i.council_id', 'now()')} LIMIT 1) AS "chairDelegationId"
          FROM i
          LEFT JOIN delegations od ON od.id = i.owner_delegation_id
          LEFT JOIN bodies ob ON ob.id = i.owner_body_id`,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OPEN_STATUSES, type ActionItemStatus } from '../entities/action-item.entity.js';
+import { OPEN_STATUSES } from '../entities/action-item.entity.js';
 import { type ActionItemRules, DEFAULT_ACTION_ITEM_RULES } from './action-item-rules.js';
+import type { ReminderSubject } from './action-item-reminders.js';
 
 export interface RulesRow extends ActionItemRules {
   /** 0 while the council has no row of its own (it uses the defaults). */
@@ -9,13 +10,8 @@ export interface RulesRow extends ActionItemRules {
   updatedAt: Date | null;
 }
 
-export interface PlanInputRow {
-  id: string;
-  status: ActionItemStatus;
-  dueDate: string;
-  createdAt: Date;
-  timeZone: string;
-}
+/** What the reminder plan reads of an item: the shape planActionItemReminders takes. */
+export type PlanInputRow = ReminderSubject;
 
 const RULE_COLUMNS = `ack_days AS "ackDays", due_soon_days AS "dueSoonDays", overdue_days AS "overdueDays", escalate_days AS "escalateDays",
   agenda_days AS "agendaDays", version, updated_at AS "updatedAt"`;

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AuditRow } from '../audit-log.repository.js';
 
 export class AuditEntryResponse {
   @ApiProperty({ example: '1042', description: 'Position in the audit log (a 64-bit integer, as a string); larger = later' }) id: string;
@@ -15,19 +14,4 @@ export class AuditEntryResponse {
   before: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The entity after the change (null for a removal)' })
   after: Record<string, unknown> | null;
-
-  static from(row: AuditRow): AuditEntryResponse {
-    const r = new AuditEntryResponse();
-    r.id = row.id;
-    r.at = row.at.toISOString();
-    r.action = row.action;
-    r.entityType = row.entity_type;
-    r.entityId = row.entity_id;
-    r.actorId = row.actor_id;
-    r.actorDelegationId = row.actor_delegation_id;
-    r.requestId = row.request_id;
-    r.before = row.before;
-    r.after = row.after;
-    return r;
-  }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '../../../core/validation/uuid.js';
 import { type ByteRange, type DocumentStore, type StoredObject, StoredObjectTooLargeError } from './document-store.js';
 
 /** Bytes per chunk row (the last one of a blob may be shorter). */
@@ -11,8 +12,6 @@ export const CHUNK_SIZE = 1024 * 1024;
  * for a few MiB less of peak memory). A bytea arrives as hex text, so a read costs about three times this while it lasts.
  */
 const READ_SLICE = 1024 * 1024;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The document store in PostgreSQL: a `document_blobs` row per file and its bytes in `document_blob_chunks`
@@ -62,7 +61,7 @@ export class PgDocumentStore implements DocumentStore {
   }
 
   get(key: string, range?: ByteRange): Readable {
-    if (!UUID.test(key)) throw new Error(`not a document store key: ${key}`);
+    if (!isUuid(key)) throw new Error(`not a document store key: ${key}`);
     const db = this.db;
     async function* chunks(): AsyncGenerator<Buffer> {
       const rows = (await db.query(`SELECT size::bigint AS size, chunk_size AS "chunkSize" FROM document_blobs WHERE id = $1`, [key])) as {

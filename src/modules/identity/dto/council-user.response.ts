@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CouncilUserRow } from '../council-roles.repository.js';
 import { COUNCIL_ROLES, type CouncilRoleName } from '../entities/council-role.entity.js';
 
 /** A user account as a council's secretariat sees it: the account and its role in that council. */
@@ -14,19 +13,4 @@ export class CouncilUserResponse {
   @ApiProperty({ description: 'Whether the person has set a password' }) hasPassword: boolean;
   @ApiProperty() disabled: boolean;
   @ApiProperty({ type: String, format: 'date-time', description: 'When the role in this council was given' }) grantedAt: string;
-
-  static from(row: CouncilUserRow): CouncilUserResponse {
-    const r = new CouncilUserResponse();
-    r.id = row.user_id;
-    r.councilId = row.council_id;
-    r.email = row.email;
-    r.fullName = row.full_name;
-    r.role = row.role;
-    r.delegateId = row.delegate_id;
-    r.delegationId = row.delegation_id;
-    r.hasPassword = row.has_password;
-    r.disabled = row.disabled;
-    r.grantedAt = row.granted_at.toISOString();
-    return r;
-  }
 }

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { IssuedLink } from '../password-links.service.js';
 
 /**
  * A one-time link to set a password was issued and is on its way by email to
@@ -10,12 +9,4 @@ export class SetupLinkResponse {
   @ApiProperty({ enum: [true], description: 'Always true: the link is emailed to the person, never returned' }) linkEmailed: true;
   @ApiProperty({ example: 'head.mx@example.org', description: 'Where the link is sent' }) email: string;
   @ApiProperty({ type: String, format: 'date-time', description: 'When the link stops working' }) expiresAt: string;
-
-  static from(link: IssuedLink): SetupLinkResponse {
-    const r = new SetupLinkResponse();
-    r.linkEmailed = true;
-    r.email = link.email;
-    r.expiresAt = link.expiresAt;
-    return r;
-  }
 }

@@ -138,11 +138,6 @@ export class AgendaRepository {
     return rows[0];
   }
 
-  async participantInCouncil(em: EntityManager, councilId: string, participantId: string): Promise<boolean> {
-    const rows = (await em.query(`SELECT 1 FROM participants WHERE id = $1 AND council_id = $2`, [participantId, councilId])) as unknown[];
-    return rows.length > 0;
-  }
-
   /** Appends the item after the last one; returns its id. */
   async insertItem(
     em: EntityManager,

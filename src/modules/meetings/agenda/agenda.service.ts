@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../../core/auth/caller.js';
 import { ConflictException, DomainException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { CouncilReferencesRepository } from '../../councils/council-references.repository.js';
 import {
   ADOPTABLE_MEETING_STATUSES,
   AGENDA_OPEN_MEETING_STATUSES,
@@ -39,6 +40,7 @@ export class AgendaService {
     private readonly agendas: AgendaRepository,
     private readonly audit: AuditService,
     private readonly notices: MeetingRemindersScheduler,
+    private readonly council: CouncilReferencesRepository,
   ) {}
 
   /** The agenda with each item's papers per language (current versions) and the working languages still missing one. */
@@ -386,6 +388,6 @@ export class AgendaService {
   }
 
   private async checkPresenter(em: EntityManager, councilId: string, participantId: string | null): Promise<void> {
-    if (participantId !== null && !(await this.agendas.participantInCouncil(em, councilId, participantId))) throw new NotFoundException('participant', participantId);
+    if (participantId !== null && !(await this.council.hasParticipant(councilId, participantId, em))) throw new NotFoundException('participant', participantId);
   }
 }

@@ -15,27 +15,7 @@ import type { ListBacklogQuery } from './dto/list-backlog.query.js';
 import type { ScheduleBacklogItemDto } from './dto/schedule-backlog-item.dto.js';
 import type { ScheduledBacklogItemResponse } from './dto/scheduled-backlog-item.response.js';
 import type { UpdateBacklogItemDto } from './dto/update-backlog-item.dto.js';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-
-function itemResponse(r: BacklogItemRow): BacklogItemResponse {
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    bodyId: r.bodyId,
-    title: r.title,
-    purpose: r.purpose,
-    description: r.description,
-    proposedBy: r.proposedBy,
-    proposedByDelegationId: r.proposedByDelegationId,
-    status: r.status,
-    agendaItemId: r.agendaItemId,
-    meetingId: r.meetingId,
-    version: r.version,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
-  };
-}
+import { backlogItemResponse } from './backlog.responses.js';
 
 /**
  * The backlog of a body: items any delegation of the council (or the
@@ -60,7 +40,7 @@ export class BacklogService {
       const languages = await this.languagesOf(em, councilId, bodyId);
       const values: BacklogItemValues = { title: this.checkedTitle(dto.title, languages), purpose: dto.purpose, description: dto.description?.trim() ?? null };
       const id = await this.backlog.insert(em, councilId, bodyId, values, caller.userId, caller.delegationId);
-      const created = itemResponse((await this.backlog.find(em, councilId, bodyId, id))!);
+      const created = backlogItemResponse((await this.backlog.find(em, councilId, bodyId, id))!);
       await this.audit.record(em, { councilId, action: 'backlog_item.proposed', entityType: 'backlog_item', entityId: id, after: created });
       return created;
     });
@@ -68,7 +48,7 @@ export class BacklogService {
 
   async list(councilId: string, bodyId: string, q: ListBacklogQuery): Promise<BacklogListResponse> {
     await this.languagesOf(this.db.manager, councilId, bodyId);
-    return { items: (await this.backlog.list(councilId, bodyId, q.status)).map(itemResponse) };
+    return { items: (await this.backlog.list(councilId, bodyId, q.status)).map(backlogItemResponse) };
   }
 
   /** `scope`: the caller's delegation (only its own items are found), or null for the secretariat. */
@@ -81,8 +61,8 @@ export class BacklogService {
         description: dto.description === undefined ? current.description : (dto.description?.trim() ?? null),
       };
       if (!(await this.backlog.updateVersioned(em, councilId, itemId, dto.version, next, scope))) throw new StaleVersionException('backlog item', itemId, dto.version);
-      const after = itemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
-      await this.audit.record(em, { councilId, action: 'backlog_item.updated', entityType: 'backlog_item', entityId: itemId, before: itemResponse(current), after });
+      const after = backlogItemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
+      await this.audit.record(em, { councilId, action: 'backlog_item.updated', entityType: 'backlog_item', entityId: itemId, before: backlogItemResponse(current), after });
       return after;
     });
   }
@@ -91,8 +71,8 @@ export class BacklogService {
     return this.db.transaction(async (em) => {
       const current = await this.lockProposed(em, councilId, bodyId, itemId, dto.version, scope);
       if (!(await this.backlog.withdraw(em, councilId, itemId, dto.version, scope))) throw new StaleVersionException('backlog item', itemId, dto.version);
-      const after = itemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
-      await this.audit.record(em, { councilId, action: 'backlog_item.withdrawn', entityType: 'backlog_item', entityId: itemId, before: itemResponse(current), after });
+      const after = backlogItemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
+      await this.audit.record(em, { councilId, action: 'backlog_item.withdrawn', entityType: 'backlog_item', entityId: itemId, before: backlogItemResponse(current), after });
       return after;
     });
   }
@@ -127,8 +107,8 @@ export class BacklogService {
         em,
       );
       if (!(await this.backlog.markScheduled(em, councilId, itemId, dto.version, agendaItem.id))) throw new StaleVersionException('backlog item', itemId, dto.version);
-      const after = itemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
-      await this.audit.record(em, { councilId, action: 'backlog_item.scheduled', entityType: 'backlog_item', entityId: itemId, before: itemResponse(current), after });
+      const after = backlogItemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
+      await this.audit.record(em, { councilId, action: 'backlog_item.scheduled', entityType: 'backlog_item', entityId: itemId, before: backlogItemResponse(current), after });
       return { backlogItem: after, agendaItem };
     });
   }

@@ -53,11 +53,6 @@ export class CalendarFeedsRepository {
     return rows[0]!;
   }
 
-  async bodyInCouncil(councilId: string, bodyId: string): Promise<boolean> {
-    const rows = (await this.db.query(`SELECT 1 FROM bodies WHERE id = $1 AND council_id = $2`, [bodyId, councilId])) as unknown[];
-    return rows.length > 0;
-  }
-
   async insert(
     em: EntityManager,
     feed: { userId: string; councilId: string; scope: CalendarFeedScope; bodyId: string | null; tokenHash: string; hideTitles: boolean },

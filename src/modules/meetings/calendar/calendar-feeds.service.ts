@@ -2,28 +2,18 @@ import { calendarUidDomain } from '../meeting-invitation.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
-import { DomainException, NotFoundException } from '../../../core/errors/domain.exception.js';
+import { DomainException, ForbiddenException, NotFoundException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { CouncilReferencesRepository } from '../../councils/council-references.repository.js';
 import { hashSecretToken, newSecretToken } from '../../identity/secret-token.js';
 import { calendarFeed } from './calendar-feed.js';
 import { type CalendarFeedRow, CalendarFeedsRepository } from './calendar-feeds.repository.js';
 import type { CalendarFeedListResponse, CalendarFeedResponse, CreatedCalendarFeedResponse } from './dto/calendar-feed.response.js';
 import type { CreateCalendarFeedDto } from './dto/create-calendar-feed.dto.js';
+import { calendarFeedResponse } from './calendar-feeds.responses.js';
 
 /** A feed token as newSecretToken makes it: 43 base64url characters. Anything else cannot be a feed. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-function toResponse(r: CalendarFeedRow): CalendarFeedResponse {
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    scope: r.scope,
-    bodyId: r.bodyId,
-    hideTitles: r.hideTitles,
-    createdAt: new Date(r.createdAt).toISOString(),
-    revokedAt: r.revokedAt ? new Date(r.revokedAt).toISOString() : null,
-  };
-}
 
 /** What the audit log keeps of a feed (never the token or its hash). */
 const audited = (r: CalendarFeedRow) => ({ userId: r.userId, scope: r.scope, bodyId: r.bodyId, hideTitles: r.hideTitles, revokedAt: r.revokedAt });
@@ -44,13 +34,14 @@ export class CalendarFeedsService {
     private readonly feeds: CalendarFeedsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly council: CouncilReferencesRepository,
   ) {}
 
   async create(userId: string, dto: CreateCalendarFeedDto): Promise<CreatedCalendarFeedResponse> {
     const { councilExists, holdsRole } = await this.feeds.membership(userId, dto.councilId);
     if (!councilExists) throw new NotFoundException('council', dto.councilId);
-    if (!holdsRole) throw new DomainException('FORBIDDEN', 403, 'a calendar feed needs a role in this council (secretariat, or a delegate with an active seat)');
-    if (dto.bodyId !== undefined && !(await this.feeds.bodyInCouncil(dto.councilId, dto.bodyId))) throw new NotFoundException('body', dto.bodyId);
+    if (!holdsRole) throw new ForbiddenException(null, 'a calendar feed needs a role in this council (secretariat, or a delegate with an active seat)');
+    if (dto.bodyId !== undefined && !(await this.council.hasBody(dto.councilId, dto.bodyId))) throw new NotFoundException('body', dto.bodyId);
 
     const token = newSecretToken();
     const row = await this.db.transaction(async (em) => {
@@ -65,11 +56,11 @@ export class CalendarFeedsService {
       await this.audit.record(em, { councilId: created.councilId, action: 'calendar_feed.created', entityType: 'calendar_feed', entityId: created.id, after: audited(created) });
       return created;
     });
-    return { ...toResponse(row), url: `${this.config.publicUrl.replace(/\/+$/, '')}/calendar/${token}.ics` };
+    return { ...calendarFeedResponse(row), url: `${this.config.publicUrl.replace(/\/+$/, '')}/calendar/${token}.ics` };
   }
 
   async list(userId: string): Promise<CalendarFeedListResponse> {
-    return { items: (await this.feeds.listByUser(userId)).map(toResponse) };
+    return { items: (await this.feeds.listByUser(userId)).map(calendarFeedResponse) };
   }
 
   /** Revokes the caller's own feed (again: no change); someone else's is not found. */
@@ -82,7 +73,7 @@ export class CalendarFeedsService {
       await this.audit.record(em, { councilId: after.councilId, action: 'calendar_feed.revoked', entityType: 'calendar_feed', entityId: after.id, before: audited(before), after: audited(after) });
       return after;
     });
-    return toResponse(row);
+    return calendarFeedResponse(row);
   }
 
   /** The feed's iCalendar text; an unknown, malformed or revoked token is the same 404. */

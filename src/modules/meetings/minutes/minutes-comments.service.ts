@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Caller } from '../../../core/auth/caller.js';
-import { ConflictException, DomainException, InvalidInputException, NotFoundException } from '../../../core/errors/domain.exception.js';
+import { type Caller, requireDelegation } from '../../../core/auth/caller.js';
+import { ConflictException, InvalidInputException, NotFoundException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { CreateMinutesCommentDto } from './dto/create-minutes-comment.dto.js';
 import type { MinutesCommentListResponse } from './dto/minutes-comment-list.response.js';
@@ -45,8 +45,7 @@ export class MinutesCommentsService {
 
   /** While circulated and before the deadline (else 409 COMMENT_PERIOD_CLOSED with the deadline); for the caller's own delegation. */
   async comment(councilId: string, meetingId: string, dto: CreateMinutesCommentDto, caller: Caller, now: Date = new Date()): Promise<MinutesCommentResponse> {
-    if (!caller.delegationId) throw new DomainException('FORBIDDEN', 403, 'only a delegate comments, for their delegation');
-    const delegationId = caller.delegationId;
+    const delegationId = requireDelegation(caller, 'only a delegate comments, for their delegation');
     const text = dto.text.trim();
     if (text === '') throw new InvalidInputException('text', 'not_blank', 'text must not be blank');
     return this.db.transaction(async (em) => {

@@ -2,11 +2,12 @@ import { textIn } from '../../../core/text/localized-text.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
-import type { NotificationKind, OutboxRow, PreparedNotification, Recipient } from '../../../core/outbox/notification-kind.js';
+import { defineNoticeKind, type LiveNotice } from '../../../core/outbox/define-notice-kind.js';
+import type { PreparedNotification, Recipient } from '../../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../../core/outbox/notification-kinds.registry.js';
 import type { Audience } from '../../notifications/recipients.repository.js';
 import { RecipientsRepository } from '../../notifications/recipients.repository.js';
-import type { NoticeData, NoticeRow } from '../../notifications/templates/message-kinds.js';
+import type { NoticeMessage, NoticeRow } from '../../notifications/templates/message-kinds.js';
 import {
   MINUTES_APPROVED_KIND,
   MINUTES_CIRCULATED_KIND,
@@ -17,13 +18,9 @@ import {
 } from './minutes-rules.js';
 import { MinutesNoticesRepository, type NoticedMinutesRow } from './minutes-notices.repository.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
-
 /**
  * The notices of minutes, each a notification kind of its own (so each has its own preference), to heads of
- * delegation, rendered as 'notice' messages (catalog: notifications/templates/notices/minutes.notices.ts):
+ * delegation, rendered as 'notice' messages (phrases: minutes.phrases.ts):
  * - minutes.circulated: every delegation's head, with the deadline and the items;
  * - minutes.comment_deadline: 2 days before the deadline, the heads of the delegations that have not commented;
  * - minutes.approved: every delegation's head, with a link to the public minutes.
@@ -39,25 +36,17 @@ export class MinutesNoticeKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const kind of MINUTES_NOTICE_KINDS) {
-      const notice: NotificationKind = {
-        kind,
-        prepare: async (em, row) => (await this.prepareMany(kind, em, [row])).get(row.id) ?? null,
-        prepareMany: (em, rows) => this.prepareMany(kind, em, rows),
-      };
-      this.registry.register(notice);
-    }
+    defineNoticeKind(this.registry, {
+      kinds: MINUTES_NOTICE_KINDS,
+      load: (em, meetingIds) => this.minutes.findMany(em, meetingIds),
+      idOf: (m) => m.meetingId,
+      prepare: (kind, em, live) => this.prepareMany(kind, em, live),
+    });
   }
 
-  private async prepareMany(kind: MinutesNoticeKind, em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
+  private async prepareMany(kind: MinutesNoticeKind, em: EntityManager, loaded: LiveNotice<NoticedMinutesRow>[]): Promise<Map<string, PreparedNotification>> {
     const now = new Date();
-    const ids = [...new Set(rows.map((r) => r.subjectId).filter((id) => UUID.test(id)))];
-    const found = new Map((await this.minutes.findMany(em, ids)).map((m) => [m.meetingId, m]));
-    const live = rows
-      .map((row) => ({ row, minutes: found.get(row.subjectId) }))
-      .filter((x): x is { row: OutboxRow; minutes: NoticedMinutesRow } => {
-        return x.minutes !== undefined && x.minutes.councilId === x.row.councilId && minutesNoticeStillDue(kind, x.minutes, x.row.occurrence, now);
-      });
+    const live = loaded.filter((x) => minutesNoticeStillDue(kind, x.subject, x.row.occurrence, now)).map(({ row, subject }) => ({ row, minutes: subject }));
     const missing =
       kind === MINUTES_COMMENT_DEADLINE_KIND ? await this.minutes.delegationsWithoutComment(em, live.map((l) => l.minutes.minutesId)) : new Map<string, string[]>();
     const audiences: { key: string; councilId: string; audience: Audience }[] = [];

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { presidingTermSql } from '../../councils/council-references.repository.js';
 import type { MeetingKind } from '../../councils/entities/council-meeting-rule.entity.js';
 import type { MeetingStatus } from '../entities/meeting.entity.js';
 import type { ParticipantKind } from '../../participants/entities/participant.entity.js';
 import type { MinutesStatus } from './entities/minutes.entity.js';
 import type { DraftSource, MinutesContent, MinutesMeeting } from './minutes-content.js';
+import { iso } from '../../../core/http/iso.js';
 
 /** The meeting minutes belong to, with what their rules need. */
 export interface MinutesMeetingRow extends MinutesMeeting {
@@ -68,8 +70,6 @@ const COMMENT_SELECT = `
     JOIN participants p ON p.id = d.participant_id
     LEFT JOIN users u ON u.id = c.author_id`;
 
-const iso = (d: Date | string) => new Date(d).toISOString();
-
 /**
  * Minutes and their comments, in plain SQL. Writers lock the meeting first
  * (NO KEY UPDATE when they move it, SHARE otherwise), then the minutes row
@@ -90,8 +90,8 @@ export class MinutesRepository {
               CASE WHEN ch.participant_id IS NULL THEN NULL ELSE jsonb_build_object('participantId', ch.participant_id, 'name', ch.name) END AS chair
          FROM meetings m JOIN councils c ON c.id = m.council_id
          LEFT JOIN LATERAL (
-           SELECT p.id AS participant_id, p.name FROM presidency_terms t JOIN participants p ON p.id = t.participant_id
-            WHERE m.body_id IS NULL AND t.council_id = m.council_id AND t.period @> m.starts_at
+           SELECT p.id AS participant_id, p.name FROM (${presidingTermSql('m.council_id', 'm.starts_at')}) t JOIN participants p ON p.id = t.participant_id
+            WHERE m.body_id IS NULL
          ) ch ON true
         WHERE m.id = $1 AND m.council_id = $2${lock ? ` FOR ${lock === 'share' ? 'SHARE' : 'NO KEY UPDATE'} OF m` : ''}`,
       [meetingId, councilId],

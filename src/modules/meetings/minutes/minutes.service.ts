@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../../core/auth/caller.js';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
+import type { ErrorCode } from '../../../core/errors/error-codes.js';
 import type { PdfLanguage } from '../../../core/pdf/pdf-writer.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { MeetingStatus } from '../entities/meeting.entity.js';
@@ -14,34 +15,9 @@ import type { UpdateMinutesDto } from './dto/update-minutes.dto.js';
 import { applyEdits, draftContent, languageTextsProblem, NOTES_MAX_LENGTH } from './minutes-content.js';
 import { MinutesNotifier } from './minutes-notifier.js';
 import { minutesLanguage, renderMinutesPdf } from './minutes-pdf.js';
-import {
-  APPROVABLE_MEETING_STATUSES,
-  CIRCULABLE_MEETING_STATUSES,
-  defaultCommentDeadline,
-  DRAFTABLE_MEETING_STATUSES,
-  EDITABLE_MINUTES_STATUSES,
-} from './minutes-rules.js';
+import { APPROVABLE_MEETING_STATUSES, CIRCULABLE_MEETING_STATUSES, defaultCommentDeadline, DRAFTABLE_MEETING_STATUSES, EDITABLE_MINUTES_STATUSES } from './minutes-rules.js';
 import { type MinutesMeetingRow, MinutesRepository, type MinutesRow } from './minutes.repository.js';
-
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
-
-export function minutesResponse(r: MinutesRow): MinutesResponse {
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    meetingId: r.meetingId,
-    status: r.status,
-    content: r.content,
-    commentDeadline: iso(r.commentDeadline),
-    circulatedAt: iso(r.circulatedAt),
-    approvedAt: iso(r.approvedAt),
-    approvedBy: r.approvedBy,
-    commentCount: r.commentCount,
-    version: r.version,
-    createdAt: iso(r.createdAt)!,
-    updatedAt: iso(r.updatedAt)!,
-  };
-}
+import { minutesResponse } from './minutes.responses.js';
 
 /**
  * The minutes of a meeting, kept by the secretariat: drafted from the closed
@@ -212,7 +188,7 @@ export class MinutesService {
     return current;
   }
 
-  private requireMeetingStatus(meeting: MinutesMeetingRow, allowed: readonly MeetingStatus[], code: string, rule: string): void {
+  private requireMeetingStatus(meeting: MinutesMeetingRow, allowed: readonly MeetingStatus[], code: ErrorCode, rule: string): void {
     if (allowed.includes(meeting.status)) return;
     throw new ConflictException(code, `${rule}; the meeting is ${meeting.status} (allowed: ${allowed.join(', ')})`, {
       meetingStatus: meeting.status,

@@ -5,8 +5,7 @@ import type { PublishedMinutesListResponse } from './dto/published-minutes-list.
 import type { PublishedMinutesResponse } from './dto/published-minutes.response.js';
 import { MinutesRepository } from './minutes.repository.js';
 import { minutesLanguage, renderMinutesPdf } from './minutes-pdf.js';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
+import { iso } from '../../../core/http/iso.js';
 
 /** Approved minutes, read by anyone (no sign-in). Drafts, circulated minutes and comments are never published. */
 @Injectable()

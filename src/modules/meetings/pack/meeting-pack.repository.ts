@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PackAudience, PackLanguage, PackStatus } from './entities/meeting-pack.entity.js';
 import type { PackAgendaItem, PackDocumentRow, PackMeeting } from './meeting-pack-source.js';
+import { iso } from '../../../core/http/iso.js';
 
 export interface MeetingPackRow {
   id: string;
@@ -25,8 +26,6 @@ export interface MeetingPackRow {
 
 const COLUMNS = `id, council_id AS "councilId", meeting_id AS "meetingId", language, audience, cache_key AS "cacheKey", generation, status,
   blob_id AS "blobId", page_count AS "pageCount", size::text AS size, sha256, error, requested_at AS "requestedAt", built_at AS "builtAt", build_ms AS "buildMs"`;
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** The rows a meeting pack is made of, and the cached packs (meeting_packs). */
 @Injectable()

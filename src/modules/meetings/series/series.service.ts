@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { CouncilReferencesRepository } from '../../councils/council-references.repository.js';
 import type { MeetingResponse } from '../dto/meeting.response.js';
 import type { UpdateMeetingDto } from '../dto/update-meeting.dto.js';
 import { MeetingsRepository } from '../meetings.repository.js';
-import { MeetingsService, toResponse as meetingResponse } from '../meetings.service.js';
+import { MeetingsService } from '../meetings.service.js';
+import { meetingResponse } from '../meetings.responses.js';
 import { pageSize } from '../../../core/http/pagination.js';
 import { decodeSeriesCursor, encodeSeriesCursor } from '../list-cursors.js';
 import type { ListSeriesQuery } from './dto/list-series.query.js';
@@ -16,8 +18,7 @@ import type { SeriesResponse } from './dto/series.response.js';
 import type { UpdateSeriesDto } from './dto/update-series.dto.js';
 import { differsFromRule, isCalendarDate, occurrenceTimes, planSeries, type RecurrenceEnd, type RecurrenceRule, rruleText } from './recurrence.js';
 import { type SeriesRow, SeriesRepository, type SeriesValues } from './series.repository.js';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
+import { iso } from '../../../core/http/iso.js';
 
 const ruleOf = (s: Pick<SeriesRow, 'frequency' | 'repeatInterval' | 'weekday' | 'weekOfMonth'>): RecurrenceRule => ({
   frequency: s.frequency,
@@ -83,6 +84,7 @@ export class SeriesService {
     private readonly meetings: MeetingsService,
     private readonly meetingRows: MeetingsRepository,
     private readonly audit: AuditService,
+    private readonly council: CouncilReferencesRepository,
   ) {}
 
   async create(councilId: string, dto: CreateSeriesDto, now: Date = new Date()): Promise<SeriesResponse> {
@@ -101,7 +103,7 @@ export class SeriesService {
     if (!plan.ok) throw new InvalidInputException(plan.problem.field, plan.problem.rule, plan.problem.message);
     return this.db.transaction(async (em) => {
       if (!(await this.meetingRows.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
-      if (dto.bodyId !== undefined && !(await this.meetingRows.bodyInCouncil(em, councilId, dto.bodyId))) throw new NotFoundException('body', dto.bodyId);
+      if (dto.bodyId !== undefined && !(await this.council.hasBody(councilId, dto.bodyId, em))) throw new NotFoundException('body', dto.bodyId);
       const seriesId = await this.series.insert(em, councilId, {
         bodyId: dto.bodyId ?? null,
         kind: dto.kind,

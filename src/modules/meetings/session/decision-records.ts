@@ -3,6 +3,7 @@ import type { ParticipantKind } from '../../participants/entities/participant.en
 import type { ObjectionResponse } from './dto/objection.response.js';
 import type { PositionResponse } from './dto/position.response.js';
 import type { DecisionPositionKind } from './entities/decision-position.entity.js';
+import { iso } from '../../../core/http/iso.js';
 
 /**
  * What delegations said on decisions, in session or in writing: objections (a break of silence is one) and
@@ -81,8 +82,6 @@ export async function upsertPosition(
   )) as { id: string }[];
   return rows[0]!.id;
 }
-
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 export const objectionResponse = (o: ObjectionRow): ObjectionResponse => ({
   id: o.id,

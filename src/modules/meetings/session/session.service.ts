@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Caller } from '../../../core/auth/caller.js';
-import { ConflictException, DomainException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
+import { type Caller, requireDelegation } from '../../../core/auth/caller.js';
+import { ConflictException, ForbiddenException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { closingOutcome, type Quorum, quorumOf, SESSION_MEETING_STATUSES } from './consensus.js';
-import { closingQuorum, objectionResponse, positionResponse, recordsOf } from './decision-records.js';
+import { objectionResponse, positionResponse } from './decision-records.js';
 import { decisionTextProblem } from './decision-text.js';
 import type { AttendanceListResponse } from './dto/attendance-list.response.js';
 import type { AttendanceResponse } from './dto/attendance.response.js';
@@ -18,41 +18,9 @@ import type { PublishedDecisionListResponse } from './dto/published-decision.res
 import type { RaiseObjectionDto } from './dto/raise-objection.dto.js';
 import type { RecordAttendanceDto } from './dto/record-attendance.dto.js';
 import type { StatePositionDto } from './dto/state-position.dto.js';
-import { type AttendanceRow, type DecisionRow, type ObjectionRow, type PositionRow, SessionRepository, type SessionMeetingRow } from './session.repository.js';
-
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
-
-function attendanceResponse(r: AttendanceRow): AttendanceResponse {
-  return {
-    meetingId: r.meetingId,
-    delegationId: r.delegationId,
-    delegationName: r.delegationName,
-    participantId: r.participantId,
-    participantKind: r.participantKind,
-    present: r.present,
-    representedBy: r.representedBy,
-    version: r.version,
-    updatedAt: iso(r.updatedAt)!,
-  };
-}
-
-function decisionResponse(d: DecisionRow, objections: ObjectionRow[], positions: PositionRow[]): DecisionResponse {
-  return {
-    id: d.id,
-    councilId: d.councilId,
-    meetingId: d.meetingId,
-    agendaItemId: d.agendaItemId,
-    text: d.text,
-    status: d.status,
-    outcome: d.outcome,
-    closedAt: iso(d.closedAt),
-    quorum: closingQuorum(d),
-    ...recordsOf(d.id, objections, positions),
-    version: d.version,
-    createdAt: iso(d.createdAt)!,
-    updatedAt: iso(d.updatedAt)!,
-  };
-}
+import { type DecisionRow, SessionRepository, type SessionMeetingRow } from './session.repository.js';
+import { iso } from '../../../core/http/iso.js';
+import { attendanceResponse, decisionResponse } from './session.responses.js';
 
 /**
  * The meeting in session: the secretariat records attendance (quorum follows
@@ -131,7 +99,7 @@ export class SessionService {
 
   /** A delegate of a member state recorded present objects; the objection blocks consensus while it stands. */
   async object(councilId: string, meetingId: string, decisionId: string, dto: RaiseObjectionDto, caller: Caller): Promise<ObjectionResponse> {
-    const delegationId = this.ownDelegation(caller);
+    const delegationId = requireDelegation(caller);
     return this.db.transaction(async (em) => {
       await this.inSession(em, councilId, meetingId, 'share');
       await this.openDecision(em, councilId, meetingId, decisionId);
@@ -155,7 +123,7 @@ export class SessionService {
 
   /** The delegation withdraws its own standing objection (404 for anyone else's). */
   async withdrawObjection(councilId: string, meetingId: string, decisionId: string, objectionId: string, caller: Caller): Promise<DecisionResponse> {
-    const delegationId = this.ownDelegation(caller);
+    const delegationId = requireDelegation(caller);
     return this.db.transaction(async (em) => {
       await this.inSession(em, councilId, meetingId, 'share');
       await this.openDecision(em, councilId, meetingId, decisionId);
@@ -178,14 +146,14 @@ export class SessionService {
 
   /** A consultation position of a permanent participant (or a member state standing aside): recorded, never blocking. */
   async statePosition(councilId: string, meetingId: string, decisionId: string, dto: StatePositionDto, caller: Caller): Promise<PositionResponse> {
-    const delegationId = this.ownDelegation(caller);
+    const delegationId = requireDelegation(caller);
     return this.db.transaction(async (em) => {
       await this.inSession(em, councilId, meetingId, 'share');
       await this.openDecision(em, councilId, meetingId, decisionId);
       const delegation = (await this.session.findDelegation(em, councilId, delegationId))!;
       if (delegation.participantKind === 'observer') {
         // The permission table already keeps observers out; this guards the rule itself.
-        throw new DomainException('FORBIDDEN', 403, 'observers take part in discussion, never in decisions');
+        throw new ForbiddenException(null, 'observers take part in discussion, never in decisions');
       }
       const before = (await this.session.listPositions(em, [decisionId])).find((p) => p.delegationId === delegationId);
       const id = await this.session.upsertPosition(em, councilId, decisionId, delegationId, dto.position, dto.note?.trim() ?? null, caller.userId);
@@ -285,10 +253,5 @@ export class SessionService {
   private async current(em: EntityManager, councilId: string, meetingId: string, decisionId: string): Promise<DecisionResponse> {
     const d = (await this.session.findDecision(em, councilId, meetingId, decisionId))!;
     return decisionResponse(d, await this.session.listObjections(em, [decisionId]), await this.session.listPositions(em, [decisionId]));
-  }
-
-  private ownDelegation(caller: Caller): string {
-    if (!caller.delegationId) throw new DomainException('FORBIDDEN', 403, 'only a delegate acts for a delegation');
-    return caller.delegationId;
   }
 }

@@ -1,4 +1,4 @@
-/** The notification kinds of the silence procedure (outbox rows about a decision; phrases in notifications/templates/notices/silence.notices.ts). */
+/** The notification kinds of the silence procedure (outbox rows about a decision; phrases in silence.phrases.ts). */
 export const SILENCE_CIRCULATED = 'silence.circulated';
 /** Told to the secretariat when a member state breaks silence (occurrence: the break's id). */
 export const SILENCE_BROKEN = 'silence.broken';

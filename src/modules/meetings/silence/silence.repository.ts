@@ -93,10 +93,6 @@ export class SilenceRepository {
     return rows[0];
   }
 
-  async bodyExists(em: EntityManager, councilId: string, bodyId: string): Promise<boolean> {
-    return ((await em.query(`SELECT 1 FROM bodies WHERE id = $1 AND council_id = $2`, [bodyId, councilId])) as unknown[]).length > 0;
-  }
-
   async insertWritten(em: EntityManager, councilId: string, text: Record<string, string>, deadline: Date, bodyId: string | null, proposedBy: string | null): Promise<string> {
     const rows = (await em.query(
       `INSERT INTO decisions (council_id, procedure, text, silence_deadline, body_id, proposed_by) VALUES ($1, 'written', $2, $3, $4, $5) RETURNING id`,

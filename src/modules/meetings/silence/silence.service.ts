@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Caller } from '../../../core/auth/caller.js';
+import { type Caller, requireDelegation } from '../../../core/auth/caller.js';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
-import { ConflictException, DomainException, InvalidInputException, NotFoundException } from '../../../core/errors/domain.exception.js';
+import { ConflictException, ForbiddenException, InvalidInputException, NotFoundException } from '../../../core/errors/domain.exception.js';
 import { OutboxService } from '../../../core/outbox/outbox.service.js';
+import { enqueueOrLeaveToSweeper } from '../../../core/queue/enqueue-or-sweep.js';
 import { QueueService } from '../../../core/queue/queue.service.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { CouncilReferencesRepository } from '../../councils/council-references.repository.js';
 import type { PositionResponse } from '../session/dto/position.response.js';
 import type { StatePositionDto } from '../session/dto/state-position.dto.js';
 import { decisionTextProblem } from '../session/decision-text.js';
@@ -13,38 +15,13 @@ import type { BreakSilenceDto } from './dto/break-silence.dto.js';
 import type { CreateSilenceProcedureDto } from './dto/create-silence-procedure.dto.js';
 import type { ListSilenceProceduresQuery } from './dto/list-silence-procedures.query.js';
 import type { SilenceBreakResponse } from './dto/silence-break.response.js';
-import type { SilenceOutcome, SilenceProcedureListResponse, SilenceProcedureResponse } from './dto/silence-procedure.response.js';
+import type { SilenceProcedureListResponse, SilenceProcedureResponse } from './dto/silence-procedure.response.js';
 import { SILENCE_BROKEN, SILENCE_CIRCULATED } from './silence-notices.js';
 import { closeDelayMs, closeJobId, deadlineProblem } from './silence-rules.js';
 import { SilenceRepository, type WrittenDecisionRow } from './silence.repository.js';
-import { closingQuorum, recordsOf, insertObjection as insertBreak, listObjections as listBreaks, upsertPosition, listPositions, objectionResponse as breakResponse, type ObjectionRow as BreakRow, type PositionRow as SilencePositionRow, positionResponse } from '../session/decision-records.js';
-
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
-
-/** How long creating a procedure waits for the queue to take its close job; past that the sweeper closes it (a little late). */
-const ENQUEUE_TIMEOUT_MS = 2_000;
-
-function procedureResponse(d: WrittenDecisionRow, breaks: BreakRow[], positions: SilencePositionRow[]): SilenceProcedureResponse {
-  const own = breaks.filter((b) => b.decisionId === d.id);
-  return {
-    id: d.id,
-    councilId: d.councilId,
-    procedure: 'written',
-    bodyId: d.bodyId,
-    text: d.text,
-    deadline: iso(d.deadline)!,
-    status: d.status,
-    outcome: d.outcome as SilenceOutcome | null,
-    closedAt: iso(d.closedAt),
-    silenceBroken: own.some((b) => b.withdrawnAt === null),
-    quorum: closingQuorum(d),
-    breaks: own.map(breakResponse),
-    positions: recordsOf(d.id, [], positions).positions,
-    version: d.version,
-    createdAt: iso(d.createdAt)!,
-    updatedAt: iso(d.updatedAt)!,
-  };
-}
+import { insertObjection as insertBreak, listObjections as listBreaks, upsertPosition, listPositions, objectionResponse as breakResponse, positionResponse } from '../session/decision-records.js';
+import { iso } from '../../../core/http/iso.js';
+import { procedureResponse } from './silence.responses.js';
 
 /**
  * The silence procedure: the chair or the secretariat circulates a decision in
@@ -66,6 +43,7 @@ export class SilenceService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
+    private readonly council: CouncilReferencesRepository,
   ) {}
 
   async create(councilId: string, dto: CreateSilenceProcedureDto, caller: Caller): Promise<SilenceProcedureResponse> {
@@ -77,7 +55,7 @@ export class SilenceService {
       if (problem) throw new InvalidInputException(problem.field, problem.rule, problem.message);
       const late = deadlineProblem(deadline, new Date(), this.config.silence.minNoticeSeconds);
       if (late) throw new InvalidInputException(late.field, late.rule, late.message);
-      if (dto.bodyId !== undefined && !(await this.silence.bodyExists(em, councilId, dto.bodyId))) throw new NotFoundException('body', dto.bodyId);
+      if (dto.bodyId !== undefined && !(await this.council.hasBody(councilId, dto.bodyId, em))) throw new NotFoundException('body', dto.bodyId);
       const text = Object.fromEntries(Object.entries(dto.text).map(([k, v]) => [k, v.trim()]));
       const id = await this.silence.insertWritten(em, councilId, text, deadline, dto.bodyId ?? null, caller.userId);
       const after = await this.current(em, councilId, id);
@@ -107,7 +85,7 @@ export class SilenceService {
 
   /** A delegate of an active member state breaks silence for its delegation, before the deadline; the secretariat is told at once. */
   async breakSilence(councilId: string, decisionId: string, dto: BreakSilenceDto, caller: Caller): Promise<SilenceBreakResponse> {
-    const delegationId = this.ownDelegation(caller);
+    const delegationId = requireDelegation(caller);
     return this.db.transaction(async (em) => {
       await this.openProcedure(em, councilId, decisionId);
       const delegation = (await this.silence.findDelegation(em, councilId, delegationId))!;
@@ -136,7 +114,7 @@ export class SilenceService {
 
   /** The delegation withdraws its standing break, before the deadline (404 when it has none). */
   async withdrawBreak(councilId: string, decisionId: string, caller: Caller): Promise<SilenceProcedureResponse> {
-    const delegationId = this.ownDelegation(caller);
+    const delegationId = requireDelegation(caller);
     return this.db.transaction(async (em) => {
       await this.openProcedure(em, councilId, decisionId);
       const id = await this.silence.withdrawBreak(em, councilId, decisionId, delegationId);
@@ -156,13 +134,13 @@ export class SilenceService {
 
   /** A consultation position (permanent participants, or member states standing aside): recorded, never blocking; before the deadline. */
   async statePosition(councilId: string, decisionId: string, dto: StatePositionDto, caller: Caller): Promise<PositionResponse> {
-    const delegationId = this.ownDelegation(caller);
+    const delegationId = requireDelegation(caller);
     return this.db.transaction(async (em) => {
       await this.openProcedure(em, councilId, decisionId);
       const delegation = (await this.silence.findDelegation(em, councilId, delegationId))!;
       if (delegation.participantKind === 'observer') {
         // The permission table already keeps observers out; this guards the rule itself.
-        throw new DomainException('FORBIDDEN', 403, 'observers take part in discussion, never in decisions');
+        throw new ForbiddenException(null, 'observers take part in discussion, never in decisions');
       }
       const before = (await listPositions(em, [decisionId])).find((p) => p.delegationId === delegationId);
       const id = await upsertPosition(em, councilId, decisionId, delegationId, dto.position, dto.note?.trim() ?? null, caller.userId);
@@ -204,26 +182,13 @@ export class SilenceService {
     return procedureResponse(d, await listBreaks(em, [decisionId]), await listPositions(em, [decisionId]));
   }
 
-  private ownDelegation(caller: Caller): string {
-    if (!caller.delegationId) throw new DomainException('FORBIDDEN', 403, 'only a delegate acts for a delegation');
-    return caller.delegationId;
-  }
-
   /** Adds the delayed close job (its id from the decision: adding it again is a no-op); a queue that fails or hangs only delays the close to the next sweep. */
   private async enqueueClose(decisionId: string, deadline: Date): Promise<void> {
-    const add = this.queues.add('silence.close', { decisionId }, closeJobId(decisionId), closeDelayMs(deadline, new Date())).then(() => 'added' as const);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), ENQUEUE_TIMEOUT_MS);
+    await enqueueOrLeaveToSweeper(this.queues.add('silence.close', { decisionId }, closeJobId(decisionId), closeDelayMs(deadline, new Date())), {
+      logger: this.logger,
+      context: { decisionId },
+      job: 'silence close job',
+      sweeper: 'close the procedure',
     });
-    try {
-      const result = await Promise.race([add, timeout]);
-      if (result === 'timeout') this.logger.warn({ decisionId }, 'the queue did not take the silence close job in time; the sweeper will close the procedure');
-    } catch (err) {
-      this.logger.warn({ err, decisionId }, 'could not queue the silence close job; the sweeper will close the procedure');
-    } finally {
-      clearTimeout(timer);
-      add.catch(() => undefined);
-    }
   }
 }

@@ -1,18 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NotificationKind, OutboxRow, PreparedNotification } from '../../../core/outbox/notification-kind.js';
+import { defineNoticeKind, type LiveNotice } from '../../../core/outbox/define-notice-kind.js';
+import type { PreparedNotification } from '../../../core/outbox/notification-kind.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { NotificationKindsRegistry } from '../../../core/outbox/notification-kinds.registry.js';
 import { RecipientsRepository } from '../recipients.repository.js';
-import { CouncilRemindersRepository } from './council-reminders.repository.js';
+import { type CouncilReminderRow, CouncilRemindersRepository } from './council-reminders.repository.js';
 
-export const COUNCIL_REMINDER_KIND = 'council.reminder';
+export const COUNCIL_REMINDER_KIND = 'council.reminder' as const;
 
 /** A reminder the secretariat scheduled: sent to its audience as they are when it fires, unless it was cancelled. */
 @Injectable()
-export class CouncilReminderKind implements NotificationKind, OnModuleInit {
-  readonly kind = COUNCIL_REMINDER_KIND;
-
+export class CouncilReminderKind implements OnModuleInit {
   constructor(
     private readonly registry: NotificationKindsRegistry,
     private readonly reminders: CouncilRemindersRepository,
@@ -21,20 +20,20 @@ export class CouncilReminderKind implements NotificationKind, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register(this);
-  }
-
-  async prepare(em: EntityManager, row: OutboxRow): Promise<PreparedNotification | null> {
-    return (await this.prepareMany(em, [row])).get(row.id) ?? null;
+    defineNoticeKind(this.registry, {
+      kinds: [COUNCIL_REMINDER_KIND],
+      load: (em, ids) => this.reminders.findMany(em, ids, true),
+      prepare: (_kind, em, live) => this.prepareMany(em, live),
+    });
   }
 
   /** Reminders due together (often many at one moment) in four queries: load and lock, recipients, mark sent, audit. */
-  async prepareMany(em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
-    const reminders = new Map((await this.reminders.findMany(em, rows.map((r) => r.subjectId), true)).map((r) => [r.id, r]));
-    const live = rows.filter((row) => reminders.get(row.subjectId)?.status === 'scheduled' && reminders.get(row.subjectId)?.councilId === row.councilId);
+  private async prepareMany(em: EntityManager, loaded: LiveNotice<CouncilReminderRow>[]): Promise<Map<string, PreparedNotification>> {
+    const reminders = new Map(loaded.map((x) => [x.subject.id, x.subject]));
+    const live = loaded.filter((x) => x.subject.status === 'scheduled').map((x) => x.row);
     const audiences = await this.recipients.forAudiences(
       em,
-      live.map((row) => ({ key: row.id, councilId: row.councilId!, audience: reminders.get(row.subjectId)!.audience })),
+      live.map((row) => ({ key: row.id, councilId: row.councilId, audience: reminders.get(row.subjectId)!.audience })),
     );
     const sent = new Set(await this.reminders.markSent(em, live.map((row) => row.subjectId)));
     await this.audit.recordMany(

@@ -6,21 +6,9 @@ import { AuditService } from '../../audit/audit.service.js';
 import { COUNCIL_REMINDER_KIND } from './council-reminder.kind.js';
 import { type CouncilReminderRow, CouncilRemindersRepository, type ReminderAudience } from './council-reminders.repository.js';
 import type { CouncilReminderListResponse, CouncilReminderResponse, CreateCouncilReminderDto, UpdateCouncilReminderDto } from './dto/council-reminder.dto.js';
+import { councilReminderResponse } from './council-reminders.responses.js';
 
 const reminderKey = (id: string) => `council-reminder-${id}`;
-
-function toResponse(r: CouncilReminderRow): CouncilReminderResponse {
-  return {
-    id: r.id,
-    councilId: r.councilId,
-    title: r.title,
-    message: r.message,
-    sendAt: new Date(r.sendAt).toISOString(),
-    audience: r.audience,
-    status: r.status,
-    version: r.version,
-  };
-}
 
 /**
  * Reminders the secretariat schedules for delegations. Each is a scheduled
@@ -45,20 +33,20 @@ export class CouncilRemindersService {
       await this.checkDelegations(em, councilId, audience.delegationIds);
       const id = await this.reminders.insert(em, { councilId, title: dto.title.trim(), message: dto.message, sendAt, audience, createdBy });
       await this.outbox.schedule(em, reminderKey(id), sendAt, { councilId, kind: COUNCIL_REMINDER_KIND, subjectType: 'council_reminder', subjectId: id });
-      const created = toResponse((await this.reminders.find(councilId, id, em))!);
+      const created = councilReminderResponse((await this.reminders.find(councilId, id, em))!);
       await this.audit.record(em, { councilId, action: 'council_reminder.created', entityType: 'council_reminder', entityId: id, after: created });
       return created;
     });
   }
 
   async list(councilId: string): Promise<CouncilReminderListResponse> {
-    return { items: (await this.reminders.list(councilId)).map(toResponse) };
+    return { items: (await this.reminders.list(councilId)).map(councilReminderResponse) };
   }
 
   async get(councilId: string, id: string): Promise<CouncilReminderResponse> {
     const row = await this.reminders.find(councilId, id);
     if (!row) throw new NotFoundException('reminder', id);
-    return toResponse(row);
+    return councilReminderResponse(row);
   }
 
   /** Edits or moves a scheduled reminder (its notification moves with it). */
@@ -96,13 +84,13 @@ export class CouncilRemindersService {
       if (!(await this.reminders.updateVersioned(em, councilId, id, version, values))) throw new StaleVersionException('reminder', id, version);
       if (values.status === 'cancelled') await this.outbox.cancel(em, reminderKey(id));
       else await this.outbox.schedule(em, reminderKey(id), values.sendAt, { councilId, kind: COUNCIL_REMINDER_KIND, subjectType: 'council_reminder', subjectId: id });
-      const after = toResponse((await this.reminders.find(councilId, id, em))!);
+      const after = councilReminderResponse((await this.reminders.find(councilId, id, em))!);
       await this.audit.record(em, {
         councilId,
         action: values.status === 'cancelled' ? 'council_reminder.cancelled' : 'council_reminder.updated',
         entityType: 'council_reminder',
         entityId: id,
-        before: toResponse(current),
+        before: councilReminderResponse(current),
         after,
       });
       return after;

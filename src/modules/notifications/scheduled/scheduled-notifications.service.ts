@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { NotFoundException } from '../../../core/errors/domain.exception.js';
 import { RecipientsRepository } from '../recipients.repository.js';
-import { ScheduledNotificationListResponse, ScheduledNotificationResponse } from './dto/scheduled-notification.response.js';
-import { AUDIENCES, type AudienceCode, COUNTABLE_AUDIENCES, describeKind, statusOf } from './scheduled-notification-kinds.js';
-import { type ScheduledRow, ScheduledNotificationsRepository, type SubjectRoute } from './scheduled-notifications.repository.js';
+import { ScheduledNotificationListResponse } from './dto/scheduled-notification.response.js';
+import { type AudienceCode, COUNTABLE_AUDIENCES, describeKind } from './scheduled-notification-kinds.js';
+import { ScheduledNotificationsRepository, type SubjectRoute } from './scheduled-notifications.repository.js';
+import { scheduledNotificationResponse } from './scheduled-notifications.responses.js';
 
 /** The outbox's subject types listed under each route: a meeting's minutes are the meeting's too (same id). */
 const SUBJECT_TYPES: Record<SubjectRoute, string[]> = {
@@ -43,7 +43,7 @@ export class ScheduledNotificationsService {
     list.subjectType = route;
     list.subjectId = subjectId;
     list.timeZone = timeZone;
-    list.items = described.map(({ row, step, label, audience }) => toResponse(row, step, label, audience, timeZone, counts));
+    list.items = described.map(({ row, step, label, audience }) => scheduledNotificationResponse(row, step, label, audience, timeZone, counts));
     return list;
   }
 
@@ -59,35 +59,3 @@ export class ScheduledNotificationsService {
   }
 }
 
-function toResponse(row: ScheduledRow, step: string | null, label: string, audience: AudienceCode, zone: string, counts: Map<AudienceCode, number>): ScheduledNotificationResponse {
-  const r = new ScheduledNotificationResponse();
-  const status = statusOf(row.status, row.total);
-  const due = new Date(row.due_at);
-  r.id = row.id;
-  r.kind = row.kind;
-  r.step = step;
-  r.label = label;
-  r.subjectType = row.subject_type;
-  r.scheduled = row.scheduled;
-  r.dueAt = due.toISOString();
-  r.dueAtLocal = DateTime.fromJSDate(due, { zone }).toISO({ suppressMilliseconds: true }) ?? r.dueAt;
-  r.status = status;
-  r.sentAt = (status === 'sent' || status === 'skipped') && row.done_at ? new Date(row.done_at).toISOString() : null;
-  r.cancelledAt = status === 'cancelled' && row.done_at ? new Date(row.done_at).toISOString() : null;
-  r.audience = { code: audience, description: AUDIENCES[audience] };
-  r.recipientCount = status === 'sent' ? row.total : status === 'pending' || status === 'queued' ? (counts.get(audience) ?? null) : null;
-  r.deliveries =
-    status === 'sent'
-      ? {
-          total: row.total,
-          sent: row.sent,
-          pending: row.pending,
-          digest: row.digest,
-          failed: row.failed,
-          off: row.off,
-          lastSentAt: row.last_sent_at ? new Date(row.last_sent_at).toISOString() : null,
-        }
-      : null;
-  r.recipients = (row.recipients ?? []).map((x) => ({ ...x, sentAt: x.sentAt ? new Date(x.sentAt).toISOString() : null }));
-  return r;
-}

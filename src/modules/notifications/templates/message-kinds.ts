@@ -80,7 +80,7 @@ export interface NoticeRow {
 }
 
 /**
- * 'notice' — a message whose phrases live in a notice catalog (notices/*.notices.ts) rather than in its own
+ * 'notice' — a message whose phrases live in a notice catalog (a feature's *.phrases.ts, gathered in notices/index.ts) rather than in its own
  * template: subject, intro and why of `notice`, rendered over `vars`; optional quoted body, rows and link.
  */
 export interface NoticeData extends RecipientData {
@@ -93,6 +93,9 @@ export interface NoticeData extends RecipientData {
   /** `label` is a phrase of the notice; http(s) only. */
   link?: { label: string; url: string } | null;
 }
+
+/** A notice's data as a kind prepares it: the recipient's fields are added per recipient when it is rendered. */
+export type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
 
 export interface MessageDataByKind {
   'council.reminder': CouncilReminderData;

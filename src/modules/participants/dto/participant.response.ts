@@ -7,7 +7,6 @@ import {
   type ParticipantKind,
   type ParticipantStatus,
 } from '../entities/participant.entity.js';
-import type { ParticipantRow } from '../participants.repository.js';
 
 export class ParticipantResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -22,22 +21,4 @@ export class ParticipantResponse {
   @ApiProperty() version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
-
-  /** Maps a raw row (snake_case, as selected by the repository) by hand. */
-  static from(row: ParticipantRow): ParticipantResponse {
-    const r = new ParticipantResponse();
-    r.id = row.id;
-    r.councilId = row.council_id;
-    r.kind = row.kind;
-    r.name = row.name;
-    r.isoCode = row.iso_code;
-    r.category = row.category;
-    r.rotationPosition = row.rotation_position;
-    r.status = row.status;
-    r.timeZone = row.time_zone;
-    r.version = row.version;
-    r.createdAt = row.created_at.toISOString();
-    r.updatedAt = row.updated_at.toISOString();
-    return r;
-  }
 }

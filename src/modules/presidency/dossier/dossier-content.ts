@@ -1,4 +1,5 @@
 import { textIn } from '../../../core/text/localized-text.js';
+import { UUID_SOURCE } from '../../../core/validation/uuid.js';
 
 /** The shape of a dossier's content (jsonb), as assembled by DossierRepository and the service's meta part. */
 
@@ -53,7 +54,7 @@ export interface DossierContent {
 }
 
 /** Kinds of entries an acknowledgement may name. */
-export const ITEM_KEY = /^(action_item|decision|silence|meeting|body|priority):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const ITEM_KEY = new RegExp(`^(action_item|decision|silence|meeting|body|priority):${UUID_SOURCE}$`);
 
 /** Every acknowledgeable key of a content, in document order. */
 export function itemKeys(c: DossierContent): string[] {

@@ -11,27 +11,9 @@ import type { SubmitDossierDto } from './dto/submit-dossier.dto.js';
 import { type DossierContent, ITEM_KEY, itemKeys } from './dossier-content.js';
 import { type DocumentInput, type DocumentLanguage, renderDossierDocument } from './dossier-document.js';
 import { renderDossierPdf } from './dossier-pdf.js';
-import { type AcknowledgementRow, DossierRepository, type DossierRow } from './dossier.repository.js';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
-function toResponse(d: DossierRow, content: Record<string, unknown>): DossierResponse {
-  return {
-    id: d.id,
-    termId: d.termId,
-    status: d.status,
-    generatedAt: iso(d.generatedAt)!,
-    submittedAt: iso(d.submittedAt),
-    archivedAt: iso(d.archivedAt),
-    version: d.version,
-    progress: { acknowledged: d.acknowledgedItems, total: d.totalItems },
-    content,
-  };
-}
-
-function ackResponse(a: AcknowledgementRow): AcknowledgementResponse {
-  return { ...a, acknowledgedAt: iso(a.acknowledgedAt)! };
-}
+import { DossierRepository } from './dossier.repository.js';
+import { iso } from '../../../core/http/iso.js';
+import { acknowledgementResponse, dossierResponse } from './dossier.responses.js';
 
 /**
  * The handover dossier of a term: assembled (by the job 90 days before the end, or on request), refreshed while
@@ -51,7 +33,7 @@ export class DossierService {
     const d = await this.dossiers.findWithContent(councilId, termId);
     if (!d) throw new NotFoundException('handover dossier', termId);
     const { content, ...row } = d;
-    return toResponse(row, content);
+    return dossierResponse(row, content);
   }
 
   async document(councilId: string, termId: string, lang: DocumentLanguage | undefined): Promise<string> {
@@ -171,13 +153,13 @@ export class DossierService {
         delegationId: incoming,
         userId: caller.userId,
       });
-      const after = ackResponse(row);
+      const after = acknowledgementResponse(row);
       await this.audit.record(em, {
         councilId,
         action: created ? 'handover_acknowledgement.recorded' : 'handover_acknowledgement.restated',
         entityType: 'handover_acknowledgement',
         entityId: row.id,
-        ...(before ? { before: ackResponse(before) } : {}),
+        ...(before ? { before: acknowledgementResponse(before) } : {}),
         after,
       });
       return after;
@@ -187,7 +169,7 @@ export class DossierService {
   async acknowledgements(councilId: string, termId: string): Promise<AcknowledgementListResponse> {
     const d = await this.dossiers.findWithContent(councilId, termId);
     if (!d) throw new NotFoundException('handover dossier', termId);
-    const items = (await this.dossiers.listAcknowledgements(d.id)).map(ackResponse);
+    const items = (await this.dossiers.listAcknowledgements(d.id)).map(acknowledgementResponse);
     const done = new Set(items.map((a) => a.itemKey));
     const keys = itemKeys(d.content as unknown as DossierContent);
     return { items, progress: { acknowledged: d.acknowledgedItems, total: d.totalItems }, remaining: keys.filter((k) => !done.has(k)) };

@@ -8,13 +8,10 @@ import { type HandoverTermRow, HandoverTermsRepository } from '../timeline/hando
 import type { CreatePriorityDto } from './dto/create-priority.dto.js';
 import type { PriorityListResponse, PriorityResponse } from './dto/priority.response.js';
 import type { UpdatePriorityDto } from './dto/update-priority.dto.js';
-import { PrioritiesRepository, type PriorityRow } from './priorities.repository.js';
+import { PrioritiesRepository } from './priorities.repository.js';
+import { priorityResponse } from './priorities.responses.js';
 
 const TITLE_MAX = 300;
-
-function toResponse(r: PriorityRow): PriorityResponse {
-  return { ...r, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() };
-}
 
 /**
  * A chair's priorities for its term (part of the handover dossier). Written by the delegates of the term's holder
@@ -31,7 +28,7 @@ export class PrioritiesService {
 
   async list(councilId: string, termId: string): Promise<PriorityListResponse> {
     if (!(await this.terms.findInCouncil(councilId, termId))) throw new NotFoundException('presidency term', termId);
-    return { items: (await this.priorities.listByTerm(councilId, termId)).map(toResponse) };
+    return { items: (await this.priorities.listByTerm(councilId, termId)).map(priorityResponse) };
   }
 
   async create(councilId: string, termId: string, dto: CreatePriorityDto, caller: Caller): Promise<PriorityResponse> {
@@ -39,7 +36,7 @@ export class PrioritiesService {
       const term = await this.writableTerm(em, councilId, termId, caller);
       const title = this.checkTitle(dto.title, term);
       const row = await this.priorities.insert(em, { councilId, termId, title, status: dto.status ?? 'planned', notes: dto.notes?.trim() ?? null });
-      const after = toResponse(row);
+      const after = priorityResponse(row);
       await this.audit.record(em, { councilId, action: 'presidency_priority.created', entityType: 'presidency_priority', entityId: row.id, after });
       return after;
     });
@@ -57,8 +54,8 @@ export class PrioritiesService {
       };
       const row = await this.priorities.update(em, councilId, termId, id, dto.version, values);
       if (!row) throw new StaleVersionException('presidency priority', id, dto.version);
-      const after = toResponse(row);
-      await this.audit.record(em, { councilId, action: 'presidency_priority.updated', entityType: 'presidency_priority', entityId: id, before: toResponse(current), after });
+      const after = priorityResponse(row);
+      await this.audit.record(em, { councilId, action: 'presidency_priority.updated', entityType: 'presidency_priority', entityId: id, before: priorityResponse(current), after });
       return after;
     });
   }
@@ -69,7 +66,7 @@ export class PrioritiesService {
       const current = await this.priorities.find(em, councilId, termId, id);
       if (!current) throw new NotFoundException('presidency priority', id);
       await this.priorities.delete(em, councilId, termId, id);
-      await this.audit.record(em, { councilId, action: 'presidency_priority.deleted', entityType: 'presidency_priority', entityId: id, before: toResponse(current) });
+      await this.audit.record(em, { councilId, action: 'presidency_priority.deleted', entityType: 'presidency_priority', entityId: id, before: priorityResponse(current) });
     });
   }
 

@@ -1,8 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TERM_SOURCES, type TermSource } from '../entities/presidency-term.entity.js';
-import type { MemberStateRow, PresidencyTermRow } from '../presidency.repository.js';
-import type { ProjectedTerm } from '../rotation.js';
-import { PresidencyTermResponse } from './presidency-term.response.js';
 
 /**
  * One entry of the troika or the schedule: a recorded term (`projected: false`),
@@ -21,23 +18,4 @@ export class PresidencyEntryResponse {
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ description: 'Not recorded: computed from the rotation policy' }) projected: boolean;
   @ApiProperty({ description: 'Projected with no holder: the council must designate one' }) toBeDesignated: boolean;
-
-  static fromTerm(row: PresidencyTermRow): PresidencyEntryResponse {
-    return Object.assign(new PresidencyEntryResponse(), { ...PresidencyTermResponse.from(row), projected: false, toBeDesignated: false });
-  }
-
-  static fromProjection(p: ProjectedTerm, holder: MemberStateRow | undefined): PresidencyEntryResponse {
-    return Object.assign(new PresidencyEntryResponse(), {
-      id: null,
-      participantId: holder?.id ?? null,
-      holderName: holder?.name ?? null,
-      isoCode: holder?.isoCode ?? null,
-      startsAt: p.startsAt.toISOString(),
-      endsAt: p.endsAt.toISOString(),
-      source: null,
-      note: null,
-      projected: true,
-      toBeDesignated: holder === undefined,
-    });
-  }
 }

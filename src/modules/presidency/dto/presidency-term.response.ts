@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TERM_SOURCES, type TermSource } from '../entities/presidency-term.entity.js';
-import type { PresidencyTermRow } from '../presidency.repository.js';
 
 /** A recorded presidency term: [startsAt, endsAt). */
 export class PresidencyTermResponse {
@@ -12,17 +11,4 @@ export class PresidencyTermResponse {
   @ApiProperty({ format: 'date-time', description: 'Exclusive' }) endsAt: string;
   @ApiProperty({ enum: TERM_SOURCES }) source: TermSource;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
-
-  static from(row: PresidencyTermRow): PresidencyTermResponse {
-    return Object.assign(new PresidencyTermResponse(), {
-      id: row.id,
-      participantId: row.participantId,
-      holderName: row.holderName,
-      isoCode: row.isoCode,
-      startsAt: row.startsAt.toISOString(),
-      endsAt: row.endsAt.toISOString(),
-      source: row.source,
-      note: row.note,
-    });
-  }
 }

@@ -1,23 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NotificationKind, OutboxRow, PreparedNotification, Recipient } from '../../../core/outbox/notification-kind.js';
+import { defineNoticeKind, type LiveNotice } from '../../../core/outbox/define-notice-kind.js';
+import type { PreparedNotification, Recipient } from '../../../core/outbox/notification-kind.js';
 import { NotificationKindsRegistry } from '../../../core/outbox/notification-kinds.registry.js';
 import { RecipientsRepository } from '../../notifications/recipients.repository.js';
-import type { NoticeData, NoticeRow } from '../../notifications/templates/message-kinds.js';
-import { HANDOVER_NOTICES } from '../../notifications/templates/notices/handover.notices.js';
+import type { NoticeMessage, NoticeRow } from '../../notifications/templates/message-kinds.js';
+import { HANDOVER_NOTICES } from './handover.phrases.js';
 import { HANDOVER_KINDS, type HandoverKind, reminderStillDue, stageOfKind } from './handover-timeline.js';
 import { type HandoverTermRow, HandoverTermsRepository } from './handover-terms.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type NoticeMessage = Omit<NoticeData, 'recipientName' | 'recipientTimeZone'>;
 
 /**
  * The handover reminders (handover.first_reminder, .priorities_due, .dossier_due, .final_reminder), each a kind
  * of its own. When one fires it reloads the term: nothing is sent if the term is gone, has ended, or its end
  * moved since the reminder was planned. Recipients: the heads of the holder's delegation (outgoing chair), the
  * heads of the successor's delegation (incoming chair, when a successor term is entered; otherwise the message
- * says so), and the secretariat.
+ * says so), and the secretariat. Phrases: handover.phrases.ts.
  */
 @Injectable()
 export class HandoverNoticeKinds implements OnModuleInit {
@@ -28,23 +25,17 @@ export class HandoverNoticeKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const kind of HANDOVER_KINDS) {
-      const notice: NotificationKind = {
-        kind,
-        prepare: async (em, row) => (await this.prepareMany(kind, em, [row])).get(row.id) ?? null,
-        prepareMany: (em, rows) => this.prepareMany(kind, em, rows),
-      };
-      this.registry.register(notice);
-    }
+    defineNoticeKind(this.registry, {
+      kinds: HANDOVER_KINDS,
+      load: (em, ids) => this.terms.findMany(em, ids),
+      prepare: (kind, em, live) => this.prepareMany(kind, em, live),
+    });
   }
 
-  private async prepareMany(kind: HandoverKind, em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> {
+  private async prepareMany(kind: HandoverKind, em: EntityManager, loaded: LiveNotice<HandoverTermRow>[]): Promise<Map<string, PreparedNotification>> {
     const stage = stageOfKind(kind)!;
     const now = new Date();
-    const terms = new Map((await this.terms.findMany(em, [...new Set(rows.map((r) => r.subjectId).filter((id) => UUID.test(id)))])).map((t) => [t.id, t]));
-    const live = rows
-      .map((row) => ({ row, term: terms.get(row.subjectId) }))
-      .filter((x): x is { row: OutboxRow; term: HandoverTermRow } => !!x.term && x.term.councilId === x.row.councilId && reminderStillDue(x.row.occurrence, stage, x.term.endsAt, now));
+    const live = loaded.filter((x) => reminderStillDue(x.row.occurrence, stage, x.subject.endsAt, now)).map(({ row, subject }) => ({ row, term: subject }));
     const audiences = live.map(({ row, term }) => ({
       key: row.id,
       councilId: term.councilId,

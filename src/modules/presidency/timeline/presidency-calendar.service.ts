@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException } from '../../../core/errors/domain.exception.js';
-import { PresidencyEntryResponse } from '../dto/presidency-entry.response.js';
-import { type MemberStateRow, PresidencyRepository, type PresidencyTermRow } from '../presidency.repository.js';
+import { PresidencyRepository, type PresidencyTermRow } from '../presidency.repository.js';
 import type { ProjectedTerm } from '../rotation.js';
 import type { PresidencyCalendarQuery, PresidencyCalendarResponse } from './dto/presidency-calendar.dto.js';
 import { calendarAt } from './presidency-calendar.js';
-
-function entry(x: PresidencyTermRow | ProjectedTerm, members: MemberStateRow[]): PresidencyEntryResponse {
-  if ('projected' in x) return PresidencyEntryResponse.fromProjection(x, x.participantId === null ? undefined : members.find((m) => m.id === x.participantId));
-  return PresidencyEntryResponse.fromTerm(x);
-}
+import { presidencyEntryResponse } from '../presidency.responses.js';
 
 /** The public presidency calendar: past, current and next terms with holders and dates, and the troika. */
 @Injectable()
@@ -22,13 +17,13 @@ export class PresidencyCalendarService {
     const at = q.at === undefined ? new Date() : new Date(q.at);
     const [terms, members] = await Promise.all([this.presidency.listByCouncil(councilId), this.presidency.listMemberStates(councilId)]);
     const c = calendarAt({ terms, at, policy: council.rotationPolicy, members, termMonths: council.termMonths, upcoming: q.upcoming ?? 3 });
-    const e = (x: PresidencyTermRow | ProjectedTerm | null) => (x === null ? null : entry(x, members));
+    const e = (x: PresidencyTermRow | ProjectedTerm | null) => (x === null ? null : presidencyEntryResponse(x, members));
     return {
       at: at.toISOString(),
       rotationPolicy: council.rotationPolicy,
-      past: c.past.map((t) => entry(t, members)),
+      past: c.past.map((t) => presidencyEntryResponse(t, members)),
       current: e(c.current),
-      upcoming: c.upcoming.map((t) => entry(t, members)),
+      upcoming: c.upcoming.map((t) => presidencyEntryResponse(t, members)),
       troika: { at: at.toISOString(), previous: e(c.troika.previous), current: e(c.troika.current), next: e(c.troika.next) },
     };
   }

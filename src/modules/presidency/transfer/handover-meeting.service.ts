@@ -4,34 +4,12 @@ import { ConflictException, NotFoundException } from '../../../core/errors/domai
 import { AuditService } from '../../audit/audit.service.js';
 import { SuccessionRepository, type TermRow } from '../succession/succession.repository.js';
 import type { DesignateHandoverMeetingDto } from './dto/designate-handover-meeting.dto.js';
-import type { HandoverMeetingResponse, HandoverMeetingState } from './dto/handover-meeting.response.js';
-import { CLOSED_MEETING_STATUSES, DESIGNABLE_MEETING_STATUSES, type HandoverMeetingRow, HandoverMeetingRepository } from './handover-meeting.repository.js';
+import type { HandoverMeetingResponse } from './dto/handover-meeting.response.js';
+import { CLOSED_MEETING_STATUSES, DESIGNABLE_MEETING_STATUSES, HandoverMeetingRepository } from './handover-meeting.repository.js';
+import { handoverMeetingResponse } from './handover-meeting.responses.js';
 
 const CLOSED: readonly string[] = CLOSED_MEETING_STATUSES;
 const DESIGNABLE: readonly string[] = DESIGNABLE_MEETING_STATUSES;
-
-function stateOf(r: HandoverMeetingRow): HandoverMeetingState {
-  if (r.transferMode !== null) return r.transferMode === 'meeting' && r.transferMeetingId === r.meetingId ? 'transferred' : 'moot';
-  if (r.meetingStatus === 'cancelled') return 'cancelled';
-  if (!CLOSED.includes(r.meetingStatus)) return 'pending';
-  const closed = r.closedAt ? new Date(r.closedAt).getTime() : NaN;
-  return closed > new Date(r.termStartsAt).getTime() && closed < new Date(r.termEndsAt).getTime() ? 'closing' : 'moot';
-}
-
-function toResponse(r: HandoverMeetingRow): HandoverMeetingResponse {
-  return {
-    termId: r.termId,
-    meetingId: r.meetingId,
-    meetingTitle: r.meetingTitle,
-    meetingStatus: r.meetingStatus,
-    meetingStartsAt: new Date(r.meetingStartsAt).toISOString(),
-    designatedAt: new Date(r.designatedAt).toISOString(),
-    designatedBy: r.designatedBy,
-    closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null,
-    state: stateOf(r),
-    boundary: r.transferBoundary ? new Date(r.transferBoundary).toISOString() : null,
-  };
-}
 
 /**
  * The handover meeting of a term: designated by the secretariat before it is held, undesignated before it
@@ -72,7 +50,7 @@ export class HandoverMeetingService {
       }
       await this.repo.insert(em, { councilId, termId: term.id, meetingId: dto.meetingId, designatedBy: userId });
       const row = (await this.repo.find(em, councilId, term.id))!;
-      const after = toResponse(row);
+      const after = handoverMeetingResponse(row);
       await this.audit.record(em, { councilId, action: 'presidency.handover_meeting_designated', entityType: 'presidency_term', entityId: term.id, after });
       return after;
     });
@@ -83,7 +61,7 @@ export class HandoverMeetingService {
     const term = await this.termOf(em, councilId, termId);
     const row = await this.repo.find(em, councilId, term.id);
     if (!row) throw new NotFoundException('handover_meeting', term.id);
-    return toResponse(row);
+    return handoverMeetingResponse(row);
   }
 
   async undesignate(councilId: string, termId: string | undefined): Promise<void> {
@@ -98,7 +76,7 @@ export class HandoverMeetingService {
         throw new ConflictException('MEETING_CLOSED', 'the handover meeting has closed: the designation has done its work and stays on record', { status: meeting.status }, 'termId');
       }
       await this.repo.delete(em, councilId, term.id);
-      await this.audit.record(em, { councilId, action: 'presidency.handover_meeting_undesignated', entityType: 'presidency_term', entityId: term.id, before: toResponse(row) });
+      await this.audit.record(em, { councilId, action: 'presidency.handover_meeting_undesignated', entityType: 'presidency_term', entityId: term.id, before: handoverMeetingResponse(row) });
     });
   }
 

@@ -1,4 +1,4 @@
-/** The notification kinds of the presidency's succession (outbox kind = notice name; phrases in notifications/templates/notices/presidency.notices.ts). */
+/** The notification kinds of the presidency's succession (outbox kind = notice name; phrases in presidency.phrases.ts). */
 export const PRESIDENCY_TRANSFERRED = 'presidency.transferred';
 export const PRESIDENCY_EXTENDED = 'presidency.extended';
 export const PRESIDENCY_NO_SUCCESSOR = 'presidency.no_successor';

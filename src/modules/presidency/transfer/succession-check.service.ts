@@ -5,7 +5,7 @@ import { alertDue, alertPeriod } from '../succession/succession.js';
 import { SuccessionRepository } from '../succession/succession.repository.js';
 import { SuccessionService } from '../succession/succession.service.js';
 import { PRESIDENCY_NO_SUCCESSOR } from './presidency-notices.js';
-import { alertReason } from './transfer.service.js';
+import { alertReason } from './term-succession.service.js';
 
 /**
  * No successor known when one must be (from the designation deadline on — for fixed order, when rotation

@@ -1,38 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.js';
-import { ConflictException, DomainException, InvalidInputException, NotFoundException } from '../../../core/errors/domain.exception.js';
-import { OutboxService } from '../../../core/outbox/outbox.service.js';
+import { ConflictException, NotFoundException } from '../../../core/errors/domain.exception.js';
+import { enqueueOrLeaveToSweeper } from '../../../core/queue/enqueue-or-sweep.js';
 import { jobId } from '../../../core/queue/job-registry.js';
 import { QueueService } from '../../../core/queue/queue.service.js';
-import { AuditService } from '../../audit/audit.service.js';
-import { addMonthsUtc } from '../rotation.js';
-import type { SuccessionAlertReason } from '../succession/entities/presidency-succession-alert.entity.js';
-import { alertPeriod, type Succession } from '../succession/succession.js';
 import { type SuccessionCouncilRow, SuccessionRepository, type TermRow } from '../succession/succession.repository.js';
 import { SuccessionService } from '../succession/succession.service.js';
 import type { HandoverDto } from './dto/handover.dto.js';
 import type { TransferResponse } from './dto/transfer.response.js';
-import type { SuccessorBasis, TransferMode } from './entities/presidency-transfer.entity.js';
-import { PRESIDENCY_EXTENDED, PRESIDENCY_NO_SUCCESSOR, PRESIDENCY_TRANSFERRED } from './presidency-notices.js';
+import { checkHandoverClock, handoverGrounds, replay } from './handover-grounds.js';
 import { type ClosedHandover, HandoverMeetingRepository } from './handover-meeting.repository.js';
-import { TransferRepository, type TransferRow } from './transfer.repository.js';
+import { type Succeeded, TermSuccessionService } from './term-succession.service.js';
+import { TransferRepository } from './transfer.repository.js';
 
 export type TransferOutcome = 'transferred' | 'extended' | 'skipped' | 'not_due' | 'blocked';
-
-const ENQUEUE_TIMEOUT_MS = 2000;
-/** Meeting statuses from which a meeting has closed. */
-const CLOSED_MEETING = new Set(['closed', 'minutes_circulated', 'minutes_approved']);
-
-interface Extras {
-  mode: TransferMode;
-  decisionId: string | null;
-  meetingId: string | null;
-  /** Set by a handover that moved the boundary: where the term was to end. */
-  originalEnd?: Date;
-  /** Computed before the boundary moved (a designation's lead counts from the planned end). */
-  succession?: Succession;
-}
 
 /** The handover's answer: the transfer, and whether it was made by an earlier identical request (a retry: nothing changed). */
 export interface HandoverResult {
@@ -40,22 +22,9 @@ export interface HandoverResult {
   replayed: boolean;
 }
 
-interface Succeeded {
-  outcome: 'transferred' | 'extended';
-  transferId: string;
-  toTermId: string;
-  toEndsAt: Date;
-  itemsMoved: number;
-  basis: SuccessorBasis;
-}
-
 /** The job id of a term's transfer: per term and end, so a moved boundary gets its own job (the old one then finds the term succeeded). */
 export function transferJobId(termId: string, endsAt: Date): string {
   return jobId('presidency-transfer', termId, endsAt.getTime());
-}
-
-export function alertReason(reason: string): SuccessionAlertReason {
-  return reason === 'no_eligible_member' ? 'no_eligible_member' : 'designation_missing';
 }
 
 /**
@@ -67,6 +36,7 @@ export function alertReason(reason: string): SuccessionAlertReason {
  * created if it is not recorded, the presidency's open items carried over to the new holder's delegation,
  * the dossier archived, the transfer recorded with its audit row and notice. With no successor the term is
  * extended by the council's block instead (audited, announced, alerted). A worker killed midway rolls back.
+ * The succession itself is TermSuccessionService; what grounds a handover is checked in handover-grounds.ts.
  */
 @Injectable()
 export class TransferService {
@@ -77,8 +47,7 @@ export class TransferService {
     private readonly succession: SuccessionService,
     private readonly terms: SuccessionRepository,
     private readonly repo: TransferRepository,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly termSuccession: TermSuccessionService,
     private readonly queues: QueueService,
     private readonly handoverMeetings: HandoverMeetingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -126,7 +95,7 @@ export class TransferService {
         if (atClose !== 'skipped') return atClose;
         if (!state?.ended) return 'not_due' as const;
       }
-      return this.succeed(em, council, term, { mode: 'scheduled', decisionId: null, meetingId: null });
+      return this.termSuccession.succeed(em, council, term, { mode: 'scheduled', decisionId: null, meetingId: null });
     });
     if (typeof done === 'string') return done;
     await this.enqueue(done.toTermId, done.toEndsAt);
@@ -189,7 +158,7 @@ export class TransferService {
     const next = await this.terms.startingAt(em, council.id, term.endsAt);
     await this.repo.moveBoundaryEarlier(em, term.id, next?.id ?? null, closed.closedAt);
     const moved: TermRow = { ...term, endsAt: closed.closedAt };
-    return this.succeed(em, council, moved, { mode: 'meeting', decisionId: null, meetingId: closed.meetingId, originalEnd: term.endsAt, succession });
+    return this.termSuccession.succeed(em, council, moved, { mode: 'meeting', decisionId: null, meetingId: closed.meetingId, originalEnd: term.endsAt, succession });
   }
 
   /**
@@ -209,7 +178,7 @@ export class TransferService {
       // Under the council's lock: a concurrent identical request waits here, then finds the transfer the first one made.
       const prior = await this.repo.citing(em, councilId, { decisionId: dto.decisionId, meetingId: dto.meetingId });
       if (prior) return { replayed: replay(prior, dto) };
-      this.checkClock(at, now);
+      checkHandoverClock(at, now, this.config.presidency.handoverPastToleranceSeconds);
       const term = await this.terms.covering(em, councilId, now);
       if (!term) throw new ConflictException('NO_PRESIDENCY', 'no presidency term covers now: there is nothing to hand over', {});
       if (dto.termId !== undefined && dto.termId !== term.id) {
@@ -223,7 +192,7 @@ export class TransferService {
           'at',
         );
       }
-      const extras = await this.handoverExtras(em, councilId, dto, at);
+      const extras = await handoverGrounds(em, { terms: this.terms, transfers: this.repo }, councilId, dto, at);
       const succession = await this.succession.evaluate(em, council, term);
       if (!succession.found) {
         throw new ConflictException(
@@ -235,7 +204,7 @@ export class TransferService {
       const next = await this.terms.startingAt(em, councilId, term.endsAt);
       await this.repo.moveBoundaryEarlier(em, term.id, next?.id ?? null, at);
       const moved: TermRow = { ...term, endsAt: at };
-      return { done: await this.succeed(em, council, moved, { ...extras, originalEnd: term.endsAt, succession }) };
+      return { done: await this.termSuccession.succeed(em, council, moved, { ...extras, originalEnd: term.endsAt, succession }) };
     });
     if (result.replayed) return { transfer: result.replayed, replayed: true };
     const done = result.done!;
@@ -254,222 +223,14 @@ export class TransferService {
     };
   }
 
-  /** A handover takes effect now or a moment ago: never in the future, never further back than the clocks' tolerance. */
-  private checkClock(at: Date, now: Date): void {
-    if (at.getTime() > now.getTime()) {
-      const message = 'a handover takes effect now or at an instant already past, never in the future';
-      throw new DomainException('HANDOVER_IN_FUTURE', 400, message, [{ field: 'at', rule: 'not_future', message }], { at: at.toISOString(), now: now.toISOString() });
-    }
-    const toleranceMs = this.config.presidency.handoverPastToleranceSeconds * 1000;
-    const earliest = new Date(now.getTime() - toleranceMs);
-    if (at.getTime() < earliest.getTime()) {
-      const message = `a handover cannot be dated back more than ${this.config.presidency.handoverPastToleranceSeconds} seconds (the clocks' tolerance): the presidency passes when the decision is acted on, not in the past`;
-      throw new DomainException('HANDOVER_IN_PAST', 400, message, [{ field: 'at', rule: 'not_past', message }], {
-        at: at.toISOString(),
-        earliest: earliest.toISOString(),
-        toleranceSeconds: this.config.presidency.handoverPastToleranceSeconds,
-      });
-    }
-  }
-
-  private async handoverExtras(em: EntityManager, councilId: string, dto: HandoverDto, at: Date): Promise<Extras> {
-    let decisionId: string | null = null;
-    let meetingId: string | null = null;
-    if (dto.mode === 'written' && dto.decisionId === undefined) {
-      throw new InvalidInputException('decisionId', 'required', 'a handover by written procedure cites the adopted decision');
-    }
-    if (dto.mode === 'meeting' && dto.meetingId === undefined) throw new InvalidInputException('meetingId', 'required', 'name the handover meeting');
-    if (dto.mode !== 'meeting' && dto.meetingId !== undefined) throw new InvalidInputException('meetingId', 'meeting_mode_only', "meetingId goes with mode 'meeting'");
-    if (dto.decisionId !== undefined) {
-      const d = await this.terms.decision(em, councilId, dto.decisionId);
-      if (!d) throw new NotFoundException('decision', dto.decisionId);
-      if (d.outcome !== 'adopted') {
-        throw new ConflictException('DECISION_NOT_ADOPTED', 'only an adopted decision can ground a handover', { status: d.status, outcome: d.outcome }, 'decisionId');
-      }
-      const adoptedAt = d.closedAt === null ? null : new Date(d.closedAt);
-      if (adoptedAt !== null && at.getTime() < adoptedAt.getTime()) {
-        throw new ConflictException(
-          'HANDOVER_BEFORE_DECISION',
-          `the handover cannot precede the decision that grounds it (adopted ${adoptedAt.toISOString()})`,
-          { at: at.toISOString(), decisionAdoptedAt: adoptedAt.toISOString() },
-          'at',
-        );
-      }
-      decisionId = d.id;
-    }
-    if (dto.meetingId !== undefined) {
-      const m = await this.repo.meetingStatus(em, councilId, dto.meetingId);
-      if (!m) throw new NotFoundException('meeting', dto.meetingId);
-      if (!CLOSED_MEETING.has(m.status)) {
-        throw new ConflictException('MEETING_NOT_CLOSED', `the handover happens when the handover meeting has closed; it is ${m.status.replace(/_/g, ' ')}`, { status: m.status }, 'meetingId');
-      }
-      if (at.getTime() < m.startsAt.getTime()) {
-        throw new ConflictException(
-          'HANDOVER_BEFORE_MEETING',
-          `the handover cannot precede the meeting (it began ${m.startsAt.toISOString()})`,
-          { at: at.toISOString(), meetingStartsAt: m.startsAt.toISOString() },
-          'at',
-        );
-      }
-      meetingId = dto.meetingId;
-    }
-    return { mode: dto.mode, decisionId, meetingId };
-  }
-
-  /** The succession itself, inside the caller's transaction (council locked, term not succeeded, its end reached). */
-  private async succeed(em: EntityManager, council: SuccessionCouncilRow, term: TermRow, extras: Extras): Promise<Succeeded> {
-    const s = extras.succession ?? (await this.succession.evaluate(em, council, term));
-    if (!s.found) return this.extend(em, council, term, s.reason);
-
-    let toTermId: string;
-    let toEndsAt: Date;
-    const next = await this.terms.startingAt(em, council.id, term.endsAt);
-    if (next) {
-      toTermId = next.id;
-      toEndsAt = next.endsAt;
-    } else {
-      toEndsAt = addMonthsUtc(term.endsAt, council.termMonths);
-      toTermId = await this.repo.insertTerm(em, {
-        councilId: council.id,
-        participantId: s.participantId,
-        startsAt: term.endsAt,
-        endsAt: toEndsAt,
-        source: s.basis === 'designated' ? 'designated' : 'rotation',
-        note: null,
-      });
-    }
-    await this.terms.markWaiversApplied(em, council.id, s.waiversUsed, term.id);
-
-    const toDelegation = await this.repo.delegationOf(em, council.id, s.participantId);
-    const tag = `presidency-handover:${term.id}`;
-    const itemsMoved =
-      toDelegation && s.participantId !== term.participantId
-        ? await this.repo.carryOverItems(em, council.id, toDelegation, tag, `Carried over at the presidency handover of ${term.endsAt.toISOString()}`)
-        : 0;
-    const dossierArchived = await this.repo.archiveDossier(em, term.id);
-    const transferId = await this.repo.insertTransfer(em, {
-      councilId: council.id,
-      fromTermId: term.id,
-      toTermId,
-      mode: extras.mode,
-      basis: s.basis,
-      boundary: term.endsAt,
-      decisionId: extras.decisionId,
-      meetingId: extras.meetingId,
-      itemsMoved,
-      dossierArchived,
-    });
-    await this.audit.record(em, {
-      councilId: council.id,
-      action: 'presidency.transferred',
-      entityType: 'presidency_term',
-      entityId: term.id,
-      before: { termId: term.id, holder: term.participantId, endsAt: (extras.originalEnd ?? term.endsAt).toISOString() },
-      after: {
-        transferId,
-        mode: extras.mode,
-        boundary: term.endsAt.toISOString(),
-        toTermId,
-        toHolder: s.participantId,
-        successorBasis: s.basis,
-        skipped: s.skipped,
-        itemsMoved,
-        itemsLeftWithoutDelegation: toDelegation ? undefined : true,
-        dossierArchived,
-        decisionId: extras.decisionId,
-        meetingId: extras.meetingId,
-      },
-    });
-    await this.outbox.notify(em, { councilId: council.id, kind: PRESIDENCY_TRANSFERRED, subjectType: 'presidency_term', subjectId: term.id, occurrence: term.id });
-    return { outcome: 'transferred', transferId, toTermId, toEndsAt, itemsMoved, basis: s.basis };
-  }
-
-  /** No successor at the term's end: the same holder continues for one block (a term of source 'extension'), announced, and the alert goes out. */
-  private async extend(em: EntityManager, council: SuccessionCouncilRow, term: TermRow, reason: string): Promise<Succeeded> {
-    const toEndsAt = addMonthsUtc(term.endsAt, council.extensionMonths);
-    const toTermId = await this.repo.insertTerm(em, {
-      councilId: council.id,
-      participantId: term.participantId,
-      startsAt: term.endsAt,
-      endsAt: toEndsAt,
-      source: 'extension',
-      note: `extended: no successor (${reason.replace(/_/g, ' ')})`,
-    });
-    const transferId = await this.repo.insertTransfer(em, {
-      councilId: council.id,
-      fromTermId: term.id,
-      toTermId,
-      mode: 'extension',
-      basis: 'extension',
-      boundary: term.endsAt,
-      decisionId: null,
-      meetingId: null,
-      itemsMoved: 0,
-      dossierArchived: false,
-    });
-    await this.audit.record(em, {
-      councilId: council.id,
-      action: 'presidency.extended',
-      entityType: 'presidency_term',
-      entityId: term.id,
-      before: { termId: term.id, holder: term.participantId, endsAt: term.endsAt.toISOString() },
-      after: { transferId, extensionTermId: toTermId, holder: term.participantId, endsAt: toEndsAt.toISOString(), months: council.extensionMonths, reason },
-    });
-    await this.outbox.notify(em, { councilId: council.id, kind: PRESIDENCY_EXTENDED, subjectType: 'presidency_term', subjectId: term.id, occurrence: term.id });
-    // The alert of the month goes out with it (the succession check then finds it sent).
-    const period = alertPeriod(new Date());
-    if (await this.terms.recordAlert(em, council.id, toTermId, period, alertReason(reason))) {
-      await this.outbox.notify(em, { councilId: council.id, kind: PRESIDENCY_NO_SUCCESSOR, subjectType: 'presidency_term', subjectId: toTermId, occurrence: period });
-    }
-    return { outcome: 'extended', transferId, toTermId, toEndsAt, itemsMoved: 0, basis: 'extension' };
-  }
-
   /** Queues the delayed transfer job of a term's end (idempotent by id); a queue that fails or hangs only delays it to the next sweep. */
   async enqueue(termId: string, endsAt: Date): Promise<void> {
-    const add = this.queues.add('presidency.transfer', { termId }, transferJobId(termId, endsAt), endsAt.getTime() - Date.now()).then(() => 'added' as const);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), ENQUEUE_TIMEOUT_MS);
+    await enqueueOrLeaveToSweeper(this.queues.add('presidency.transfer', { termId }, transferJobId(termId, endsAt), endsAt.getTime() - Date.now()), {
+      logger: this.logger,
+      context: { termId },
+      job: 'transfer job',
+      sweeper: 'transfer the term',
     });
-    try {
-      if ((await Promise.race([add, timeout])) === 'timeout') this.logger.warn({ termId }, 'the queue did not take the transfer job in time; the sweeper will transfer the term');
-    } catch (err) {
-      this.logger.warn({ err, termId }, 'could not queue the transfer job; the sweeper will transfer the term');
-    } finally {
-      clearTimeout(timer);
-      add.catch(() => undefined);
-    }
   }
 }
 
-/**
- * The answer to a handover citing a decision (or meeting) that already handed the presidency over: the same request
- * again gets that transfer; a different one (another mode, instant, term or ground) is a 409 naming what it cites.
- */
-function replay(prior: TransferRow, dto: HandoverDto): TransferResponse {
-  const same =
-    prior.mode === dto.mode &&
-    (dto.at === undefined || new Date(dto.at).getTime() === prior.boundary.getTime()) &&
-    (dto.termId === undefined || dto.termId === prior.fromTermId) &&
-    (prior.decisionId ?? undefined) === dto.decisionId &&
-    (prior.meetingId ?? undefined) === dto.meetingId;
-  if (!same) {
-    const byDecision = dto.decisionId !== undefined && prior.decisionId === dto.decisionId;
-    const what = byDecision ? 'decision' : 'meeting';
-    throw new ConflictException(
-      byDecision ? 'DECISION_ALREADY_USED' : 'MEETING_ALREADY_USED',
-      `this ${what} has already handed the presidency over (transfer ${prior.id} at ${prior.boundary.toISOString()}): a ${what} hands it over once`,
-      { transferId: prior.id, fromTermId: prior.fromTermId, toTermId: prior.toTermId, boundary: prior.boundary.toISOString(), mode: prior.mode },
-      byDecision ? 'decisionId' : 'meetingId',
-    );
-  }
-  return {
-    transferId: prior.id,
-    outcome: 'transferred',
-    toTermId: prior.toTermId,
-    boundary: prior.boundary.toISOString(),
-    mode: prior.mode,
-    successorBasis: prior.basis,
-    itemsMoved: prior.itemsMoved,
-  };
-}

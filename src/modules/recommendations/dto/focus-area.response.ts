@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { FocusAreaRow } from '../focus-areas.repository.js';
 import { RecommendationResponse } from './recommendation.response.js';
 
 export class FocusAreaResponse {
@@ -8,14 +7,4 @@ export class FocusAreaResponse {
   @ApiProperty({ example: 'A' }) code: string;
   @ApiProperty() title: string;
   @ApiProperty({ type: [RecommendationResponse], description: 'Ordered by number' }) recommendations: RecommendationResponse[];
-
-  static from(row: FocusAreaRow, recommendations: RecommendationResponse[]): FocusAreaResponse {
-    const r = new FocusAreaResponse();
-    r.id = row.id;
-    r.councilId = row.councilId;
-    r.code = row.code;
-    r.title = row.title;
-    r.recommendations = recommendations;
-    return r;
-  }
 }

@@ -1,15 +1,18 @@
 import type { MessageLanguage } from '../message-kinds.js';
-import { HANDOVER_NOTICES } from './handover.notices.js';
-import { MEETING_NOTICES } from './meeting.notices.js';
-import { MINUTES_NOTICES } from './minutes.notices.js';
-import { SILENCE_NOTICES } from './silence.notices.js';
-import { ACTION_ITEM_NOTICES } from './action-items.notices.js';
-import { PRESIDENCY_NOTICES } from './presidency.notices.js';
+import { ACTION_ITEM_NOTICES } from '../../../action-items/reminders/action-item.phrases.js';
+import { MEETING_NOTICES } from '../../../meetings/meeting.phrases.js';
+import { MINUTES_NOTICES } from '../../../meetings/minutes/minutes.phrases.js';
+import { SILENCE_NOTICES } from '../../../meetings/silence/silence.phrases.js';
+import { HANDOVER_NOTICES } from '../../../presidency/timeline/handover.phrases.js';
+import { PRESIDENCY_NOTICES } from '../../../presidency/transfer/presidency.phrases.js';
 import type { NoticeCatalog } from './notice-catalog.js';
 
 export type { NoticeCatalog, NoticePhrases } from './notice-catalog.js';
 
-/** Every notice, from every feature's catalog (one line per catalog). */
+/**
+ * Every notice, from every feature's catalog (one line per catalog). A feature's phrases live beside its kinds
+ * (e.g. meetings/silence/silence.phrases.ts); they are gathered here because the API lists them too (preferences).
+ */
 export const NOTICES: NoticeCatalog = {
   ...MEETING_NOTICES,
   ...MINUTES_NOTICES,

@@ -1,4 +1,4 @@
-import type { NoticeCatalog } from './notice-catalog.js';
+import type { NoticeCatalog } from '../notifications/templates/notices/notice-catalog.js';
 
 /** Notices of a meeting's life: convened, agenda circulated, papers due, cancelled. Vars: councilName, meetingTitle (+ per notice). */
 export const MEETING_NOTICES = {

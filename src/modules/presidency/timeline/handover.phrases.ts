@@ -1,5 +1,5 @@
-import type { MessageLanguage } from '../message-kinds.js';
-import type { NoticeCatalog, NoticePhrases } from './notice-catalog.js';
+import type { MessageLanguage } from '../../notifications/templates/message-kinds.js';
+import type { NoticeCatalog, NoticePhrases } from '../../notifications/templates/notices/notice-catalog.js';
 
 /**
  * Notices of the presidency handover timeline, to the outgoing chair (heads of the holder's delegation), the

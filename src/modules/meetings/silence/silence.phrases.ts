@@ -1,4 +1,4 @@
-import type { NoticeCatalog } from './notice-catalog.js';
+import type { NoticeCatalog } from '../../notifications/templates/notices/notice-catalog.js';
 
 /**
  * Notices of the silence procedure (decisions taken in writing between meetings). Vars: councilName; silence.broken

@@ -1,4 +1,4 @@
-import type { NoticeCatalog } from './notice-catalog.js';
+import type { NoticeCatalog } from '../../notifications/templates/notices/notice-catalog.js';
 
 /**
  * Notices of action items: acknowledgement requested, due soon, overdue (owner and head of delegation), escalated

@@ -1,4 +1,4 @@
-import type { NoticeCatalog } from './notice-catalog.js';
+import type { NoticeCatalog } from '../../notifications/templates/notices/notice-catalog.js';
 
 /**
  * Notices of a meeting's minutes: circulated for comments, comment deadline near (to the heads of the delegations

@@ -1,4 +1,4 @@
-import type { NoticeCatalog } from './notice-catalog.js';
+import type { NoticeCatalog } from '../../notifications/templates/notices/notice-catalog.js';
 
 /**
  * Notices of the presidency's succession. Vars: councilName; transferred: fromHolder, toHolder; extended and
