@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { ActionItemEscalator } from '../src/modules/action-items/reminders/action-item-escalator.service.js';
 import { ActionItemRemindersScheduler } from '../src/modules/action-items/reminders/action-item-reminders.scheduler.js';
 import { type Actor, delegateOf } from './support/actors.js';
+import { given } from './support/given.js';
 import { FAST_NOTIFICATIONS, mailsAbout, mailsTo, newCouncil, newDelegation, sleep, until, waitForEach } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
@@ -91,17 +92,10 @@ describe('action item reminders and escalation', () => {
     await ctx.db.query(`UPDATE councils SET time_zone = $2 WHERE id = $1`, [councilId, zone]);
     [mx, ca, gt] = await Promise.all([newDelegation(ctx, councilId, 'Mexico', 'MX'), newDelegation(ctx, councilId, 'Canada', 'CA'), newDelegation(ctx, councilId, 'Guatemala', 'GT')]);
     const participantOf = async (d: string) => ((await ctx.db.query(`SELECT participant_id AS p FROM delegations WHERE id = $1`, [d])) as { p: string }[])[0]!.p;
-    await ctx.db.query(
-      `INSERT INTO presidency_terms (council_id, participant_id, period)
-       VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)'))`,
-      [councilId, await participantOf(mx)],
-    );
-    bodyId = ((await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Protection') RETURNING id`, [councilId])) as { id: string }[])[0]!.id;
-    await ctx.db.query(`INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, daterange(current_date - 400, NULL, '[)'))`, [
-      councilId,
-      bodyId,
-      await participantOf(gt),
-    ]);
+    const c = given(ctx).inCouncil(councilId);
+    await c.presiding(await participantOf(mx));
+    bodyId = await c.body('Working Group on Protection');
+    await c.bodyLead(bodyId, await participantOf(gt), 400);
     people.caHead = await person(ca, 'head');
     people.caAlt = await person(ca, 'alternate');
     people.caAdviser = await person(ca, 'adviser');

@@ -1,5 +1,6 @@
 import { type Actor, delegateOf, secretariat } from './support/actors.js';
-import { DAY, HOUR, meetingsCouncil } from './support/meetings.js';
+import { given } from './support/given.js';
+import { DAY, HOUR } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 type Status = 'open' | 'acknowledged' | 'in_progress' | 'blocked' | 'done' | 'verified' | 'cancelled';
@@ -69,19 +70,12 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    const councilId = await meetingsCouncil(ctx, 'rollup');
-    const state = async (name: string, iso: string, pos: number) => {
-      const p = await one(`INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`, [
-        councilId,
-        name,
-        iso,
-        pos,
-      ]);
-      return (await one(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, p.id, `Delegation of ${name}`])).id;
-    };
+    const c = await given(ctx).council('rollup');
+    const councilId = c.id;
+    const state = async (name: string, iso: string, position: number) => (await c.memberState(name, { iso, position, delegation: `Delegation of ${name}` })).delegationId;
     const mx = await state('Mexico', 'MX', 1);
     const ca = await state('Canada <CA> & "co"', 'CA', 2);
-    const bodyId = (await one(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Labour Mobility') RETURNING id`, [councilId])).id;
+    const bodyId = await c.body('Working Group on Labour Mobility');
     const area = async (code: string) => (await one(`INSERT INTO focus_areas (council_id, code, title) VALUES ($1, $2, $3) RETURNING id`, [councilId, code, `Area ${code}`])).id;
     const areaC = await area('C');
     const areaD = await area('D');

@@ -1,5 +1,5 @@
-import { type Actor, delegateOf, secretariat } from './support/actors.js';
-import { meetingsCouncil } from './support/meetings.js';
+import type { Actor } from './support/actors.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 interface World {
@@ -23,33 +23,16 @@ const DAY = 86_400_000;
 const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 async function world(ctx: TestContext, slug: string): Promise<World> {
-  const councilId = await meetingsCouncil(ctx, slug);
-  const participant = async (sql: string, params: unknown[]) => {
-    const p = ((await ctx.db.query(sql, [councilId, ...params])) as { id: string }[])[0]!.id;
-    const d = ((await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, p, `Delegation ${params[0]}`])) as {
-      id: string;
-    }[])[0]!.id;
-    return { p, d };
-  };
-  const state = (name: string, iso: string, pos: number) =>
-    participant(`INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`, [name, iso, pos]);
+  const c = await given(ctx).council(slug);
+  const councilId = c.id;
+  const state = (name: string, iso: string, position: number) => c.memberState(name, { iso, position, delegation: `Delegation ${name}` });
   const mx = await state('Mexico', 'MX', 1);
   const ca = await state('Canada', 'CA', 2);
   const gt = await state('Guatemala', 'GT', 3);
-  const obs = await participant(`INSERT INTO participants (council_id, kind, name, category) VALUES ($1, 'observer', $2, 'intergovernmental') RETURNING id`, ['IOM']);
-  await ctx.db.query(
-    `INSERT INTO presidency_terms (council_id, participant_id, period)
-     VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)'))`,
-    [councilId, mx.p],
-  );
-  const bodyId = ((await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Protection') RETURNING id`, [councilId])) as {
-    id: string;
-  }[])[0]!.id;
-  await ctx.db.query(`INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, daterange(current_date - 400, NULL, '[)'))`, [
-    councilId,
-    bodyId,
-    gt.p,
-  ]);
+  const obs = await c.observer('IOM', { delegation: 'Delegation IOM' });
+  await c.presiding(mx);
+  const bodyId = await c.body('Working Group on Protection');
+  await c.bodyLead(bodyId, gt, 400);
   const fa = ((await ctx.db.query(`INSERT INTO focus_areas (council_id, code, title) VALUES ($1, 'C', 'Pathways') RETURNING id`, [councilId])) as { id: string }[])[0]!.id;
   const recommendationId = ((await ctx.db.query(
     `INSERT INTO recommendations (council_id, focus_area_id, number, title, body) VALUES ($1, $2, 5, 'Raise pathways', 'By 50,000 people') RETURNING id`,
@@ -57,17 +40,17 @@ async function world(ctx: TestContext, slug: string): Promise<World> {
   )) as { id: string }[])[0]!.id;
   return {
     councilId,
-    mx: mx.d,
-    ca: ca.d,
-    gt: gt.d,
-    obs: obs.d,
+    mx: mx.delegationId,
+    ca: ca.delegationId,
+    gt: gt.delegationId,
+    obs: obs.delegationId,
     bodyId,
     recommendationId,
-    chair: await delegateOf(ctx, councilId, mx.d, 'head'),
-    canada: await delegateOf(ctx, councilId, ca.d, 'head'),
-    guatemala: await delegateOf(ctx, councilId, gt.d, 'head'),
-    observer: await delegateOf(ctx, councilId, obs.d, 'head'),
-    secretariat: await secretariat(ctx, councilId),
+    chair: await c.delegate(mx, 'head'),
+    canada: await c.delegate(ca, 'head'),
+    guatemala: await c.delegate(gt, 'head'),
+    observer: await c.delegate(obs, 'head'),
+    secretariat: await c.secretariat(),
   };
 }
 
@@ -184,10 +167,8 @@ describe('action items', () => {
     });
 
     it('the owner must be of the council, the source must exist in it (404), a decision must be adopted (409)', async () => {
-      const other = await meetingsCouncil(ctx, 'other');
-      const foreign = ((await ctx.db.query(`SELECT id FROM councils WHERE id = $1`, [other])) as { id: string }[])[0]!.id;
-      const foreignBody = ((await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Elsewhere') RETURNING id`, [foreign])) as { id: string }[])[0]!
-        .id;
+      const other = await given(ctx).council('other');
+      const foreignBody = await other.body('Elsewhere');
       const send = (body: Record<string, unknown>) => as(w.secretariat, 'post', base()).send({ title: { es: 'Tarea' }, ownerKind: 'delegation', ownerDelegationId: w.ca, dueDate: day(30), ...body });
       expect((await send({ ownerKind: 'body', ownerDelegationId: undefined, ownerBodyId: foreignBody })).status).toBe(404);
       expect((await send({ meetingId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);

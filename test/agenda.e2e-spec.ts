@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, delegateOf } from './support/actors.js';
-import { at, DAY, HOUR, meetingDayCome, meetingsCouncil } from './support/meetings.js';
+import type { Actor } from './support/actors.js';
+import { given } from './support/given.js';
+import { at, DAY, HOUR, meetingDayCome } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 
@@ -16,24 +17,14 @@ interface World {
 
 /** A council working in Spanish and English (working groups: 20 days' notice), Mexico presiding now, with a delegation each. */
 async function world(ctx: TestContext, slug: string): Promise<World> {
-  const councilId = await meetingsCouncil(ctx, slug);
-  const add = async (name: string, iso: string, position: number) =>
-    ((await ctx.db.query(
-      `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position, time_zone) VALUES ($1, 'member_state', $2, $3, $4, 'America/Mexico_City') RETURNING id`,
-      [councilId, name, iso, position],
-    )) as { id: string }[])[0]!.id;
-  const mexico = await add('Mexico', 'MX', 1);
-  const canada = await add('Canada', 'CA', 2);
-  await ctx.db.query(
-    `INSERT INTO presidency_terms (council_id, participant_id, period)
-     VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)'))`,
-    [councilId, mexico],
-  );
-  const delegation = async (participantId: string, name: string) =>
-    ((await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, participantId, name])) as { id: string }[])[0]!.id;
-  const chair = await delegateOf(ctx, councilId, await delegation(mexico, 'Delegation of Mexico'), 'head');
-  const delegate = await delegateOf(ctx, councilId, await delegation(canada, 'Delegation of Canada'), 'head');
-  return { councilId, mexico, canada, chair, delegate };
+  const c = await given(ctx).council(slug);
+  const member = (name: string, iso: string, position: number) => c.memberState(name, { iso, position, timeZone: 'America/Mexico_City' });
+  const mexico = await member('Mexico', 'MX', 1);
+  const canada = await member('Canada', 'CA', 2);
+  await c.presiding(mexico);
+  const chair = await c.delegate(await c.delegation(mexico, 'Delegation of Mexico'), 'head');
+  const delegate = await c.delegate(await c.delegation(canada, 'Delegation of Canada'), 'head');
+  return { councilId: c.id, mexico: mexico.participantId, canada: canada.participantId, chair, delegate };
 }
 
 describe('meeting agendas', () => {
@@ -60,14 +51,8 @@ describe('meeting agendas', () => {
   const meetingRow = async (id: string) => ((await ctx.db.query(`SELECT status, version, starts_at FROM meetings WHERE id = $1`, [id])) as { status: string; version: number; starts_at: Date }[])[0]!;
 
   /** A draft working-group meeting (100 days ahead unless told), through the API. */
-  async function draftMeeting(daysAhead = 100): Promise<string> {
-    const startsAt = at(daysAhead * DAY);
-    const res = await ctx
-      .http()
-      .post(meetings())
-      .send({ kind: 'working_group', title: 'Working group meeting', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 6 * HOUR).toISOString(), timeZone: 'America/Mexico_City' })
-      .expect(201);
-    return res.body.id as string;
+  function draftMeeting(daysAhead = 100): Promise<string> {
+    return given(ctx).inCouncil(w.councilId).meeting({ daysAhead });
   }
 
   async function transition(meetingId: string, to: string) {

@@ -4,6 +4,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/core/auth/access-token.service.js';
 import { PasswordHasher } from '../src/modules/identity/password-hasher.service.js';
 import { tokenFor } from './support/actors.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -22,14 +23,7 @@ describe('sign-in, sessions and password links', () => {
     // The worker emails one-time password links.
     ctx = await createTestContext({ worker: true, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', OUTBOX_RELAY_INTERVAL_MS: '100' } });
     [{ id: councilId }] = await ctx.db.query(`INSERT INTO councils (slug, name) VALUES ('auth-c', 'Auth Council') RETURNING id`);
-    [{ id: participantId }] = await ctx.db.query(
-      `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', 'Mexico', 'MX', 1) RETURNING id`,
-      [councilId],
-    );
-    [{ id: delegationId }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, 'Delegation of Mexico') RETURNING id`, [
-      councilId,
-      participantId,
-    ]);
+    ({ participantId, delegationId } = await given(ctx).inCouncil(councilId).memberState('Mexico', { iso: 'MX', position: 1, delegation: 'Delegation of Mexico' }));
   });
   afterAll(() => ctx.close());
 

@@ -1,5 +1,6 @@
-import { type Actor, delegateOf } from './support/actors.js';
-import { at, DAY, HOUR, meetingsCouncil } from './support/meetings.js';
+import type { Actor } from './support/actors.js';
+import { given } from './support/given.js';
+import { at, DAY, HOUR } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 interface World {
@@ -16,34 +17,21 @@ interface World {
 
 /** A council working in Spanish and English (working groups: 20 days' notice), Mexico presiding, two delegations, two bodies. */
 async function world(ctx: TestContext, slug: string): Promise<World> {
-  const councilId = await meetingsCouncil(ctx, slug);
-  const one = async (sql: string, params: unknown[]) => ((await ctx.db.query(sql, params)) as { id: string }[])[0]!.id;
-  const member = (name: string, iso: string, position: number) =>
-    one(`INSERT INTO participants (council_id, kind, name, iso_code, rotation_position, time_zone) VALUES ($1, 'member_state', $2, $3, $4, 'America/Mexico_City') RETURNING id`, [
-      councilId,
-      name,
-      iso,
-      position,
-    ]);
+  const c = await given(ctx).council(slug);
+  const member = (name: string, iso: string, position: number) => c.memberState(name, { iso, position, timeZone: 'America/Mexico_City' });
   const mexico = await member('Mexico', 'MX', 1);
   const canada = await member('Canada', 'CA', 2);
-  await ctx.db.query(
-    `INSERT INTO presidency_terms (council_id, participant_id, period)
-     VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)'))`,
-    [councilId, mexico],
-  );
-  const delegation = (participantId: string, name: string) => one(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, participantId, name]);
-  const mexicoDelegation = await delegation(mexico, 'Delegation of Mexico');
-  const canadaDelegation = await delegation(canada, 'Delegation of Canada');
-  const body = (name: string) => one(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', $2) RETURNING id`, [councilId, name]);
+  await c.presiding(mexico);
+  const mexicoDelegation = await c.delegation(mexico, 'Delegation of Mexico');
+  const canadaDelegation = await c.delegation(canada, 'Delegation of Canada');
   return {
-    councilId,
-    bodyId: await body('Working Group on Labour Migration'),
-    otherBodyId: await body('Working Group on Protection'),
-    canada,
+    councilId: c.id,
+    bodyId: await c.body('Working Group on Labour Migration'),
+    otherBodyId: await c.body('Working Group on Protection'),
+    canada: canada.participantId,
     canadaDelegation,
-    canadian: await delegateOf(ctx, councilId, canadaDelegation, 'head'),
-    mexican: await delegateOf(ctx, councilId, mexicoDelegation, 'head'),
+    canadian: await c.delegate(canadaDelegation, 'head'),
+    mexican: await c.delegate(mexicoDelegation, 'head'),
   };
 }
 
@@ -359,7 +347,7 @@ describe('body backlogs and carrying an agenda forward', () => {
     });
 
     it('409 NO_NEXT_MEETING when the body has no later meeting, 409 MEETING_NOT_HELD before the session, 400 for an unknown excepted item; nothing changes', async () => {
-      const lonelyBody = ((await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Lonely group') RETURNING id`, [w.councilId])) as { id: string }[])[0]!.id;
+      const lonelyBody = await given(ctx).inCouncil(w.councilId).body('Lonely group');
       const source = await draftMeeting(100, lonelyBody);
       await addItem(source, item('1'));
       const draft = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /** A council and participants written straight to the database (the councils API is not what is tested here). */
@@ -6,18 +7,12 @@ async function council(ctx: TestContext, slug: string): Promise<{ id: string; mx
   const [c] = (await ctx.db.query(`INSERT INTO councils (slug, name, time_zone) VALUES ($1, $2, 'America/Panama') RETURNING id`, [slug, `Council ${slug}`])) as {
     id: string;
   }[];
-  const add = async (kind: string, name: string, iso: string | null, category: string | null, position: number | null) =>
-    (
-      (await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, category, rotation_position) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [c!.id, kind, name, iso, category, position],
-      )) as { id: string }[]
-    )[0]!.id;
+  const g = given(ctx).inCouncil(c!.id);
   return {
     id: c!.id,
-    mx: await add('member_state', 'Mexico', 'MX', null, 1),
-    ca: await add('member_state', 'Canada', 'CA', null, 2),
-    ngo: await add('permanent_participant', 'Migrant Network', null, 'migrant_community', null),
+    mx: (await g.memberState('Mexico', { iso: 'MX', position: 1 })).participantId,
+    ca: (await g.memberState('Canada', { iso: 'CA', position: 2 })).participantId,
+    ngo: (await g.permanentParticipant('Migrant Network', { category: 'migrant_community' })).participantId,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { delegateOf, secretariat } from './support/actors.js';
+import { given } from './support/given.js';
 import { LogCapture } from './support/log-capture.js';
 import { meetingsCouncil } from './support/meetings.js';
 import { newDelegation } from './support/notifications.js';
@@ -95,10 +96,8 @@ describe('calendar feeds', () => {
     const [mexico, canada] = [await newDelegation(ctx, councilId, 'Mexico', 'MX'), await newDelegation(ctx, councilId, 'Canada', 'CA')];
     delegate = await delegateOf(ctx, councilId, mexico, 'head');
     colleague = await delegateOf(ctx, councilId, canada, 'head');
-    const body = async (c: string, name: string) =>
-      ((await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', $2) RETURNING id`, [c, name])) as { id: string }[])[0]!.id;
-    bodyId = await body(councilId, 'Working Group on Labour Migration');
-    otherBodyId = await body(councilId, 'Task force on statistics');
+    bodyId = await given(ctx).inCouncil(councilId).body('Working Group on Labour Migration');
+    otherBodyId = await given(ctx).inCouncil(councilId).body('Task force on statistics');
 
     // Madrid in summer (+02:00) and in winter (+01:00): the same zone on both sides of a DST change.
     ids.summit = await meeting(councilId, {
@@ -237,8 +236,8 @@ describe('calendar feeds', () => {
     const noRole = await post(delegate, { councilId: otherCouncilId });
     expect({ status: noRole.status, code: noRole.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
     expect((await post(delegate, { councilId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
-    const otherBody = (await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Elsewhere') RETURNING id`, [otherCouncilId])) as { id: string }[];
-    expect((await post(delegate, { councilId, bodyId: otherBody[0]!.id })).status).toBe(404);
+    const otherBody = await given(ctx).inCouncil(otherCouncilId).body('Elsewhere');
+    expect((await post(delegate, { councilId, bodyId: otherBody })).status).toBe(404);
     expect((await post(delegate, { councilId: 'nope' })).status).toBe(400);
     expect((await post(delegate, { councilId, token: 'mine' })).status).toBe(400);
     expect((await ctx.anonymous().post('/me/calendar-feeds').send({ councilId })).status).toBe(401);

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { type Actor, admin, delegateOf, secretariat } from './support/actors.js';
+import { type Actor, admin, secretariat } from './support/actors.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -135,9 +136,8 @@ describe('a council’s secretariat, appointed by the administrator', () => {
     const dup = await appoint({ email: first.body.user.email, fullName: 'One' }).expect(409);
     expect(dup.body).toMatchObject({ code: 'ALREADY_SECRETARIAT', errors: [expect.objectContaining({ field: 'email' })] });
 
-    const [{ id: participantId }] = await ctx.db.query(`INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', 'Canada', 'CA', 1) RETURNING id`, [councilId]);
-    const [{ id: delegationId }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, 'Canada') RETURNING id`, [councilId, participantId]);
-    const delegate = await delegateOf(ctx, councilId, delegationId, 'head');
+    const canada = given(ctx).inCouncil(councilId);
+    const delegate = await canada.delegate(await canada.memberState('Canada', { iso: 'CA', position: 1, delegation: 'Canada' }), 'head');
     const [{ email: delegateEmail }] = await ctx.db.query(`SELECT email FROM users WHERE id = $1`, [delegate.userId]);
     expect((await appoint({ email: delegateEmail, fullName: 'D' }).expect(409)).body.code).toBe('ROLE_EXISTS');
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { at, DAY, HOUR, meetingDayCome, meetingsCouncil } from './support/meetings.js';
+import { given } from './support/given.js';
+import { at, DAY, HOUR, meetingDayCome } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 
@@ -16,30 +17,25 @@ interface World {
 
 /** A council through the API (working groups need 20 days' notice here, not the default 30), its participants and presidency by SQL. */
 async function world(ctx: TestContext, slug: string): Promise<World> {
-  const councilId = await meetingsCouncil(ctx, slug);
-  const add = async (kind: string, name: string, iso: string | null, category: string | null, position: number | null, zone: string | null, status = 'active') =>
-    (
-      (await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, category, rotation_position, time_zone, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [councilId, kind, name, iso, category, position, zone, status],
-      )) as { id: string }[]
-    )[0]!.id;
-  const mexico = await add('member_state', 'Mexico', 'MX', null, 1, 'America/Mexico_City');
-  const canada = await add('member_state', 'Canada', 'CA', null, 2, 'America/Toronto');
-  const guatemala = await add('member_state', 'Guatemala', 'GT', null, 3, 'America/Guatemala');
-  const suspended = await add('member_state', 'Nicaragua', 'NI', null, 4, 'America/Managua', 'suspended');
-  const observer = await add('observer', 'International Organization for Migration', null, 'intergovernmental', null, 'Europe/Zurich');
+  const c = await given(ctx).council(slug);
+  const mexico = await c.memberState('Mexico', { iso: 'MX', position: 1, timeZone: 'America/Mexico_City' });
+  const canada = await c.memberState('Canada', { iso: 'CA', position: 2, timeZone: 'America/Toronto' });
+  const guatemala = await c.memberState('Guatemala', { iso: 'GT', position: 3, timeZone: 'America/Guatemala' });
+  const suspended = await c.memberState('Nicaragua', { iso: 'NI', position: 4, timeZone: 'America/Managua', status: 'suspended' });
+  const observer = await c.observer('International Organization for Migration', { timeZone: 'Europe/Zurich' });
   // Mexico holds the presidency now, Canada from 300 days on.
-  await ctx.db.query(
-    `INSERT INTO presidency_terms (council_id, participant_id, period) VALUES
-       ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)')),
-       ($1, $3, tstzrange(date_trunc('second', now()) + interval '300 days', date_trunc('second', now()) + interval '1000 days', '[)'))`,
-    [councilId, mexico, canada],
-  );
-  const body = (await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Labour Migration') RETURNING id`, [
-    councilId,
-  ])) as { id: string }[];
-  return { councilId, mexico, canada, guatemala, suspended, observer, bodyId: body[0]!.id };
+  await c.presiding(mexico, { fromDays: -30, toDays: 300 });
+  await c.presiding(canada, { fromDays: 300, toDays: 1000 });
+  const bodyId = await c.body('Working Group on Labour Migration');
+  return {
+    councilId: c.id,
+    mexico: mexico.participantId,
+    canada: canada.participantId,
+    guatemala: guatemala.participantId,
+    suspended: suspended.participantId,
+    observer: observer.participantId,
+    bodyId,
+  };
 }
 
 describe('meetings', () => {
@@ -334,7 +330,7 @@ describe('meetings', () => {
 
   describe('the list in keyset pages', () => {
     it('walks the pages by start then id — ties and microseconds included — with the filters kept; nextCursor null on the last page', async () => {
-      const c = await meetingsCouncil(ctx, 'paged');
+      const c = (await given(ctx).council('paged')).id;
       // Five meetings by SQL: three at the same instant (to the microsecond), so only the id orders them.
       const tie = '2031-03-04 15:00:00.123456+00';
       for (const [startsAt, status] of [[tie, 'draft'], [tie, 'draft'], ['2031-03-01 10:00:00+00', 'draft'], [tie, 'cancelled'], ['2031-05-01 10:00:00.5+00', 'draft']]) {
@@ -508,10 +504,7 @@ describe('meetings', () => {
     });
 
     it('a member state without a recorded zone is listed with nothing computed', async () => {
-      const id = ((await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', 'Belize', 'BZ', 9) RETURNING id`,
-        [other.councilId],
-      )) as { id: string }[])[0]!.id;
+      const { participantId: id } = await given(ctx).inCouncil(other.councilId).memberState('Belize', { iso: 'BZ', position: 9 });
       const res = await ctx.http().get(`/councils/${other.councilId}/meetings/working-hours`).query({ start: '2026-03-02T14:00:00Z', end: '2026-03-02T15:00:00Z' }).expect(200);
       expect(res.body.items.find((i: { participantId: string }) => i.participantId === id)).toMatchObject({ timeZone: null, localStart: null, outsideWorkingHours: null });
     });

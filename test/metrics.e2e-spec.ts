@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { freePort } from '../src/core/embedded/free-port.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
-import { buildWorker, killAllWorkerProcesses, startWorkerProcess, type WorkerProcess } from './support/worker-process.js';
+import { startWorker } from './support/worker.js';
+import { buildWorker, killAllWorkerProcesses, type WorkerProcess } from './support/worker-process.js';
 
 /**
  * Operators can see it: Prometheus metrics at /metrics (API) and on the worker's METRICS_PORT,
@@ -45,20 +46,23 @@ describe('metrics, probes and the request id through the worker (Redis queue)', 
     councilId = ((await ctx.db.query(`INSERT INTO councils (slug, name) VALUES ($1, $2) RETURNING id`, [slug, `Council ${slug}`])) as { id: string }[])[0]!.id;
     const { entry } = await build;
     workerMetricsPort = await freePort();
-    worker = startWorkerProcess(entry, {
-      NODE_ENV: 'test',
-      DATABASE_URL: ctx.config.databaseUrl,
-      SMTP_URL: ctx.mail.url,
-      REDIS_URL: ctx.config.redisUrl,
-      QUEUE_PREFIX: ctx.config.queuePrefix,
-      JWT_SECRET: 'test-secret-for-access-tokens-0123456789abcdef',
-      MIGRATE_ON_START: 'false',
-      DATA_DIR: '/tmp',
-      HOST: '127.0.0.1',
-      METRICS_PORT: String(workerMetricsPort),
-      METRICS_TOKEN: TOKEN,
-      OUTBOX_RELAY_INTERVAL_MS: '100',
-      DIGEST_INTERVAL_MS: '3600000',
+    worker = startWorker({
+      entry,
+      env: {
+        NODE_ENV: 'test',
+        DATABASE_URL: ctx.config.databaseUrl,
+        SMTP_URL: ctx.mail.url,
+        REDIS_URL: ctx.config.redisUrl,
+        QUEUE_PREFIX: ctx.config.queuePrefix,
+        JWT_SECRET: 'test-secret-for-access-tokens-0123456789abcdef',
+        MIGRATE_ON_START: 'false',
+        DATA_DIR: '/tmp',
+        HOST: '127.0.0.1',
+        METRICS_PORT: String(workerMetricsPort),
+        METRICS_TOKEN: TOKEN,
+        OUTBOX_RELAY_INTERVAL_MS: '100',
+        DIGEST_INTERVAL_MS: '3600000',
+      },
     });
     worker.child.stdout!.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {

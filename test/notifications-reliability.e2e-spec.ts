@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { OutboxService } from '../src/core/outbox/outbox.service.js';
@@ -9,7 +8,6 @@ import { QueueService } from '../src/core/queue/queue.service.js';
 import { COUNCIL_REMINDER_KIND } from '../src/modules/notifications/council-reminders/council-reminder.kind.js';
 import { DispatchJob } from '../src/modules/notifications/jobs/dispatch.job.js';
 import { SendMailJob } from '../src/modules/notifications/jobs/send-mail.job.js';
-import { WorkerModule } from '../src/worker.module.js';
 import {
   FAST_NOTIFICATIONS,
   countsByRecipient,
@@ -32,6 +30,7 @@ import {
 } from './support/notifications.js';
 import { findRedisServer, type RunningRedis, startRedis } from './support/servers.js';
 import { createTestContext, type QueueKind, type TestContext } from './support/test-app.js';
+import { startWorker } from './support/worker.js';
 
 /**
  * Reliability of the notification pipeline with the real workers, database,
@@ -124,8 +123,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('notification reliability on the
 
   beforeAll(async () => {
     ctx = await createTestContext({ queue, worker: true, env: FAST_NOTIFICATIONS });
-    secondWorker = await NestFactory.createApplicationContext(WorkerModule.forRoot(ctx.config), { logger: false });
-    await secondWorker.init();
+    secondWorker = await startWorker({ config: ctx.config });
     queues = ctx.app.get(QueueService);
     councilId = await newCouncil(ctx);
     mx = await newDelegation(ctx, councilId, 'Mexico', 'MX');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestContext, type QueueKind, type TestContext } from './support/test-app.js';
-import { buildWorker, killAllWorkerProcesses, startSmtpRelay, startWorkerProcess } from './support/worker-process.js';
+import { startWorker } from './support/worker.js';
+import { buildWorker, killAllWorkerProcesses, startSmtpRelay } from './support/worker-process.js';
 
 /**
  * Crash safety of the notification pipeline: the worker runs as a separate OS
@@ -101,7 +102,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('notifications when the worker i
       // Kill rounds: the first during boot, the others at a random moment of work.
       const rounds: string[] = [];
       for (let round = 0; round <= KILL_ROUNDS; round++) {
-        const w = startWorkerProcess(entry, env);
+        const w = startWorker({ entry, env });
         if (round > 0) {
           const first = await Promise.race([w.ready.then(() => 'ready'), w.exited.then((how) => `exited ${how}`)]);
           if (first !== 'ready') throw new Error(`worker ${first} before it was ready:\n${w.tail()}`);
@@ -116,7 +117,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('notifications when the worker i
       }
 
       // A last worker finishes the work.
-      const finisher = startWorkerProcess(entry, env);
+      const finisher = startWorker({ entry, env });
       const started = Date.now();
       for (;;) {
         const p = await progress();

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { type Actor, secretariat } from './support/actors.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -30,12 +31,7 @@ describe('password links by email', () => {
     return id;
   }
   async function delegation(councilId: string, iso: string): Promise<string> {
-    const [{ id: participantId }] = await ctx.db.query(
-      `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, 1) RETURNING id`,
-      [councilId, `State ${iso}`, iso],
-    );
-    const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, participantId, `Delegation ${iso}`]);
-    return id;
+    return (await given(ctx).inCouncil(councilId).memberState(`State ${iso}`, { iso, position: 1, delegation: `Delegation ${iso}` })).delegationId;
   }
   async function seat(councilId: string, delegationId: string, language: string, timeZone = 'America/Mexico_City'): Promise<string> {
     const [{ id }] = await ctx.db.query(

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { PresidencyTransferSweepJob } from '../src/modules/presidency/transfer/jobs/presidency-transfer-sweep.job.js';
 import { TransferService } from '../src/modules/presidency/transfer/transfer.service.js';
 import { type Actor, delegateOf } from './support/actors.js';
+import { given } from './support/given.js';
 import { FAST_NOTIFICATIONS } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
@@ -58,14 +59,8 @@ async function memberStates(councilId: string, codes: string[]): Promise<State[]
   return out;
 }
 
-async function term(councilId: string, participantId: string, start: Date, end: Date): Promise<string> {
-  const rows = await q<{ id: string }>(`INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange($3, $4, '[)')) RETURNING id`, [
-    councilId,
-    participantId,
-    start,
-    end,
-  ]);
-  return rows[0]!.id;
+function term(councilId: string, participantId: string, start: Date, end: Date): Promise<string> {
+  return given(ctx).inCouncil(councilId).presiding(participantId, { from: start, to: end });
 }
 
 /** A decision of the council adopted in writing at `adoptedAt` (whole milliseconds). */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { TransferService } from '../src/modules/presidency/transfer/transfer.service.js';
-import { WorkerModule } from '../src/worker.module.js';
 import { type Actor, delegateOf } from './support/actors.js';
+import { given } from './support/given.js';
 import { FAST_NOTIFICATIONS, sleep, until } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
+import { startWorker } from './support/worker.js';
 
 /**
  * The handover meeting: the secretariat designates a meeting not held yet as the handover meeting of the current
@@ -31,10 +31,8 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function startWorker(sweepMs = 200): Promise<INestApplicationContext> {
-  const config = { ...ctx.config, presidency: { ...ctx.config.presidency, transferSweepIntervalMs: sweepMs } };
-  const w = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  await w.init();
+async function sweepingWorker(sweepMs = 200): Promise<INestApplicationContext> {
+  const w = await startWorker({ config: ctx.config, overrides: { presidency: { transferSweepIntervalMs: sweepMs } } });
   workers.push(w);
   return w;
 }
@@ -72,14 +70,8 @@ async function memberStates(councilId: string, codes: string[]): Promise<State[]
   return out;
 }
 
-async function term(councilId: string, participantId: string, start: Date, end: Date): Promise<string> {
-  const rows = await q<{ id: string }>(`INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange($3, $4, '[)')) RETURNING id`, [
-    councilId,
-    participantId,
-    start,
-    end,
-  ]);
-  return rows[0]!.id;
+function term(councilId: string, participantId: string, start: Date, end: Date): Promise<string> {
+  return given(ctx).inCouncil(councilId).presiding(participantId, { from: start, to: end });
 }
 
 /** A meeting in the given status (started an hour ago unless given), version 1. */
@@ -190,7 +182,7 @@ describe('the handover meeting', () => {
     const [before] = await snapshot();
     expect(before).toMatchObject({ transfers: 1, audits: 1, terms: 2 });
     // Once: a worker's sweeps, direct catch-ups and a secretariat's handover citing the same meeting change nothing.
-    await startWorker(200);
+    await sweepingWorker(200);
     await sleep(800);
     expect(await transfers().transferAtMeetingClose(w.a)).toBe('skipped');
     expect(await transfers().transferTerm(w.a)).toBe('skipped');
@@ -216,7 +208,7 @@ describe('the handover meeting', () => {
     const close = await closedAt(m);
     expect((await q(`SELECT 1 FROM presidency_transfers WHERE council_id = $1`, [c])).length).toBe(0);
     expect((await ctx.http().get(`/councils/${c}/presidency/handover-meeting`).expect(200)).body.state).toBe('closing');
-    await startWorker(200);
+    await sweepingWorker(200);
     const rows = await until('both transfers', async () => {
       const r = await q<{ from_term_id: string; mode: string; boundary: Date }>(`SELECT from_term_id, mode, boundary FROM presidency_transfers WHERE council_id = $1 ORDER BY boundary`, [c]);
       return r.length === 2 ? r : undefined;

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { QueueService } from '../src/core/queue/queue.service.js';
 import { SuccessionCheck } from '../src/modules/presidency/transfer/succession-check.service.js';
 import { TransferService } from '../src/modules/presidency/transfer/transfer.service.js';
-import { WorkerModule } from '../src/worker.module.js';
 import { type Actor, delegateOf } from './support/actors.js';
 import { FAST_NOTIFICATIONS, sleep, until } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
-import { buildWorker, killAllWorkerProcesses, startSmtpRelay, startWorkerProcess } from './support/worker-process.js';
+import { startWorker } from './support/worker.js';
+import { buildWorker, killAllWorkerProcesses, startSmtpRelay } from './support/worker-process.js';
 
 /**
  * The presidency passes at a term's end exactly once: by its delayed job, by the sweeper catching up after
@@ -35,10 +34,8 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function startWorker(sweepMs = 200): Promise<INestApplicationContext> {
-  const config = { ...ctx.config, presidency: { ...ctx.config.presidency, transferSweepIntervalMs: sweepMs } };
-  const w = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  await w.init();
+async function sweepingWorker(sweepMs = 200): Promise<INestApplicationContext> {
+  const w = await startWorker({ config: ctx.config, overrides: { presidency: { transferSweepIntervalMs: sweepMs } } });
   workers.push(w);
   return w;
 }
@@ -134,7 +131,7 @@ describe('presidency transfer at the boundary', () => {
     expect((await createBody(councilId, A!.head)).status).toBe(201);
     expect((await createBody(councilId, B!.head)).status).toBe(403);
 
-    const worker = await startWorker();
+    const worker = await sweepingWorker();
     // The term was recorded by SQL: the sweeper queues its job (delayed to the end).
     const x = await until('the transfer', async () => (await q<{ id: string; to_term_id: string; mode: string; items_moved: number; dossier_archived: boolean; boundary: Date }>(`SELECT * FROM presidency_transfers WHERE from_term_id = $1`, [termId]))[0], 15_000);
     expect(Date.now()).toBeGreaterThanOrEqual(end.getTime());
@@ -179,8 +176,8 @@ describe('presidency transfer at the boundary', () => {
     const end = ms(new Date(Date.now() + 2500));
     const termId = await term(councilId, A!.participantId, new Date(end.getTime() - 86_400_000), end);
     await presidencyItems(councilId, A!.delegationId, 200);
-    const w1 = await startWorker(150);
-    const w2 = await startWorker(150);
+    const w1 = await sweepingWorker(150);
+    const w2 = await sweepingWorker(150);
     const queue = ctx.app.get(QueueService);
     for (let i = 0; i < 10; i++) await queue.add('presidency.transfer', { termId }, `dup-${termId}-${i}`, end.getTime() - Date.now() + i * 5);
 
@@ -246,7 +243,7 @@ describe('presidency transfer at the boundary', () => {
     await sleep(t2.getTime() - Date.now() + 300); // no worker: both boundaries pass unnoticed
     expect((await q(`SELECT 1 FROM presidency_transfers WHERE council_id = $1`, [councilId])).length).toBe(0);
 
-    await startWorker(200);
+    await sweepingWorker(200);
     const rows = await until('both transfers', async () => {
       const r = await q<{ from_term_id: string; successor_basis: string; boundary: Date; executed_at: Date }>(
         `SELECT from_term_id, successor_basis, boundary, executed_at FROM presidency_transfers WHERE council_id = $1 ORDER BY boundary`,
@@ -308,7 +305,7 @@ describe('no successor, history, waivers, designations, early handover', () => {
       'presidency.extended',
     ]);
     // The monthly check finds this month's alert sent: nothing more; the chair is still A's.
-    const w = await startWorker(3_600_000);
+    const w = await sweepingWorker(3_600_000);
     await w.get(SuccessionCheck, { strict: false }).run();
     await w.get(SuccessionCheck, { strict: false }).run();
     expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM presidency_succession_alerts WHERE council_id = $1`, [councilId]))[0]!.n).toBe(1);
@@ -330,7 +327,7 @@ describe('no successor, history, waivers, designations, early handover', () => {
     const s = await ctx.anonymous().get(`/councils/${councilId}/presidency/successor`).expect(200);
     expect(s.body).toMatchObject({ known: false, reason: 'designation_missing' });
 
-    const w = await startWorker(3_600_000);
+    const w = await sweepingWorker(3_600_000);
     expect(await w.get(SuccessionCheck, { strict: false }).run()).toBeGreaterThanOrEqual(1);
     expect((await q<{ reason: string }>(`SELECT reason FROM presidency_succession_alerts WHERE term_id = $1`, [termId])).map((r) => r.reason)).toEqual(['designation_missing']);
     await stopWorkers();
@@ -494,7 +491,7 @@ describe('a worker SIGKILLed at random points of the transfer', () => {
     const all = { transfers: 1, audits: 1, moved: 3000, terms: 2, outbox: 1 };
     const rounds: string[] = [];
     for (let round = 0; round < 8 && Date.now() - started < 18_000; round++) {
-      const w = startWorkerProcess(entry, env);
+      const w = startWorker({ entry, env });
       const first = await Promise.race([w.ready.then(() => 'ready'), w.exited.then((how) => `exited ${how}`)]);
       if (first !== 'ready') throw new Error(`worker ${first}:\n${w.tail()}`);
       const delay = Math.floor(Math.random() * 250);
@@ -507,7 +504,7 @@ describe('a worker SIGKILLed at random points of the transfer', () => {
       if (s.transfers === 1) break;
     }
     if ((await state()).transfers === 0) {
-      const w = startWorkerProcess(entry, env);
+      const w = startWorker({ entry, env });
       await until('the transfer by the last worker', async () => ((await state()).transfers === 1 ? true : undefined), 15_000);
       await w.kill();
     }

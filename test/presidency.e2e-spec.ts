@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -25,22 +26,18 @@ describe('presidency', () => {
     return rows[0]!.id;
   }
 
-  async function insertMemberState(councilId: string, name: string, isoCode: string, position: number, status = 'active'): Promise<string> {
-    const rows = (await ctx.db.query(
-      `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position, status) VALUES ($1, 'member_state', $2, $3, $4, $5) RETURNING id`,
-      [councilId, name, isoCode, position, status],
-    )) as { id: string }[];
-    return rows[0]!.id;
+  async function insertMemberState(
+    councilId: string,
+    name: string,
+    isoCode: string,
+    position: number,
+    status: 'active' | 'suspended' | 'withdrawn' = 'active',
+  ): Promise<string> {
+    return (await given(ctx).inCouncil(councilId).memberState(name, { iso: isoCode, position, status })).participantId;
   }
 
   async function insertOther(councilId: string, kind: 'observer' | 'permanent_participant', name: string, category: string): Promise<string> {
-    const rows = (await ctx.db.query(`INSERT INTO participants (council_id, kind, name, category) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      councilId,
-      kind,
-      name,
-      category,
-    ])) as { id: string }[];
-    return rows[0]!.id;
+    return (await given(ctx).inCouncil(councilId).participant(kind, name, { category })).participantId;
   }
 
   /** What a refused request must leave untouched: the council's terms and its audit trail. */

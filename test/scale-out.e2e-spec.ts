@@ -6,6 +6,7 @@ import { delegateOf } from './support/actors.js';
 import { insertMemberState } from './support/meetings.js';
 import { sleep, until } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
+import { startWorker } from './support/worker.js';
 import { buildWorker, killAllWorkerProcesses, startSmtpRelay, startWorkerProcess, type WorkerProcess } from './support/worker-process.js';
 
 /**
@@ -60,10 +61,10 @@ describe('two API processes and two worker processes on one Redis and one Postgr
     return p;
   }
 
-  async function startWorker(name: string): Promise<Proc> {
+  async function startNamedWorker(name: string): Promise<Proc> {
     const { entry } = await build;
     const port = await freePort();
-    const proc = startWorkerProcess(entry, { ...env, METRICS_PORT: String(port) });
+    const proc = startWorker({ entry, env: { ...env, METRICS_PORT: String(port) } });
     const p = { name, proc, port };
     const first = await Promise.race([proc.ready.then(() => 'ready'), proc.exited.then((how) => `exited ${how}`)]);
     if (first !== 'ready') throw new Error(`${name} ${first}:\n${proc.tail()}`);
@@ -108,7 +109,7 @@ describe('two API processes and two worker processes on one Redis and one Postgr
       HANDOVER_PLAN_INTERVAL_MS: '86400000',
       HANDOVER_DOSSIER_INTERVAL_MS: '86400000',
     };
-    const started = await Promise.all([startApi('api-1'), startApi('api-2'), startWorker('worker-1'), startWorker('worker-2')]);
+    const started = await Promise.all([startApi('api-1'), startApi('api-2'), startNamedWorker('worker-1'), startNamedWorker('worker-2')]);
     apis.push(started[0], started[1]);
     workers.push(started[2], started[3]);
   }, 90_000);
@@ -181,7 +182,7 @@ describe('two API processes and two worker processes on one Redis and one Postgr
     }, 30_000, 20);
     const killed = workers.shift()!;
     await killed.proc.kill();
-    workers.push(await startWorker('worker-3'));
+    workers.push(await startNamedWorker('worker-3'));
 
     await until('every delivery of the burst sent', async () => ((await sent()) === expected ? true : undefined), 45_000, 100);
     await sleep(500); // anything still in flight at SMTP level arrives

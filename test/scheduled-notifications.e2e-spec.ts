@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { HandoverPlanner } from '../src/modules/presidency/timeline/handover-planner.service.js';
 import { type Actor, admin, delegateOf, secretariat } from './support/actors.js';
+import { given } from './support/given.js';
 import { FAST_NOTIFICATIONS, newDelegation, type Person, seated, until } from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
@@ -229,11 +230,7 @@ describe('scheduled notifications of a subject', () => {
 
   it('a presidency term: its handover reminders, in the council’s zone; another council’s term is not found', async () => {
     const [{ id: participantId }] = await ctx.db.query(`SELECT participant_id AS id FROM delegations WHERE council_id = $1 ORDER BY name LIMIT 1`, [councilId]);
-    const [{ id: termId }] = await ctx.db.query(
-      `INSERT INTO presidency_terms (council_id, participant_id, period)
-       VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)')) RETURNING id`,
-      [councilId, participantId],
-    );
+    const termId = await given(ctx).inCouncil(councilId).presiding(participantId as string);
     const path = `/councils/${councilId}/presidency/terms/${termId}/notifications`;
     expect(await list(path)).toEqual({ subjectType: 'presidency_term', subjectId: termId, timeZone: ZONE, items: [] });
 

@@ -1,4 +1,4 @@
-import { meetingsCouncil } from './support/meetings.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 interface World {
@@ -8,11 +8,8 @@ interface World {
 
 /** A council through the API (working groups: 20 days' notice), with one working group (by SQL). */
 async function world(ctx: TestContext, slug: string): Promise<World> {
-  const councilId = await meetingsCouncil(ctx, slug);
-  const body = (await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Labour Migration') RETURNING id`, [
-    councilId,
-  ])) as { id: string }[];
-  return { councilId, bodyId: body[0]!.id };
+  const c = await given(ctx).council(slug);
+  return { councilId: c.id, bodyId: await c.body('Working Group on Labour Migration') };
 }
 
 type Occurrence = { occurrenceDate: string; ruleStartsAt: string; moved: boolean; meeting: Record<string, any> };
@@ -141,7 +138,7 @@ describe('meeting series', () => {
     });
 
     it('lists in keyset pages by first date then id, each series whole (as read alone); a foreign cursor or a page over 200 is a 400', async () => {
-      const c = await meetingsCouncil(ctx, 'series-paged');
+      const c = (await given(ctx).council('series-paged')).id;
       const made: Record<string, any>[] = [];
       for (const firstDate of ['2030-06-03', '2030-04-01', '2030-06-03', '2030-05-06', '2030-06-03']) {
         const res = await ctx.http().post(`/councils/${c}/series`).send({ ...everyOtherTuesday({ firstDate, count: 3 }), bodyId: undefined });

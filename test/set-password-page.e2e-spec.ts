@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../src/core/embedded/free-port.js';
 import { type Actor, secretariat } from './support/actors.js';
 import { expectNoAxeViolations, launchChromium, newPage as openPage, PHONE, SCREENSHOTS } from './support/browser.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -80,14 +81,7 @@ describe('the set-password page, in a browser', () => {
     browser = await launchChromium();
 
     [{ id: councilId }] = await ctx.db.query(`INSERT INTO councils (slug, name, working_languages) VALUES ('sp-page', 'Consejo SP', '{es,en,fr,pt}') RETURNING id`);
-    const [{ id: participantId }] = await ctx.db.query(
-      `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', 'México', 'MX', 1) RETURNING id`,
-      [councilId],
-    );
-    [{ id: delegationId }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, 'Delegación MX') RETURNING id`, [
-      councilId,
-      participantId,
-    ]);
+    ({ delegationId } = await given(ctx).inCouncil(councilId).memberState('México', { iso: 'MX', position: 1, delegation: 'Delegación MX' }));
     sec = await secretariat(ctx, councilId);
   });
   afterAll(async () => {

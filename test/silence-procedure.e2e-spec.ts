@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../src/core/config/app-config.js';
 import { OutboxService } from '../src/core/outbox/outbox.service.js';
@@ -10,12 +9,12 @@ import { AuditService } from '../src/modules/audit/audit.service.js';
 import { SilenceCloser } from '../src/modules/meetings/silence/silence-closer.service.js';
 import { closeJobId } from '../src/modules/meetings/silence/silence-rules.js';
 import { SilenceRepository } from '../src/modules/meetings/silence/silence.repository.js';
-import { WorkerModule } from '../src/worker.module.js';
-import { type Actor, delegateOf, secretariat } from './support/actors.js';
-import { insertMemberState, insertObserver, insertPermanentParticipant, presiding } from './support/meetings.js';
+import type { Actor } from './support/actors.js';
+import { given, type Seat } from './support/given.js';
 import { FAST_NOTIFICATIONS, deliveriesOf, newCouncil, restartWorker, sleep, stopWorker, until, waitUntilInstant } from './support/notifications.js';
 import { findRedisServer, type RunningRedis, startRedis } from './support/servers.js';
 import { createTestContext, type QueueKind, type TestContext } from './support/test-app.js';
+import { startWorker } from './support/worker.js';
 
 /**
  * The silence procedure: a decision circulated in writing with a deadline is
@@ -52,34 +51,35 @@ const emailOf = async (ctx: TestContext, userId: string) => ((await ctx.db.query
 async function world(ctx: TestContext): Promise<World> {
   const councilName = `Silence ${randomUUID().slice(0, 8)}`;
   const councilId = await newCouncil(ctx, ['es', 'en', 'fr', 'pt'], councilName);
-  const state = (name: string, iso: string, pos: number) => insertMemberState(ctx, councilId, name, iso, pos);
+  const c = given(ctx).inCouncil(councilId);
+  const state = (name: string, iso: string, position: number) => c.memberState(name, { iso, position, delegation: `Delegation ${name}` });
   const mx = await state('Mexico', 'MX', 1);
   const ca = await state('Canada', 'CA', 2);
   const gt = await state('Guatemala', 'GT', 3);
-  const pp = await insertPermanentParticipant(ctx, councilId, 'Migrant Network');
-  const obs = await insertObserver(ctx, councilId, 'IOM');
-  await presiding(ctx, councilId, mx.p);
-  const bodyId = ((await ctx.db.query(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Labour mobility') RETURNING id`, [councilId])) as { id: string }[])[0]!.id;
-  const head = async (delegationId: string, language: string) => {
-    const actor = await delegateOf(ctx, councilId, delegationId, 'head');
+  const pp = await c.permanentParticipant('Migrant Network', { delegation: 'Delegation Migrant Network' });
+  const obs = await c.observer('IOM', { delegation: 'Delegation IOM' });
+  await c.presiding(mx);
+  const bodyId = await c.body('Labour mobility');
+  const head = async (seat: Seat, language: string) => {
+    const actor = await c.delegate(seat, 'head');
     await ctx.db.query(`UPDATE delegates SET preferred_language = $2, time_zone = 'America/Mexico_City' WHERE id = $1`, [actor.delegateId, language]);
     return actor;
   };
-  const chair = await head(mx.d, 'es');
-  const canada = await head(ca.d, 'fr');
-  const guatemala = await head(gt.d, 'es');
-  const civilSociety = await head(pp.d, 'pt');
-  const observer = await head(obs.d, 'en');
-  const staff = await secretariat(ctx, councilId);
+  const chair = await head(mx, 'es');
+  const canada = await head(ca, 'fr');
+  const guatemala = await head(gt, 'es');
+  const civilSociety = await head(pp, 'pt');
+  const observer = await head(obs, 'en');
+  const staff = await c.secretariat();
   return {
     councilId,
     councilName,
     bodyId,
-    mx: mx.d,
-    ca: ca.d,
-    gt: gt.d,
-    pp: pp.d,
-    obs: obs.d,
+    mx: mx.delegationId,
+    ca: ca.delegationId,
+    gt: gt.delegationId,
+    pp: pp.delegationId,
+    obs: obs.delegationId,
     chair,
     canada,
     guatemala,
@@ -368,10 +368,8 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
 const WORKER_ENV = { ...FAST_NOTIFICATIONS, SILENCE_MIN_NOTICE_SECONDS: '2', SILENCE_SWEEP_INTERVAL_MS: '3600000' };
 
 /** A worker of its own (own pool, queue connections and schedules), with the sweeper every `sweepMs`. */
-async function extraWorker(config: AppConfig, sweepMs: number): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...config, silence: { ...config.silence, sweepIntervalMs: sweepMs } }), { logger: false });
-  await worker.init();
-  return worker;
+function extraWorker(config: AppConfig, sweepMs: number): Promise<INestApplicationContext> {
+  return startWorker({ config, overrides: { silence: { sweepIntervalMs: sweepMs } } });
 }
 
 describe.each<QueueKind>(['postgres', 'redis'])('silence procedure closed by the worker on the %s queue', (queue) => {

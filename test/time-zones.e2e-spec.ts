@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ActionItemEscalationRepository } from '../src/modules/action-items/reminders/action-item-escalation.repository.js';
 import { DatabaseSnapshot } from './support/authz-fixtures.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -46,13 +47,7 @@ beforeAll(async () => {
       .send({ kind: 'working_group', title: 'Regular', startTime: '09:00', durationMinutes: 60, timeZone: 'UTC', recurrence: { frequency: 'weekly', interval: 1, weekday: 'TU' }, firstDate: '2031-03-03', count: 2 })
       .expect(201)
   ).body.id;
-  termId = (
-    await one<{ id: string }>(
-      `INSERT INTO presidency_terms (council_id, participant_id, period)
-       VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)')) RETURNING id`,
-      [councilId, participantId],
-    )
-  ).id;
+  termId = await given(ctx).inCouncil(councilId).presiding(participantId);
 });
 afterAll(() => ctx?.close());
 
@@ -167,10 +162,7 @@ describe('in the database', () => {
     const badParticipant = (await ctx.http().post(`/councils/${bad}/participants`).send({ kind: 'member_state', name: 'Panama', isoCode: 'PA' }).expect(201)).body.id as string;
     const badDelegation = (await one<{ id: string }>(`SELECT id FROM delegations WHERE participant_id = $1`, [badParticipant])).id;
     for (const [c, d] of [[councilId, delegationId], [bad, badDelegation]]) {
-      await ctx.db.query(
-        `INSERT INTO action_items (council_id, title, owner_kind, owner_delegation_id, due_date, status) VALUES ($1, '{"es":"Vencida"}', 'delegation', $2, current_date - 60, 'open')`,
-        [c, d],
-      );
+      await given(ctx).inCouncil(c!).actionItem(d!, { title: { es: 'Vencida' }, dueInDays: -60 });
     }
     await ctx.db.query(`ALTER TABLE councils DISABLE TRIGGER councils_time_zone_known`);
     try {

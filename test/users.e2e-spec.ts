@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type Actor, admin, secretariat } from './support/actors.js';
+import { given } from './support/given.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 // Password links arrive by email through the worker: allow for a loaded machine.
@@ -28,16 +29,7 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     return id;
   }
   async function delegation(councilId: string, iso: string): Promise<{ delegationId: string; participantId: string }> {
-    const [{ id: participantId }] = await ctx.db.query(
-      `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, 1) RETURNING id`,
-      [councilId, `State ${iso}`, iso],
-    );
-    const [{ id: delegationId }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-      councilId,
-      participantId,
-      `Delegation ${iso}`,
-    ]);
-    return { delegationId, participantId };
+    return given(ctx).inCouncil(councilId).memberState(`State ${iso}`, { iso, position: 1, delegation: `Delegation ${iso}` });
   }
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { type Actor, delegateOf, secretariat } from './actors.js';
+import type { Actor } from './actors.js';
+import { given, type Seat } from './given.js';
 import type { TestContext } from './test-app.js';
 
 /** Helpers shared by the meeting tests. */
@@ -9,20 +9,7 @@ export const HOUR = 3_600_000;
 export const at = (msFromNow: number) => new Date(Date.now() + msFromNow);
 
 /** A council through the API, working in Spanish and English, whose working groups need 20 days' notice (not the default 30). */
-export async function meetingsCouncil(ctx: TestContext, slug: string): Promise<string> {
-  const res = await ctx
-    .http()
-    .post('/councils')
-    .send({
-      slug: `${slug}-${randomUUID().slice(0, 8)}`,
-      name: `Council ${slug} ${randomUUID()}`,
-      workingLanguages: ['es', 'en'],
-      timeZone: 'America/Panama',
-      meetingRules: { working_group: { noticeDays: 20, agendaDays: 15, papersDays: 5 } },
-    });
-  if (res.status !== 201) throw new Error(`council: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id as string;
-}
+export const meetingsCouncil = async (ctx: TestContext, slug: string): Promise<string> => (await given(ctx).council(slug)).id;
 
 export interface SessionWorld {
   councilId: string;
@@ -42,57 +29,49 @@ export interface SessionWorld {
   secretariat: Actor;
 }
 
-/** A participant of the council (raw SQL) and the delegation that goes with it. */
-export async function insertParticipant(ctx: TestContext, councilId: string, sql: string, params: unknown[]): Promise<{ p: string; d: string }> {
-  const p = ((await ctx.db.query(sql, [councilId, ...params])) as { id: string }[])[0]!.id;
-  const d = ((await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, p, `Delegation ${params[0]}`])) as {
-    id: string;
-  }[])[0]!.id;
-  return { p, d };
-}
+/** A participant of the council and its delegation ("Delegation <name>"), as p (participant) and d (delegation). */
+const seated = async (seat: Promise<Seat>): Promise<{ p: string; d: string }> => {
+  const { participantId, delegationId } = await seat;
+  return { p: participantId, d: delegationId };
+};
 
 export const insertMemberState = (ctx: TestContext, councilId: string, name: string, iso: string, pos: number) =>
-  insertParticipant(ctx, councilId, `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`, [name, iso, pos]);
+  seated(given(ctx).inCouncil(councilId).memberState(name, { iso, position: pos, delegation: `Delegation ${name}` }));
 export const insertPermanentParticipant = (ctx: TestContext, councilId: string, name: string) =>
-  insertParticipant(ctx, councilId, `INSERT INTO participants (council_id, kind, name, category) VALUES ($1, 'permanent_participant', $2, 'civil_society') RETURNING id`, [name]);
-export const insertObserver = (ctx: TestContext, councilId: string, name: string) =>
-  insertParticipant(ctx, councilId, `INSERT INTO participants (council_id, kind, name, category) VALUES ($1, 'observer', $2, 'intergovernmental') RETURNING id`, [name]);
+  seated(given(ctx).inCouncil(councilId).permanentParticipant(name, { delegation: `Delegation ${name}` }));
+export const insertObserver = (ctx: TestContext, councilId: string, name: string) => seated(given(ctx).inCouncil(councilId).observer(name, { delegation: `Delegation ${name}` }));
 
 /** The participant presides from 30 days ago for the next 300 days. */
 export async function presiding(ctx: TestContext, councilId: string, participantId: string): Promise<void> {
-  await ctx.db.query(
-    `INSERT INTO presidency_terms (council_id, participant_id, period)
-     VALUES ($1, $2, tstzrange(date_trunc('second', now()) - interval '30 days', date_trunc('second', now()) + interval '300 days', '[)'))`,
-    [councilId, participantId],
-  );
+  await given(ctx).inCouncil(councilId).presiding(participantId);
 }
 
 /** A council (quorum ratio 0.75 by default: 3 of its 4 member states), Mexico presiding, with a delegate in every delegation. */
 export async function sessionWorld(ctx: TestContext, slug: string): Promise<SessionWorld> {
-  const councilId = await meetingsCouncil(ctx, slug);
-  const state = (name: string, iso: string, pos: number) => insertMemberState(ctx, councilId, name, iso, pos);
+  const c = await given(ctx).council(slug);
+  const state = (name: string, iso: string, position: number) => c.memberState(name, { iso, position, delegation: `Delegation ${name}` });
   const mx = await state('Mexico', 'MX', 1);
   const ca = await state('Canada', 'CA', 2);
   const gt = await state('Guatemala', 'GT', 3);
   const hn = await state('Honduras', 'HN', 4);
-  const pp = await insertPermanentParticipant(ctx, councilId, 'Migrant Network');
-  const obs = await insertObserver(ctx, councilId, 'IOM');
-  await presiding(ctx, councilId, mx.p);
+  const pp = await c.permanentParticipant('Migrant Network', { delegation: 'Delegation Migrant Network' });
+  const obs = await c.observer('IOM', { delegation: 'Delegation IOM' });
+  await c.presiding(mx);
   return {
-    councilId,
-    mx: mx.d,
-    ca: ca.d,
-    gt: gt.d,
-    hn: hn.d,
-    pp: pp.d,
-    obs: obs.d,
-    chair: await delegateOf(ctx, councilId, mx.d, 'head'),
-    canada: await delegateOf(ctx, councilId, ca.d, 'head'),
-    guatemala: await delegateOf(ctx, councilId, gt.d, 'head'),
-    honduras: await delegateOf(ctx, councilId, hn.d, 'head'),
-    civilSociety: await delegateOf(ctx, councilId, pp.d, 'head'),
-    observer: await delegateOf(ctx, councilId, obs.d, 'head'),
-    secretariat: await secretariat(ctx, councilId),
+    councilId: c.id,
+    mx: mx.delegationId,
+    ca: ca.delegationId,
+    gt: gt.delegationId,
+    hn: hn.delegationId,
+    pp: pp.delegationId,
+    obs: obs.delegationId,
+    chair: await c.delegate(mx, 'head'),
+    canada: await c.delegate(ca, 'head'),
+    guatemala: await c.delegate(gt, 'head'),
+    honduras: await c.delegate(hn, 'head'),
+    civilSociety: await c.delegate(pp, 'head'),
+    observer: await c.delegate(obs, 'head'),
+    secretariat: await c.secretariat(),
   };
 }
 

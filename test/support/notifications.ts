@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
 import type { ReceivedMail } from '../../src/core/embedded/mail-sink.js';
 import { QueueService } from '../../src/core/queue/queue.service.js';
 import { OutboxRelayJob } from '../../src/modules/notifications/jobs/outbox-relay.job.js';
 import { OutboxQueueRepository } from '../../src/modules/notifications/outbox-queue.repository.js';
-import { WorkerModule } from '../../src/worker.module.js';
 import { delegateOf } from './actors.js';
 import type { TestContext } from './test-app.js';
+import { startWorker } from './worker.js';
 
 /**
  * Helpers for the notification end-to-end tests: councils with seated
@@ -192,9 +191,7 @@ export async function relayOnce(ctx: TestContext): Promise<void> {
 
 /** Starts a fresh worker on the context's configuration and makes it the one `ctx.close()` stops. */
 export async function restartWorker(ctx: TestContext): Promise<void> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(ctx.config), { logger: false });
-  await worker.init();
-  ctx.worker = worker;
+  ctx.worker = await startWorker({ config: ctx.config });
 }
 
 /** Stops the context's worker (its queues, schedulers and database pool); `ctx.close()` will not stop it again. */

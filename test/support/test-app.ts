@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
@@ -14,8 +13,8 @@ import { migrateBeforeBoot } from '../../src/core/database/migrate-before-boot.j
 import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE } from '../../src/core/embedded/embedded-roles.js';
 import { startMailSink, type MailSink } from '../../src/core/embedded/mail-sink.js';
 import { createApi } from '../../src/create-api.js';
-import { WorkerModule } from '../../src/worker.module.js';
 import { type Actor, installOperator } from './actors.js';
+import { startWorker } from './worker.js';
 
 type Agent = ReturnType<typeof request>;
 type AuthedAgent = { [M in 'get' | 'post' | 'patch' | 'put' | 'delete']: (url: string) => ReturnType<Agent[M]> };
@@ -116,8 +115,7 @@ export async function createTestContext(
   const app = await createApi(config, { logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const worker = options.worker ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false }) : undefined;
-  if (worker) await worker.init();
+  const worker = options.worker ? await startWorker({ config }) : undefined;
   const db = new DataSource(dataSourceOptions(ownerUrl, { poolSize: 5, applicationName: 'protempore-test' }));
   await db.initialize();
   const operator = await installOperator({ app, db });
