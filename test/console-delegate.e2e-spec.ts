@@ -340,7 +340,7 @@ describe('the web console: a delegate’s journey, in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Mes actions' }).waitFor();
     await waitForScript(page, `document.documentElement.lang === 'fr'`);
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Mes actions', 'Réunions', 'Présidence', 'Notifications']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Mes actions', 'Réunions', 'Procédures de silence', 'Présidence', 'Notifications']);
     const [{ preferred_language }] = await ctx.db.query(`SELECT preferred_language FROM users WHERE id = $1`, [ana.userId]);
     expect(preferred_language).toBe('fr');
 

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../auth/session';
 import { useSessionStatus } from '../auth/useSession';
+import { AdminNavLinks, ItemsNavLink } from '../pages/admin/AdminNavLinks';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { queryClient, useCurrentCouncil, useMe } from './queries';
 
@@ -26,14 +27,15 @@ export function Shell() {
         {signedIn && (
           <nav aria-label={t('shell.navigation')} className="main-nav">
             <ul>
-              <li>
-                <Link to="/items" activeProps={{ 'aria-current': 'page' }}>
-                  {t('nav.items')}
-                </Link>
-              </li>
+              <ItemsNavLink />
               <li>
                 <Link to="/meetings" activeProps={{ 'aria-current': 'page' }}>
                   {t('nav.meetings')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/silence" activeProps={{ 'aria-current': 'page' }}>
+                  {t('nav.silence')}
                 </Link>
               </li>
               <li>
@@ -46,6 +48,7 @@ export function Shell() {
                   {t('nav.notifications')}
                 </Link>
               </li>
+              <AdminNavLinks />
             </ul>
           </nav>
         )}

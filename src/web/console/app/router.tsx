@@ -56,12 +56,29 @@ const publicMinutesOne = createRoute({
   component: lazyRouteComponent(() => import('../pages/public/PublicMinutesPage'), 'PublicMinutesDetailPage'),
 });
 
+// A delegate's own action items; the secretariat (no delegation seat, no items of their own) the meetings.
 const home = createRoute({
   getParentRoute: () => signedIn,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/items' });
-  },
+  component: lazyRouteComponent(() => import('../pages/admin/HomePage'), 'HomePage'),
+});
+
+const people = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'people',
+  component: lazyRouteComponent(() => import('../pages/admin/PeoplePage'), 'PeoplePage'),
+});
+
+const reminders = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'reminders',
+  component: lazyRouteComponent(() => import('../pages/admin/RemindersPage'), 'RemindersPage'),
+});
+
+const audit = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'audit',
+  component: lazyRouteComponent(() => import('../pages/admin/AuditPage'), 'AuditPage'),
 });
 
 export interface ItemFilters {
@@ -124,14 +141,60 @@ const meeting = createRoute({
   component: lazyRouteComponent(() => import('../pages/meetings/MeetingPage'), 'MeetingPage'),
 });
 
+const planMeeting = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'meetings/new',
+  component: lazyRouteComponent(() => import('../pages/meetings/planning/PlanMeetingPage'), 'PlanMeetingPage'),
+});
+
+const meetingsCalendar = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'meetings/calendar',
+  // ?month=YYYY-MM: the month shown (default: this month in the person's zone).
+  validateSearch: (search: Record<string, unknown>): { month?: string } => ({
+    month: typeof search.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month) ? search.month : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../pages/meetings/calendar/MeetingsCalendarPage'), 'MeetingsCalendarPage'),
+});
+
+const seriesList = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'series',
+  component: lazyRouteComponent(() => import('../pages/series/SeriesPage'), 'SeriesListPage'),
+});
+
+const newSeries = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'series/new',
+  component: lazyRouteComponent(() => import('../pages/series/NewSeriesPage'), 'NewSeriesPage'),
+});
+
+const series = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'series/$seriesId',
+  component: lazyRouteComponent(() => import('../pages/series/SeriesPage'), 'SeriesPage'),
+});
+
 const presidency = createRoute({
   getParentRoute: () => signedIn,
   path: 'presidency',
   component: lazyRouteComponent(() => import('../pages/presidency/PresidencyPage'), 'PresidencyPage'),
 });
 
+const silence = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'silence',
+  component: lazyRouteComponent(() => import('../pages/silence/SilencePage'), 'SilencePage'),
+});
+
+const silenceOne = createRoute({
+  getParentRoute: () => signedIn,
+  path: 'silence/$decisionId',
+  component: lazyRouteComponent(() => import('../pages/silence/SilenceDetailPage'), 'SilenceDetailPage'),
+});
+
 const routeTree = rootRoute.addChildren([
-  signedIn.addChildren([home, myItems, item, progress, notifications, meetings, meeting, presidency]),
+  signedIn.addChildren([home, myItems, item, progress, notifications, meetings, meeting, planMeeting, meetingsCalendar, seriesList, newSeries, series, presidency, silence, silenceOne, people, reminders, audit]),
   publicPages.addChildren([publicIndex, publicPresidency, publicDecisions, publicMinutes, publicMinutesOne]),
 ]);
 

@@ -7,8 +7,13 @@ import { api, data } from '../../api/client';
 import { useCurrentCouncil } from '../../app/queries';
 import { ErrorText, Loading, PageHeading } from '../../components/Page';
 import { DateTimeText } from '../../components/Time';
-import { AgendaBuilder } from './AgendaBuilder';
+import { AgendaBuilder } from './agenda/AgendaBuilder';
 import { AttendancePanel } from './AttendancePanel';
+import { BacklogPanel } from './backlog/BacklogPanel';
+import { DecisionsPanel } from './session/DecisionsPanel';
+import { MeetingNotifications } from '../admin/MeetingNotifications';
+import { MeetingDocuments } from './minutes/MeetingDocuments';
+import { MinutesPanel } from './minutes/MinutesPanel';
 import { LIFECYCLE_MOVES, type Meeting, type MeetingKind, type MeetingStatus, MeetingStatusText, Refusal, refusal } from './meeting-bits';
 import { useBodies } from './MeetingsPage';
 
@@ -125,6 +130,16 @@ export function MeetingPage() {
           <dt>{t('meetings.colBody')}</dt>
           <dd>{bodyName}</dd>
         </div>
+        {m.seriesId && (
+          <div>
+            <dt>{t('scheduling.series.one')}</dt>
+            <dd>
+              <Link to="/series/$seriesId" params={{ seriesId: m.seriesId }}>
+                {t('scheduling.series.open')}
+              </Link>
+            </dd>
+          </div>
+        )}
         <div className="wide">
           <dt>{t('meetings.starts')}</dt>
           <dd>
@@ -228,8 +243,13 @@ export function MeetingPage() {
         )}
       </section>
 
-      <AgendaBuilder councilId={councilId} meeting={m} languages={council?.workingLanguages ?? []} manages={manages} />
+      <AgendaBuilder key={m.id} councilId={councilId} meeting={m} languages={council?.workingLanguages ?? []} manages={manages} />
+      <BacklogPanel key={`backlog-${m.id}`} councilId={councilId} meeting={m} languages={council?.workingLanguages ?? []} manages={manages} />
       {(m.status === 'in_session' || m.status === 'closed') && <AttendancePanel councilId={councilId} meeting={m} manages={manages} />}
+      <DecisionsPanel councilId={councilId} meeting={m} languages={council?.workingLanguages ?? []} manages={manages} />
+      {['closed', 'minutes_circulated', 'minutes_approved'].includes(m.status) && <MinutesPanel councilId={councilId} meeting={m} manages={manages} />}
+      <MeetingDocuments councilId={councilId} meeting={m} languages={council?.workingLanguages ?? []} />
+      {manages && <MeetingNotifications councilId={councilId} meetingId={m.id} />}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { api, data } from '../../api/client';
 import { useCurrentCouncil } from '../../app/queries';
 import { ErrorText, Loading, PageHeading } from '../../components/Page';
 import { DateTimeText } from '../../components/Time';
+import { ViewSwitch } from './calendar/ViewSwitch';
 import { MEETING_KINDS, MEETING_STATUSES, type MeetingKind, type MeetingStatus, MeetingStatusText } from './meeting-bits';
 
 const route = getRouteApi('/signed-in/meetings');
@@ -84,7 +85,16 @@ export function MeetingsPage() {
   return (
     <section>
       <PageHeading title={title}>{title}</PageHeading>
+      <ViewSwitch current="list" />
       <p className="lead">{t('meetings.lead')}</p>
+      <p className="page-actions">
+        {membership.role === 'secretariat' && (
+          <Link to="/meetings/new" className="button link-button">
+            {t('scheduling.plan.title')}
+          </Link>
+        )}{' '}
+        <Link to="/series">{t('scheduling.series.listTitle')}</Link>
+      </p>
       <form className="filters" aria-label={t('meetings.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor={bodyId}>{t('meetings.filterBody')}</label>

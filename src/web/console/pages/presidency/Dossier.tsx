@@ -3,7 +3,9 @@ import { type ReactNode, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, data, type Schemas } from '../../api/client';
+import { DocumentLink } from '../../components/DocumentLink';
 import { LocalizedText } from '../../components/LocalizedText';
+import { languageName } from '../../i18n/i18n';
 import { ErrorText, Loading } from '../../components/Page';
 import { DateTimeText, PlainDate } from '../../components/Time';
 import { type DossierContent, normalized } from './dossier-content';
@@ -24,7 +26,7 @@ interface Props {
 
 /** The term's handover dossier: its sections, refresh and submit (the outgoing chair), acknowledgement entry by entry (the incoming one). */
 export function DossierSection({ councilId, termId, zone, languages, canManage, canAcknowledge }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const path = { councilId, termId };
@@ -146,6 +148,13 @@ export function DossierSection({ councilId, termId, zone, languages, canManage, 
               </div>
             )}
           </dl>
+          <div className="document-links">
+            {languages.map((l) => (
+              <DocumentLink key={l} path={`/councils/${councilId}/presidency/terms/${termId}/dossier/document.pdf?lang=${l}`} fileName={`handover-dossier-${l}.pdf`}>
+                {t('documents.dossier', { language: languageName(l, i18n.language) })}
+              </DocumentLink>
+            ))}
+          </div>
           {canManage && d.status === 'open' && (
             <div className="moves">
               <Button className="button button-secondary" isDisabled={refresh.isPending} onPress={() => refresh.mutate()}>

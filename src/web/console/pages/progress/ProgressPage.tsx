@@ -3,8 +3,15 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useCurrentCouncil } from '../../app/queries';
+import { DocumentLink } from '../../components/DocumentLink';
 import { ErrorText, Loading, PageHeading } from '../../components/Page';
 import { PlainDate } from '../../components/Time';
+
+/** Produces a progress report of the council now (the secretariat) and names its PDF (rendered from the frozen snapshot). */
+async function progressReportDocument(councilId: string): Promise<string> {
+  const report = data(await api.POST('/councils/{councilId}/progress-reports', { params: { path: { councilId } }, body: {} }));
+  return `/councils/${councilId}/progress-reports/${report.id}/document.pdf`;
+}
 
 /** The recommendations' progress roll-up (GET /councils/{id}/recommendations/progress): overall, then one row per recommendation. */
 export function ProgressPage() {
@@ -37,6 +44,11 @@ export function ProgressPage() {
           <p className="muted small">
             {t('items.today')} <PlainDate value={progress.data.today} />
           </p>
+          {membership?.role === 'secretariat' && (
+            <DocumentLink path={() => progressReportDocument(councilId)} fileName="progress-report.pdf">
+              {t('documents.progressReport')}
+            </DocumentLink>
+          )}
           {progress.data.items.length === 0 ? (
             <p>{t('progress.none')}</p>
           ) : (
