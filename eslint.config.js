@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 import { moduleBoundaryPlugin } from './eslint/module-boundary.js';
 
 /** `core/` is the frame every domain runs in: it never imports a domain module (the entity registry aside). */
@@ -41,4 +42,6 @@ export default tseslint.config(
   { files: ['test/**/*.ts', 'bench/**/*.mjs'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unsafe-function-type': 'off' } },
   coreBoundary,
   moduleBoundary,
+  // Formatting is Prettier's (npm run format): rules that would fight it are off.
+  prettier,
 );

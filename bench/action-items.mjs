@@ -42,9 +42,10 @@ const db = await startBenchDatabase(async (ds) => {
       WHERE d.council_id = $1 AND p.iso_code = 'MX' AND d.role = 'head' AND d.active`,
     [councilId],
   );
-  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM action_items WHERE owner_delegation_id = $1 AND status IN ('open','acknowledged','in_progress','blocked')`, [
-    caller.delegationId,
-  ]);
+  const [{ n }] = await ds.query(
+    `SELECT count(*)::int AS n FROM action_items WHERE owner_delegation_id = $1 AND status IN ('open','acknowledged','in_progress','blocked')`,
+    [caller.delegationId],
+  );
   console.log(`caller: head of Mexico's delegation — ${n.toLocaleString('en')} open items of its own`);
   return { councilId, ...caller };
 });
@@ -76,7 +77,12 @@ try {
     ROUNDS,
   );
   printResults(results);
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   const { sql, params } = await myOpenItemsStatement();
   const client = new pg.Client(db.databaseUrl);

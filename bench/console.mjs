@@ -67,11 +67,18 @@ let browser;
 try {
   const base = await startApi(benchEnv(db.databaseUrl), db.children, '/health');
   console.log(`delegate: ${db.prepared.email} (${db.prepared.items} action items of the delegation)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   const times = [];
   const fcps = [];
   for (let run = 0; run <= RUNS; run++) {
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: db.prepared.email, password: PASSWORD }) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: db.prepared.email, password: PASSWORD }),
+    });
     if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
     const { refreshToken } = await login.json();
     // A new context: empty cache, the stored session of a person who signed in yesterday.

@@ -41,8 +41,14 @@ export async function seedHandoverLoad(ds, councilId) {
   if (!term) throw new Error('the demo council has no current presidency term');
   const [user] = await ds.query(`INSERT INTO users (email, full_name) VALUES ('bench-secretariat@bench.invalid', 'Bench Secretariat') RETURNING id`);
   await ds.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [user.id, councilId]);
-  const [{ open }] = await ds.query(`SELECT count(*)::int AS open FROM action_items WHERE council_id = $1 AND status IN ('open','acknowledged','in_progress','blocked')`, [councilId]);
-  const [{ upcoming }] = await ds.query(`SELECT count(*)::int AS upcoming FROM meetings WHERE council_id = $1 AND starts_at >= now() AND starts_at < now() + interval '12 months' AND status <> 'cancelled'`, [councilId]);
+  const [{ open }] = await ds.query(
+    `SELECT count(*)::int AS open FROM action_items WHERE council_id = $1 AND status IN ('open','acknowledged','in_progress','blocked')`,
+    [councilId],
+  );
+  const [{ upcoming }] = await ds.query(
+    `SELECT count(*)::int AS upcoming FROM meetings WHERE council_id = $1 AND starts_at >= now() AND starts_at < now() + interval '12 months' AND status <> 'cancelled'`,
+    [councilId],
+  );
   return { councilId, termId: term.id, userId: user.id, open, upcoming };
 }
 
@@ -51,7 +57,11 @@ export async function measureDossier(api, { councilId, termId }, headers, runs =
   const base = `${api}/councils/${councilId}/presidency/terms/${termId}/dossier`;
   const timed = async (method, url) => {
     const t0 = performance.now();
-    const res = await fetch(url, { method, headers: { ...headers, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}) });
+    const res = await fetch(url, {
+      method,
+      headers: { ...headers, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      ...(method === 'POST' ? { body: '{}' } : {}),
+    });
     const body = await res.text();
     const ms = performance.now() - t0;
     if (res.status !== 200) throw new Error(`${method} ${url} → ${res.status} ${body.slice(0, 300)}`);
@@ -81,7 +91,9 @@ export async function measureDossier(api, { councilId, termId }, headers, runs =
 export function printDossierFigures(f, target = TARGET_MS) {
   const ms = (x) => `${x.toFixed(0)} ms`;
   console.log(`\nhandover dossier (${f.items.toLocaleString('en')} open action items, ${f.meetings} upcoming meetings):`);
-  console.log(`  first assembly (POST refresh, whole JSON answered)  ${ms(f.firstAssemblyMs)}   ${f.firstAssemblyMs <= target ? 'OK' : 'OVER'} (target ≤ ${target} ms)`);
+  console.log(
+    `  first assembly (POST refresh, whole JSON answered)  ${ms(f.firstAssemblyMs)}   ${f.firstAssemblyMs <= target ? 'OK' : 'OVER'} (target ≤ ${target} ms)`,
+  );
   console.log(`  refresh, median of runs / max                        ${ms(f.refreshMedianMs)} / ${ms(f.refreshMaxMs)}`);
   console.log(`  GET dossier (JSON, ${(f.dossierBytes / 1e6).toFixed(1)} MB)                         ${ms(f.getMs)}`);
   console.log(`  GET dossier/document (HTML, ${(f.documentBytes / 1e6).toFixed(1)} MB)               ${ms(f.documentMs)}`);

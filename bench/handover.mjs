@@ -41,7 +41,9 @@ async function seed(ds) {
        FROM generate_series(1, $2::int) g`,
     [councilId, MEETINGS],
   );
-  const [{ id: userId }] = await ds.query(`INSERT INTO users (email, full_name) VALUES ('bench-secretariat@bench.protempore.org', 'Bench Secretariat') RETURNING id`);
+  const [{ id: userId }] = await ds.query(
+    `INSERT INTO users (email, full_name) VALUES ('bench-secretariat@bench.protempore.org', 'Bench Secretariat') RETURNING id`,
+  );
   await ds.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [userId, councilId]);
   await ds.query('ANALYZE');
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM action_items WHERE council_id = $1 AND owner_kind = 'presidency'`, [councilId]);
@@ -93,7 +95,9 @@ try {
   const token = await new AccessTokenService({ auth: { jwtSecret: JWT_SECRET, accessTokenTtlSeconds: 3600 } }).issue(userId);
   const headers = { authorization: `Bearer ${token}` };
   const api = await startApi(benchEnv(db.databaseUrl), db.children, `/councils/${councilId}/presidency/current`, headers);
-  console.log(`\nhandover of a council with ${OPEN_ITEMS.toLocaleString('en')} open action items and ${MEETINGS} upcoming meetings (target ≤ ${TARGET_MS} ms each)`);
+  console.log(
+    `\nhandover of a council with ${OPEN_ITEMS.toLocaleString('en')} open action items and ${MEETINGS} upcoming meetings (target ≤ ${TARGET_MS} ms each)`,
+  );
   for (const m of MEASUREMENTS) {
     const { runs, note } = await m.run({ api, headers, councilId });
     const sorted = [...runs].sort((a, b) => a - b);

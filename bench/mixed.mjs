@@ -149,7 +149,10 @@ try {
     });
     if (m.status !== 201) throw new Error(`could not create a meeting: ${m.status} ${JSON.stringify(m.body).slice(0, 300)}`);
     for (let k = 0; k < 5; k++) {
-      const added = await call(api, 'POST', `${c}/meetings/${m.body.id}/agenda/items`, staffToken, { title: { es: `Punto ${k + 1}`, en: `Item ${k + 1}` }, purpose: 'discussion' });
+      const added = await call(api, 'POST', `${c}/meetings/${m.body.id}/agenda/items`, staffToken, {
+        title: { es: `Punto ${k + 1}`, en: `Item ${k + 1}` },
+        purpose: 'discussion',
+      });
       if (added.status !== 201) throw new Error(`could not add an agenda item: ${added.status} ${JSON.stringify(added.body).slice(0, 300)}`);
     }
     ownMeetings.push(m.body.id);
@@ -162,12 +165,22 @@ try {
   // a secretariat user owns one meeting and edits its agenda.
   const agendaOf = async (base, u) => call(base, 'GET', `${c}/meetings/${u.meetingId}/agenda`, u.token);
   const OPS = [
-    ['GET me/action-items (page 1)', 20, 'delegate', async (base, u) => {
-      const r = await call(base, 'GET', `${c}/me/action-items?status=${OPEN}`, u.token);
-      if (r.body?.nextCursor) u.cursor = r.body.nextCursor;
-      return r;
-    }],
-    ['GET me/action-items (next page)', 6, 'delegate', (base, u) => call(base, 'GET', `${c}/me/action-items?status=${OPEN}${u.cursor ? `&cursor=${u.cursor}` : ''}`, u.token)],
+    [
+      'GET me/action-items (page 1)',
+      20,
+      'delegate',
+      async (base, u) => {
+        const r = await call(base, 'GET', `${c}/me/action-items?status=${OPEN}`, u.token);
+        if (r.body?.nextCursor) u.cursor = r.body.nextCursor;
+        return r;
+      },
+    ],
+    [
+      'GET me/action-items (next page)',
+      6,
+      'delegate',
+      (base, u) => call(base, 'GET', `${c}/me/action-items?status=${OPEN}${u.cursor ? `&cursor=${u.cursor}` : ''}`, u.token),
+    ],
     ['GET me/action-items/counts', 5, 'delegate', (base, u) => call(base, 'GET', `${c}/me/action-items/counts?status=${OPEN}`, u.token)],
     ['GET action-items/:id', 12, 'delegate', (base, u) => call(base, 'GET', `${c}/action-items/${pick(u.items)}`, u.token)],
     ['GET action-items/:id/updates', 4, 'delegate', (base, u) => call(base, 'GET', `${c}/action-items/${pick(u.items)}/updates`, u.token)],
@@ -182,20 +195,41 @@ try {
     ['GET action-items/counts (council)', 2, 'staff', (base, u) => call(base, 'GET', `${c}/action-items/counts`, u.token)],
     ['GET audit', 2, 'staff', (base, u) => call(base, 'GET', `${c}/audit`, u.token)],
     ['GET meetings/:id/agenda (own)', 3, 'staff', agendaOf],
-    ['POST agenda/items', 2, 'staff', async (base, u) => {
-      const r = await call(base, 'POST', `${c}/meetings/${u.meetingId}/agenda/items`, u.token, { title: { es: 'Punto nuevo', en: 'New item' }, purpose: 'information' });
-      return r;
-    }],
-    ['PATCH agenda/items/:id', 4, 'staff', async (base, u) => {
-      const agenda = await agendaOf(base, u);
-      const item = pick(agenda.body.items);
-      return call(base, 'PATCH', `${c}/meetings/${u.meetingId}/agenda/items/${item.id}`, u.token, { version: item.version, minutesAllotted: 5 + Math.floor(Math.random() * 60) });
-    }],
-    ['POST agenda/reorder', 2, 'staff', async (base, u) => {
-      const agenda = await agendaOf(base, u);
-      const ids = agenda.body.items.map((i) => i.id).reverse();
-      return call(base, 'POST', `${c}/meetings/${u.meetingId}/agenda/reorder`, u.token, { version: agenda.body.version, itemIds: ids });
-    }],
+    [
+      'POST agenda/items',
+      2,
+      'staff',
+      async (base, u) => {
+        const r = await call(base, 'POST', `${c}/meetings/${u.meetingId}/agenda/items`, u.token, {
+          title: { es: 'Punto nuevo', en: 'New item' },
+          purpose: 'information',
+        });
+        return r;
+      },
+    ],
+    [
+      'PATCH agenda/items/:id',
+      4,
+      'staff',
+      async (base, u) => {
+        const agenda = await agendaOf(base, u);
+        const item = pick(agenda.body.items);
+        return call(base, 'PATCH', `${c}/meetings/${u.meetingId}/agenda/items/${item.id}`, u.token, {
+          version: item.version,
+          minutesAllotted: 5 + Math.floor(Math.random() * 60),
+        });
+      },
+    ],
+    [
+      'POST agenda/reorder',
+      2,
+      'staff',
+      async (base, u) => {
+        const agenda = await agendaOf(base, u);
+        const ids = agenda.body.items.map((i) => i.id).reverse();
+        return call(base, 'POST', `${c}/meetings/${u.meetingId}/agenda/reorder`, u.token, { version: agenda.body.version, itemIds: ids });
+      },
+    ],
   ];
   const byWho = (who) => {
     const ops = OPS.filter((o) => o[2] === who);
@@ -241,14 +275,20 @@ try {
   const t0 = Date.now();
   await runFor(seconds * 1000, true);
   const elapsed = (Date.now() - t0) / 1000;
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   // Statements per operation: a second API instance, behind the counting proxy, each operation alone 10 times.
   const proxy = await countingProxy(db.databaseUrl);
   const counted = await startApi(benchEnv(proxy.url), db.children, `/health`);
   const perOp = new Map();
   for (const op of OPS) {
-    const u = op[2] === 'staff' ? { kind: 'staff', token: staffToken, meetingId: ownMeetings[staffUsers] } : { ...delegates[0], cursor: firstPage.body.nextCursor };
+    const u =
+      op[2] === 'staff' ? { kind: 'staff', token: staffToken, meetingId: ownMeetings[staffUsers] } : { ...delegates[0], cursor: firstPage.body.nextCursor };
     await op[3](counted, u); // warm (prepared statements, caches)
     const before = proxy.counts.statements;
     const agendaReads = op[0].startsWith('PATCH') || op[0].startsWith('POST agenda/reorder') ? 1 : 0; // those read the agenda first
@@ -269,7 +309,11 @@ try {
     ['GET councils/:c/minutes (published)', `${c}/minutes`, staffToken],
     ['GET councils/:c/reminders', `${c}/reminders`, staffToken],
     ['GET councils/:c/recommendations/progress', `${c}/recommendations/progress`, staffToken],
-    ['GET councils/:c/bodies/:b/backlog', Array.isArray(bodies.body?.items) && bodies.body.items[0] ? `${c}/bodies/${bodies.body.items[0].id}/backlog` : null, staffToken],
+    [
+      'GET councils/:c/bodies/:b/backlog',
+      Array.isArray(bodies.body?.items) && bodies.body.items[0] ? `${c}/bodies/${bodies.body.items[0].id}/backlog` : null,
+      staffToken,
+    ],
     ['GET me/notification-preferences', `/me/notification-preferences`, delegates[0].token],
     ['GET me/calendar-feeds', `/me/calendar-feeds`, delegates[0].token],
   ];
@@ -281,7 +325,13 @@ try {
     for (let i = 0; i < 5; i++) await call(counted, 'GET', path, token);
     await new Promise((r) => setTimeout(r, 50));
     const items = Array.isArray(first.body?.items) ? first.body.items.length : Array.isArray(first.body) ? first.body.length : '?';
-    listCounts.push({ name, status: first.status, items, paged: first.body && typeof first.body === 'object' && 'nextCursor' in first.body, statements: (proxy.counts.statements - before) / 5 });
+    listCounts.push({
+      name,
+      status: first.status,
+      items,
+      paged: first.body && typeof first.body === 'object' && 'nextCursor' in first.body,
+      statements: (proxy.counts.statements - before) / 5,
+    });
   }
   proxy.close();
   // The agenda read an edit makes first, alone: subtracted from the edits so that each line counts its own request.
@@ -317,7 +367,9 @@ try {
   for (const r of rows.slice(10)) console.log(line(r));
   console.log('\nthe other list routes (not in the mix), one request alone:');
   for (const l of listCounts) {
-    console.log(`${l.name.padEnd(44)} ${String(l.status).padStart(3)}  ${String(l.items).padStart(4)} items  ${l.paged ? 'keyset-paged' : 'whole list  '}  statements/request ${l.statements.toFixed(1).padStart(4)}`);
+    console.log(
+      `${l.name.padEnd(44)} ${String(l.status).padStart(3)}  ${String(l.items).padStart(4)} items  ${l.paged ? 'keyset-paged' : 'whole list  '}  statements/request ${l.statements.toFixed(1).padStart(4)}`,
+    );
   }
   console.log(
     `\nstatements/request: Query and Execute messages the API sent PostgreSQL for one request, alone (the auth guard's caller query included;` +

@@ -56,7 +56,12 @@ function noisePng(w, h) {
   ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
   const raw = Buffer.alloc((w * 3 + 1) * h);
   for (let y = 0; y < h; y++) randomFillSync(raw, y * (w * 3 + 1) + 1, w * 3); // filter byte 0, then noise
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A paper of `pages` pages, each with a title, text and a photo-like picture (BENCH_IMAGE_KB), as a delegation would upload it. */
@@ -121,10 +126,14 @@ async function seed(ds) {
     bytes += await uploadVersion(ds, store, { councilId, documentId, number: 1, n });
     documents.push(documentId);
   }
-  const [{ id: userId }] = await ds.query(`INSERT INTO users (email, full_name) VALUES ('bench-secretariat@bench.protempore.org', 'Bench Secretariat') RETURNING id`);
+  const [{ id: userId }] = await ds.query(
+    `INSERT INTO users (email, full_name) VALUES ('bench-secretariat@bench.protempore.org', 'Bench Secretariat') RETURNING id`,
+  );
   await ds.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [userId, councilId]);
   await ds.query('ANALYZE');
-  console.log(`seeded 1 meeting with ${PAPERS} papers of ${PAGES} pages, a ${IMAGE_KB} KiB picture on each (${(bytes / 1024 / 1024).toFixed(1)} MiB of PDF in the document store)`);
+  console.log(
+    `seeded 1 meeting with ${PAPERS} papers of ${PAGES} pages, a ${IMAGE_KB} KiB picture on each (${(bytes / 1024 / 1024).toFixed(1)} MiB of PDF in the document store)`,
+  );
   return { councilId, meetingId, userId, documents };
 }
 
@@ -180,8 +189,12 @@ try {
   for (let i = 0; i < RUNS; i++) cached.push((await timed()).ms);
   await uploadVersion(ds, store, { councilId, documentId: documents[PAPERS - 1], number: 2, n: PAPERS });
   const rebuilt = await timed();
-  console.log(`  first GET pack.pdf (queued, built by the worker in ${buildMs} ms, stored, served): ${firstGet.ms.toFixed(0)} ms — ${firstGet.pages} pages, X-Pack-Cache ${firstGet.cache}`);
-  console.log(`  second GET (from the cache, ${(firstGet.bytes / 1024 / 1024).toFixed(1)} MiB streamed from PostgreSQL): median ${median(cached).toFixed(0)} ms over ${RUNS} runs`);
+  console.log(
+    `  first GET pack.pdf (queued, built by the worker in ${buildMs} ms, stored, served): ${firstGet.ms.toFixed(0)} ms — ${firstGet.pages} pages, X-Pack-Cache ${firstGet.cache}`,
+  );
+  console.log(
+    `  second GET (from the cache, ${(firstGet.bytes / 1024 / 1024).toFixed(1)} MiB streamed from PostgreSQL): median ${median(cached).toFixed(0)} ms over ${RUNS} runs`,
+  );
   console.log(`  after a new version of one paper (built again): ${rebuilt.ms.toFixed(0)} ms — X-Pack-Cache ${rebuilt.cache}`);
   await ds.destroy();
 } finally {

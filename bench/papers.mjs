@@ -64,7 +64,11 @@ function upload(api, path, token) {
       port: url.port,
       path,
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + SIZE + tail.length) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + SIZE + tail.length),
+      },
     });
     req.on('response', (res) => {
       const parts = [];
@@ -146,12 +150,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     const items = [];
     for (let i = 1; i <= RUNS + 1; i++) {
-      const [item] = await ds.query(`INSERT INTO agenda_items (council_id, meeting_id, position, title, purpose) VALUES ($1, $2, $3, $4, 'information') RETURNING id`, [
-        councilId,
-        meeting.id,
-        i,
-        JSON.stringify({ en: `Bench item ${i}` }),
-      ]);
+      const [item] = await ds.query(
+        `INSERT INTO agenda_items (council_id, meeting_id, position, title, purpose) VALUES ($1, $2, $3, $4, 'information') RETURNING id`,
+        [councilId, meeting.id, i, JSON.stringify({ en: `Bench item ${i}` })],
+      );
       items.push(item.id);
     }
     const [user] = await ds.query(`INSERT INTO users (email, full_name) VALUES ('bench-papers@bench.invalid', 'Bench Secretariat') RETURNING id`);
@@ -161,7 +163,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const p = db.prepared;
     const token = await new AccessTokenService({ auth: { jwtSecret: JWT_SECRET, accessTokenTtlSeconds: 3600 } }).issue(p.userId);
-    const api = await startApi(benchEnv(db.databaseUrl), db.children, `/councils/${p.councilId}/meetings/${p.meetingId}/documents`, { authorization: `Bearer ${token}` });
+    const api = await startApi(benchEnv(db.databaseUrl), db.children, `/councils/${p.councilId}/meetings/${p.meetingId}/documents`, {
+      authorization: `Bearer ${token}`,
+    });
     const pid = db.children[db.children.length - 1].pid;
     const mib = SIZE / MiB;
     const ups = [];
@@ -191,9 +195,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const down = median(downs);
     const f = (x) => x.toFixed(1).padStart(7);
     console.log(`\nmeeting papers: a ${mib} MiB PDF, median of ${RUNS} runs (after a warm-up run)`);
-    console.log(`  upload through the API (multipart → chunks)   ${f(mib / up)} MiB/s   pg direct write ${f(mib / dw)} MiB/s   ratio API/pg ${(dw / up).toFixed(2)}`);
-    console.log(`  download through the API (chunks → response)  ${f(mib / down)} MiB/s   pg direct read  ${f(mib / dr)} MiB/s   ratio API/pg ${(dr / down).toFixed(2)}`);
-    console.log(`  API RSS after warm-up ${(baseRss / MiB).toFixed(0)} MiB; peak growth during an upload ${(peakUp / MiB).toFixed(1)} MiB, during a download ${(peakDown / MiB).toFixed(1)} MiB`);
+    console.log(
+      `  upload through the API (multipart → chunks)   ${f(mib / up)} MiB/s   pg direct write ${f(mib / dw)} MiB/s   ratio API/pg ${(dw / up).toFixed(2)}`,
+    );
+    console.log(
+      `  download through the API (chunks → response)  ${f(mib / down)} MiB/s   pg direct read  ${f(mib / dr)} MiB/s   ratio API/pg ${(dr / down).toFixed(2)}`,
+    );
+    console.log(
+      `  API RSS after warm-up ${(baseRss / MiB).toFixed(0)} MiB; peak growth during an upload ${(peakUp / MiB).toFixed(1)} MiB, during a download ${(peakDown / MiB).toFixed(1)} MiB`,
+    );
     const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
     console.log(`  API peak RSS over the whole run (VmHWM) ${(hwm / MiB).toFixed(0)} MiB`);
   } finally {

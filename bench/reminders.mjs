@@ -123,7 +123,9 @@ function startWorker(env, mode = '--worker') {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [mode], {
       execArgv: process.env.BENCH_PROFILE && mode === '--worker' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
-      env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
     child.once('message', () => resolve(child));
@@ -232,7 +234,9 @@ async function main() {
     );
     await template.query('ANALYZE');
     await template.destroy();
-    console.log(`${SHAPE === 'many' ? `${RECIPIENTS} council reminders, each to one recipient` : `one council reminder to ${RECIPIENTS} recipients`}, due at one moment; worker concurrency ${CONCURRENCY}; bounded at ${TIMEOUT_MS / 1000} s per backend`);
+    console.log(
+      `${SHAPE === 'many' ? `${RECIPIENTS} council reminders, each to one recipient` : `one council reminder to ${RECIPIENTS} recipients`}, due at one moment; worker concurrency ${CONCURRENCY}; bounded at ${TIMEOUT_MS / 1000} s per backend`,
+    );
 
     const redisBinary = findRedisServer();
     for (const backend of BACKENDS) {
@@ -271,7 +275,12 @@ async function main() {
                 `INSERT INTO council_reminders (council_id, title, message, send_at, audience) VALUES ($1, 'Session tomorrow', 'The plenary opens at 09:00.', $2, $3) RETURNING id`,
                 [councilId, later, JSON.stringify(audience)],
               );
-              await outbox.schedule(em, `council-reminder-${id}`, later, { councilId, kind: 'council.reminder', subjectType: 'council_reminder', subjectId: id });
+              await outbox.schedule(em, `council-reminder-${id}`, later, {
+                councilId,
+                kind: 'council.reminder',
+                subjectType: 'council_reminder',
+                subjectId: id,
+              });
             }
           });
         }
@@ -294,7 +303,8 @@ async function main() {
                   max(created_at) AS last_created, min(sent_at) AS first_sent, max(sent_at) AS last_sent,
                   (SELECT count(*)::int FROM outbox WHERE status <> 'done') AS outbox_open FROM deliveries`,
         );
-        if (process.env.BENCH_VERBOSE) console.log(o, d, await ds.query(`SELECT id, status, generation, due_at, enqueued_at, reminder_key FROM outbox WHERE status <> 'done'`));
+        if (process.env.BENCH_VERBOSE)
+          console.log(o, d, await ds.query(`SELECT id, status, generation, due_at, enqueued_at, reminder_key FROM outbox WHERE status <> 'done'`));
         const unique = new Set(sink.messages.map((m) => m.to[0])).size;
         const wire = sink.messages.length ? Math.round(sink.messages.reduce((n, m) => n + (m.bytes ?? 0), 0) / sink.messages.length) : NaN;
         results.push({
@@ -329,7 +339,16 @@ async function main() {
     }
     // The floor: nodemailer alone, the same number of messages of the same size, to the same kind of SMTP server.
     if (SHAPE === 'many') {
-      const floorChild = await startWorker({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: server.url('bench_template'), SMTP_URL: sink.url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' }, '--floor');
+      const floorChild = await startWorker(
+        {
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: server.url('bench_template'),
+          SMTP_URL: sink.url,
+          JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        },
+        '--floor',
+      );
       try {
         sink.clear();
         const floorCpu0 = await cpuMs(floorChild.pid);
@@ -359,7 +378,10 @@ async function main() {
   if (results.length) {
     console.log(`\nsummary (due moment → ${RECIPIENTS}th message accepted by the SMTP server):`);
     for (const r of results) {
-      const ratio = floor && r.done ? `   ${(r.total / floor.total).toFixed(2)}× the floor   (CPU: worker ${(r.cpu / 1000).toFixed(1)} s = ${(r.cpu / floor.cpu).toFixed(2)}× nodemailer alone)` : '';
+      const ratio =
+        floor && r.done
+          ? `   ${(r.total / floor.total).toFixed(2)}× the floor   (CPU: worker ${(r.cpu / 1000).toFixed(1)} s = ${(r.cpu / floor.cpu).toFixed(2)}× nodemailer alone)`
+          : '';
       console.log(`  ${r.backend.padEnd(9)} ${r.done ? s(r.total) : 'did not finish'}${ratio}`);
     }
     if (floor) console.log(`  ${'floor'.padEnd(9)} ${s(floor.total)}   (nodemailer alone, same pool size, same SMTP server)`);

@@ -25,7 +25,9 @@ try {
   const api = await startApi(env, db.children, path_);
   const bare = await startBare(path.join(here, 'bare-server.mjs'), env, db.children);
 
-  console.log(`GET ${path_.replace(councilId, ':councilId').replace(participantId, ':participantId')} — ${connections} connections, ${seconds} s each, loopback`);
+  console.log(
+    `GET ${path_.replace(councilId, ':councilId').replace(participantId, ':participantId')} — ${connections} connections, ${seconds} s each, loopback`,
+  );
   const results = [];
   results.push(await load('protempore API (NestJS + Fastify + TypeORM raw query)', `${api}${path_}`));
   results.push(await load('bare Fastify + pg, same SQL', `${bare}${path_}`));

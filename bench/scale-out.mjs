@@ -35,7 +35,11 @@ const STATUS = 'open,acknowledged,in_progress,blocked';
 const PARTS = (process.env.BENCH_PARTS ?? 'http,burst').split(',');
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cpus = os.cpus().length;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 function findRedisServer() {
@@ -45,7 +49,9 @@ function findRedisServer() {
 
 async function startRedis(binary) {
   const port = await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 400; i++) {
     const ok = await new Promise((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => (s.end(), resolve(true)));
@@ -141,14 +147,18 @@ if (PARTS.includes('http')) {
     const api2 = await startApi(env, db.children, route, headers);
     const page = await (await fetch(`${api1}${route}`, { headers })).json();
     if (!Array.isArray(page.items) || page.items.length !== 50) throw new Error(`the API did not answer a page of 50: ${JSON.stringify(page).slice(0, 300)}`);
-    console.log(`\n1. GET /councils/:councilId/me/action-items?status=${STATUS} (${ITEMS.toLocaleString('en')} items), ${connections} connections in all, ${seconds} s each`);
+    console.log(
+      `\n1. GET /councils/:councilId/me/action-items?status=${STATUS} (${ITEMS.toLocaleString('en')} items), ${connections} connections in all, ${seconds} s each`,
+    );
     await autocannonRun([`${api1}${route}`, `${api2}${route}`], headers, 2); // warm-up of both
     const one = await autocannonRun([`${api1}${route}`], headers, seconds);
     httpResults.push({ name: '1 API process', ...one, load: load() });
     const two = await autocannonRun([`${api1}${route}`, `${api2}${route}`], headers, seconds);
     httpResults.push({ name: '2 API processes (one port each)', ...two, load: load() });
     for (const r of httpResults) {
-      console.log(`   ${r.name.padEnd(34)} ${r.reqPerSec.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   errors ${r.errors}   (load ${r.load})`);
+      console.log(
+        `   ${r.name.padEnd(34)} ${r.reqPerSec.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   errors ${r.errors}   (load ${r.load})`,
+      );
     }
     console.log(`   req/s with 2 APIs / with 1: ${(two.reqPerSec / one.reqPerSec).toFixed(2)}×`);
   } finally {
@@ -185,7 +195,9 @@ if (!PARTS.includes('burst')) {
   const admin = new pg.Client(db.databaseUrl);
   await admin.connect();
   try {
-    console.log(`\n2. ${REMINDERS.toLocaleString('en')} council reminders due at one moment, each to its own recipient, Redis queue, until the SMTP server accepted the last`);
+    console.log(
+      `\n2. ${REMINDERS.toLocaleString('en')} council reminders due at one moment, each to its own recipient, Redis queue, until the SMTP server accepted the last`,
+    );
     for (const count of [1, 2]) {
       const redis = await startRedis(redisBinary);
       const children = [];
@@ -211,7 +223,12 @@ if (!PARTS.includes('burst')) {
                   `INSERT INTO council_reminders (council_id, title, message, send_at, audience) VALUES ($1, 'Session tomorrow', 'The plenary opens at 09:00.', $2, $3) RETURNING id`,
                   [councilId, later, JSON.stringify({ roles: [], delegationIds: [id] })],
                 );
-                await outbox.schedule(em, `council-reminder-${reminderId}`, later, { councilId, kind: 'council.reminder', subjectType: 'council_reminder', subjectId: reminderId });
+                await outbox.schedule(em, `council-reminder-${reminderId}`, later, {
+                  councilId,
+                  kind: 'council.reminder',
+                  subjectType: 'council_reminder',
+                  subjectId: reminderId,
+                });
               }
             });
           }
@@ -245,7 +262,8 @@ if (!PARTS.includes('burst')) {
         redis.stop();
       }
     }
-    if (burstResults.length === 2 && burstResults.every((r) => r.done)) console.log(`   speed-up with 2 workers (time with 1 / time with 2): ${(burstResults[0].total / burstResults[1].total).toFixed(2)}×`);
+    if (burstResults.length === 2 && burstResults.every((r) => r.done))
+      console.log(`   speed-up with 2 workers (time with 1 / time with 2): ${(burstResults[0].total / burstResults[1].total).toFixed(2)}×`);
   } finally {
     await admin.end();
     await sink.stop();

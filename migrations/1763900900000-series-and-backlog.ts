@@ -112,13 +112,17 @@ export class SeriesAndBacklog1763900900000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER backlog_items_unscheduled BEFORE UPDATE OF agenda_item_id ON backlog_items FOR EACH ROW EXECUTE FUNCTION backlog_items_unscheduled()`);
+    await q.query(
+      `CREATE TRIGGER backlog_items_unscheduled BEFORE UPDATE OF agenda_item_id ON backlog_items FOR EACH ROW EXECUTE FUNCTION backlog_items_unscheduled()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE backlog_items`);
     await q.query(`DROP FUNCTION backlog_items_unscheduled()`);
-    await q.query(`ALTER TABLE meetings DROP CONSTRAINT meetings_series_occurrence_shape, DROP CONSTRAINT meetings_series_occurrence_key, DROP CONSTRAINT meetings_series_fkey`);
+    await q.query(
+      `ALTER TABLE meetings DROP CONSTRAINT meetings_series_occurrence_shape, DROP CONSTRAINT meetings_series_occurrence_key, DROP CONSTRAINT meetings_series_fkey`,
+    );
     await q.query(`ALTER TABLE meetings DROP COLUMN occurrence_date, DROP COLUMN series_id`);
     await q.query(`DROP TABLE meeting_series`);
   }

@@ -64,7 +64,9 @@ export class ProgressReports1763901200000 implements MigrationInterface {
 
     // The history says when an item was carried over (text: "carried over to <meeting>").
     await q.query(`ALTER TABLE action_item_updates DROP CONSTRAINT action_item_updates_kind_known`);
-    await q.query(`ALTER TABLE action_item_updates ADD CONSTRAINT action_item_updates_kind_known CHECK (kind IN ('progress','transition','reassignment','carry_over'))`);
+    await q.query(
+      `ALTER TABLE action_item_updates ADD CONSTRAINT action_item_updates_kind_known CHECK (kind IN ('progress','transition','reassignment','carry_over'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

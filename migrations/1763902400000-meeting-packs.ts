@@ -54,7 +54,9 @@ export class MeetingPacks1763902400000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER meeting_packs_blob_cleanup AFTER UPDATE OF blob_id OR DELETE ON meeting_packs FOR EACH ROW EXECUTE FUNCTION meeting_packs_blob_cleanup()`);
+    await q.query(
+      `CREATE TRIGGER meeting_packs_blob_cleanup AFTER UPDATE OF blob_id OR DELETE ON meeting_packs FOR EACH ROW EXECUTE FUNCTION meeting_packs_blob_cleanup()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -22,4 +22,27 @@ import { MeetingPacks1763902400000 } from './1763902400000-meeting-packs.js';
 import { OutboxRequestId1763902500000 } from './1763902500000-outbox-request-id.js';
 
 /** Every migration, oldest first. `npm run migration:generate` prints the line to add here. */
-export const migrations = [InitialSchema1763900000000, IdentityAndAccess1763900100000, Notifications1763900200000, Meetings1763900300000, Agenda1763900400000, Session1763900500000, CalendarFeeds1763900600000, Minutes1763900700000, SilenceProcedure1763900800000, SeriesAndBacklog1763900900000, ActionItems1763901000000, ActionItemReminders1763901100000, ProgressReports1763901200000, PresidencySuccession1763901300000, HandoverDossier1763901400000, PresidencyEdges1763901500000, SessionInstants1763901600000, OutboxBySubject1763901700000, TimeZonesKnown1763901900000, MeetingPapers1763902200000, MeetingPacks1763902400000, OutboxRequestId1763902500000];
+export const migrations = [
+  InitialSchema1763900000000,
+  IdentityAndAccess1763900100000,
+  Notifications1763900200000,
+  Meetings1763900300000,
+  Agenda1763900400000,
+  Session1763900500000,
+  CalendarFeeds1763900600000,
+  Minutes1763900700000,
+  SilenceProcedure1763900800000,
+  SeriesAndBacklog1763900900000,
+  ActionItems1763901000000,
+  ActionItemReminders1763901100000,
+  ProgressReports1763901200000,
+  PresidencySuccession1763901300000,
+  HandoverDossier1763901400000,
+  PresidencyEdges1763901500000,
+  SessionInstants1763901600000,
+  OutboxBySubject1763901700000,
+  TimeZonesKnown1763901900000,
+  MeetingPapers1763902200000,
+  MeetingPacks1763902400000,
+  OutboxRequestId1763902500000,
+];

@@ -52,7 +52,10 @@ function routerError(error: FastifyError, request: FastifyRequest, reply: Fastif
       : status === 414
         ? `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`
         : 'the request cannot be routed';
-  void reply.code(status).header('x-request-id', request.id).send(errorBody(status, message, String(request.id)));
+  void reply
+    .code(status)
+    .header('x-request-id', request.id)
+    .send(errorBody(status, message, String(request.id)));
 }
 
 /**
@@ -107,9 +110,7 @@ async function registerMultipart(app: NestFastifyApplication, config: AppConfig)
     const multipartRoute = (request.routeOptions.config as { multipart?: boolean } | undefined)?.multipart === true;
     if (multipartRoute || !request.isMultipart()) return;
     const message = 'multipart/form-data is accepted by the upload routes only; send JSON';
-    return reply
-      .code(415)
-      .send({ ...errorBody(415, message, String(request.id)), errors: [{ field: 'content-type', rule: 'supported', message }] });
+    return reply.code(415).send({ ...errorBody(415, message, String(request.id)), errors: [{ field: 'content-type', rule: 'supported', message }] });
   });
 }
 
@@ -121,7 +122,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /auth/login' })
     .addSecurityRequirements('bearer')
     .build();
-  return withErrorBody(SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` }));
+  return withErrorBody(
+    SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` }),
+  );
 }
 
 /**

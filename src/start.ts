@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     const owner = await ensureEmbeddedDatabase(server.url(), 'protempore');
     env.DATABASE_URL = server.url('protempore', EMBEDDED_APP_ROLE);
     env.MIGRATION_DATABASE_URL = server.url('protempore', owner);
-    embedded.push(`PostgreSQL 18 on 127.0.0.1:${server.port} (data in ${path.join(boot.dataDir, 'postgres')}; migrations as ${owner}, API and worker as ${EMBEDDED_APP_ROLE})`);
+    embedded.push(
+      `PostgreSQL 18 on 127.0.0.1:${server.port} (data in ${path.join(boot.dataDir, 'postgres')}; migrations as ${owner}, API and worker as ${EMBEDDED_APP_ROLE})`,
+    );
   }
   if (!boot.smtpUrl) {
     const sink = await startMailSink({ folder: path.join(boot.dataDir, 'mail') });
@@ -81,7 +83,9 @@ async function main(): Promise<void> {
       const seeded = await seedDemoCouncil(ds, new Date(), { demoPassword });
       if (seeded.created) log('demo council seeded', { councilId: seeded.councilId });
       if (demoPassword) {
-        log(`demo accounts: ${DEMO_ADMIN_EMAIL} (administrator), ${DEMO_SECRETARIAT_EMAIL} (secretariat) and every demo delegate's email, password "${demoPassword}"`);
+        log(
+          `demo accounts: ${DEMO_ADMIN_EMAIL} (administrator), ${DEMO_SECRETARIAT_EMAIL} (secretariat) and every demo delegate's email, password "${demoPassword}"`,
+        );
       }
     }
   } finally {

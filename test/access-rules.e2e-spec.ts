@@ -9,7 +9,11 @@ describe('access rules beyond the matrix', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    const council = await ctx.http().post('/councils').send({ slug: 'rules', name: 'Rules Council', workingLanguages: ['en'], timeZone: 'UTC' }).expect(201);
+    const council = await ctx
+      .http()
+      .post('/councils')
+      .send({ slug: 'rules', name: 'Rules Council', workingLanguages: ['en'], timeZone: 'UTC' })
+      .expect(201);
     councilId = council.body.id;
     const state = await ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: 'Panama', isoCode: 'PA' }).expect(201);
     const rows = (await ctx.db.query(`SELECT id FROM delegations WHERE participant_id = $1`, [state.body.id])) as { id: string }[];
@@ -42,10 +46,10 @@ describe('access rules beyond the matrix', () => {
   it('keeps presidency term bounds to the millisecond', async () => {
     const [state] = (await ctx.db.query(`SELECT id FROM participants WHERE council_id = $1`, [councilId])) as { id: string }[];
     await expect(
-      ctx.db.query(`INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange('2030-01-01 00:00:00.0001Z', '2031-01-01Z', '[)'))`, [
-        councilId,
-        state!.id,
-      ]),
+      ctx.db.query(
+        `INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange('2030-01-01 00:00:00.0001Z', '2031-01-01Z', '[)'))`,
+        [councilId, state!.id],
+      ),
     ).rejects.toThrow('presidency_terms_millisecond_bounds');
   });
 

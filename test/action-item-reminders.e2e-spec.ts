@@ -74,7 +74,9 @@ describe('action item reminders and escalation', () => {
 
   /** Brings the live reminder of `step` forward to now (the relay then picks it up). */
   async function fireNow(itemId: string, step: string): Promise<void> {
-    const [, n] = (await ctx.db.query(`UPDATE outbox SET due_at = now() WHERE reminder_key = $1 AND status = 'pending'`, [`action-item-${itemId}-${step}`])) as [unknown, number];
+    const [, n] = (await ctx.db.query(`UPDATE outbox SET due_at = now() WHERE reminder_key = $1 AND status = 'pending'`, [
+      `action-item-${itemId}-${step}`,
+    ])) as [unknown, number];
     expect(n).toBe(1);
   }
 
@@ -90,8 +92,13 @@ describe('action item reminders and escalation', () => {
     councilId = await newCouncil(ctx, ['es', 'en', 'fr', 'pt'], `Consejo ${randomUUID().slice(0, 8)}`);
     zone = 'America/Mexico_City';
     await ctx.db.query(`UPDATE councils SET time_zone = $2 WHERE id = $1`, [councilId, zone]);
-    [mx, ca, gt] = await Promise.all([newDelegation(ctx, councilId, 'Mexico', 'MX'), newDelegation(ctx, councilId, 'Canada', 'CA'), newDelegation(ctx, councilId, 'Guatemala', 'GT')]);
-    const participantOf = async (d: string) => ((await ctx.db.query(`SELECT participant_id AS p FROM delegations WHERE id = $1`, [d])) as { p: string }[])[0]!.p;
+    [mx, ca, gt] = await Promise.all([
+      newDelegation(ctx, councilId, 'Mexico', 'MX'),
+      newDelegation(ctx, councilId, 'Canada', 'CA'),
+      newDelegation(ctx, councilId, 'Guatemala', 'GT'),
+    ]);
+    const participantOf = async (d: string) =>
+      ((await ctx.db.query(`SELECT participant_id AS p FROM delegations WHERE id = $1`, [d])) as { p: string }[])[0]!.p;
     const c = given(ctx).inCouncil(councilId);
     await c.presiding(await participantOf(mx));
     bodyId = await c.body('Working Group on Protection');
@@ -144,7 +151,9 @@ describe('action item reminders and escalation', () => {
     const sneaky = await create('Acknowledged quietly');
     await ctx.db.query(`UPDATE action_items SET status = 'acknowledged', acknowledged_at = now() WHERE id = $1`, [sneaky.id]);
     await fireNow(sneaky.id, 'ack');
-    await until('the stale acknowledgement reminder is processed', async () => ((await outboxOf(sneaky.id)).find((r) => r.key.endsWith('-ack'))!.status === 'done' ? true : undefined));
+    await until('the stale acknowledgement reminder is processed', async () =>
+      (await outboxOf(sneaky.id)).find((r) => r.key.endsWith('-ack'))!.status === 'done' ? true : undefined,
+    );
     expect(mailsAbout(ctx, 'Acknowledged quietly')).toHaveLength(0);
   });
 
@@ -199,24 +208,34 @@ describe('action item reminders and escalation', () => {
     expect((await liveStep(item.id, 'over-1d'))!.occurrence).toBe(`over-1d@${dueDate}`);
     await waitForEach(ctx, [people.caAdviser.email, people.caHead.email], 'Overdue action item: Late item');
     await sleep(500);
-    expect(mailsAbout(ctx, 'Late item').flatMap((m) => m.to).sort()).toEqual([people.caAdviser.email, people.caHead.email].sort());
+    expect(
+      mailsAbout(ctx, 'Late item')
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual([people.caAdviser.email, people.caHead.email].sort());
     expect(mailsTo(ctx, people.caHead.email, 'Late item')[0]!.text).toContain('2 days overdue');
     // Still ahead: the +14 escalation.
     expect(await liveStep(item.id, 'over-14d')).toBeDefined();
   });
 
   it('escalated (+14 days) goes to the lead of the body concerned and to the chair; once done, nothing more', async () => {
-    const meetingId = ((await ctx.db.query(
-      `INSERT INTO meetings (council_id, body_id, kind, title, starts_at, ends_at, time_zone, status, convened_at)
+    const meetingId = (
+      (await ctx.db.query(
+        `INSERT INTO meetings (council_id, body_id, kind, title, starts_at, ends_at, time_zone, status, convened_at)
        VALUES ($1, $2, 'working_group', 'Working group', now() - interval '40 days', now() - interval '40 days' + interval '3 hours', 'UTC', 'closed', now() - interval '80 days') RETURNING id`,
-      [councilId, bodyId],
-    )) as { id: string }[])[0]!.id;
+        [councilId, bodyId],
+      )) as { id: string }[]
+    )[0]!.id;
     const item = await create('Escalated item', { meetingId });
     const dueDate = plusDays(today(), -15);
     await backdate(item.id, dueDate, DateTime.fromISO(plusDays(dueDate, 14), { zone }).set({ hour: 8 }).toJSDate());
     await waitForEach(ctx, [people.gtHead.email, people.mxHead.email], 'Escalated: action item');
     await sleep(500);
-    expect(mailsAbout(ctx, 'Escalated item').flatMap((m) => m.to).sort()).toEqual([people.gtHead.email, people.mxHead.email].sort());
+    expect(
+      mailsAbout(ctx, 'Escalated item')
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual([people.gtHead.email, people.mxHead.email].sort());
 
     // Done before its reminder fires: nothing is sent.
     const finished = await create('Finished early', { meetingId });
@@ -225,7 +244,9 @@ describe('action item reminders and escalation', () => {
     const key = `action-item-${finished.id}-over-14d`;
     await ctx.db.query(`UPDATE action_items SET status = 'done', done_at = now() WHERE id = $1`, [finished.id]);
     await ctx.db.query(`UPDATE outbox SET due_at = now() WHERE reminder_key = $1 AND status = 'pending'`, [key]);
-    await until('the reminder of a done item is processed', async () => ((await outboxOf(finished.id)).find((r) => r.key === key)!.status === 'done' ? true : undefined));
+    await until('the reminder of a done item is processed', async () =>
+      (await outboxOf(finished.id)).find((r) => r.key === key)!.status === 'done' ? true : undefined,
+    );
     expect(mailsAbout(ctx, 'Finished early')).toHaveLength(0);
   });
 
@@ -234,9 +255,10 @@ describe('action item reminders and escalation', () => {
     await ctx.db.query(`UPDATE action_items SET due_date = $2 WHERE id = $1`, [item.id, plusDays(today(), -31)]);
     const escalator = ctx.worker!.get(ActionItemEscalator);
     const placements = () =>
-      ctx.db.query(`SELECT meeting_id AS "meetingId", agenda_item_id AS "agendaItemId", due_date::text AS "dueDate" FROM action_item_agenda_placements WHERE action_item_id = $1`, [
-        item.id,
-      ]) as Promise<{ meetingId: string; agendaItemId: string; dueDate: string }[]>;
+      ctx.db.query(
+        `SELECT meeting_id AS "meetingId", agenda_item_id AS "agendaItemId", due_date::text AS "dueDate" FROM action_item_agenda_placements WHERE action_item_id = $1`,
+        [item.id],
+      ) as Promise<{ meetingId: string; agendaItemId: string; dueDate: string }[]>;
 
     // No senior officials meeting ahead (a past one, a cancelled one): nothing happens.
     const so = (startsIn: string, status: string) =>
@@ -258,18 +280,29 @@ describe('action item reminders and escalation', () => {
     expect(placed).toHaveLength(1);
     expect(placed[0]).toMatchObject({ meetingId: next, dueDate: plusDays(today(), -31) });
     expect(placed[0]!.meetingId).not.toBe(later);
-    const agenda = (await ctx.http().get(`/councils/${councilId}/meetings/${next}/agenda`).expect(200)).body as { items: { id: string; title: Record<string, string>; purpose: string; supplementary: boolean }[] };
+    const agenda = (await ctx.http().get(`/councils/${councilId}/meetings/${next}/agenda`).expect(200)).body as {
+      items: { id: string; title: Record<string, string>; purpose: string; supplementary: boolean }[];
+    };
     const overdueItems = agenda.items.filter((i) => i.title.en === 'Overdue action items');
     expect(overdueItems).toHaveLength(1);
-    expect(overdueItems[0]).toMatchObject({ id: placed[0]!.agendaItemId, purpose: 'discussion', supplementary: false, title: { es: 'Acciones vencidas', en: 'Overdue action items', fr: 'Actions en retard', pt: 'Itens de ação em atraso' } });
+    expect(overdueItems[0]).toMatchObject({
+      id: placed[0]!.agendaItemId,
+      purpose: 'discussion',
+      supplementary: false,
+      title: { es: 'Acciones vencidas', en: 'Overdue action items', fr: 'Actions en retard', pt: 'Itens de ação em atraso' },
+    });
 
     // Again (and the periodic job meanwhile): still once; one audit row.
     await escalator.runAll();
     await sleep(1000);
     expect(await placements()).toHaveLength(1);
-    const agendaAgain = (await ctx.http().get(`/councils/${councilId}/meetings/${next}/agenda`).expect(200)).body as { items: { title: Record<string, string> }[] };
+    const agendaAgain = (await ctx.http().get(`/councils/${councilId}/meetings/${next}/agenda`).expect(200)).body as {
+      items: { title: Record<string, string> }[];
+    };
     expect(agendaAgain.items.filter((i) => i.title.en === 'Overdue action items')).toHaveLength(1);
-    const audits = (await ctx.db.query(`SELECT after FROM audit_log WHERE action = 'action_item.escalated_to_agenda' AND entity_id = $1`, [item.id])) as { after: { meetingId: string } }[];
+    const audits = (await ctx.db.query(`SELECT after FROM audit_log WHERE action = 'action_item.escalated_to_agenda' AND entity_id = $1`, [item.id])) as {
+      after: { meetingId: string };
+    }[];
     expect(audits).toHaveLength(1);
     expect(audits[0]!.after.meetingId).toBe(next);
 
@@ -277,14 +310,19 @@ describe('action item reminders and escalation', () => {
     const second = await create('Also very late');
     await ctx.db.query(`UPDATE action_items SET due_date = $2 WHERE id = $1`, [second.id, plusDays(today(), -30)]);
     const row = await until('the periodic job places the second item', async () => {
-      const rows = (await ctx.db.query(`SELECT agenda_item_id AS "agendaItemId" FROM action_item_agenda_placements WHERE action_item_id = $1`, [second.id])) as { agendaItemId: string }[];
+      const rows = (await ctx.db.query(`SELECT agenda_item_id AS "agendaItemId" FROM action_item_agenda_placements WHERE action_item_id = $1`, [
+        second.id,
+      ])) as { agendaItemId: string }[];
       return rows[0];
     });
     expect(row.agendaItemId).toBe(placed[0]!.agendaItemId);
 
     // Done items are never placed.
     const done = await create('Done long ago');
-    await ctx.db.query(`UPDATE action_items SET due_date = $2, status = 'done', acknowledged_at = now(), done_at = now() WHERE id = $1`, [done.id, plusDays(today(), -40)]);
+    await ctx.db.query(`UPDATE action_items SET due_date = $2, status = 'done', acknowledged_at = now(), done_at = now() WHERE id = $1`, [
+      done.id,
+      plusDays(today(), -40),
+    ]);
     await escalator.runAll();
     expect(await ctx.db.query(`SELECT 1 FROM action_item_agenda_placements WHERE action_item_id = $1`, [done.id])).toEqual([]);
   });
@@ -329,31 +367,58 @@ describe('action item reminders and escalation', () => {
         [{ colour: 'red' }, 'colour'],
       ];
       for (const [change, field] of cases) {
-        const res = await ctx.http().put(rulesPath()).send({ ...good, version: 0, ...change });
+        const res = await ctx
+          .http()
+          .put(rulesPath())
+          .send({ ...good, version: 0, ...change });
         expect({ change, status: res.status }).toEqual({ change, status: 400 });
         expect(JSON.stringify(res.body)).toContain(field);
       }
       expect(await ctx.db.query(`SELECT 1 FROM council_action_item_rules WHERE council_id = $1`, [other])).toEqual([]);
-      await ctx.http().put(`/councils/${randomUUID()}/action-item-rules`).send({ ...good, version: 0 }).expect(404);
-      await ctx.http().put(`/councils/not-a-uuid/action-item-rules`).send({ ...good, version: 0 }).expect(400);
+      await ctx
+        .http()
+        .put(`/councils/${randomUUID()}/action-item-rules`)
+        .send({ ...good, version: 0 })
+        .expect(404);
+      await ctx
+        .http()
+        .put(`/councils/not-a-uuid/action-item-rules`)
+        .send({ ...good, version: 0 })
+        .expect(400);
     });
 
     it('saves the rules (versioned) and re-plans the open items’ reminders', async () => {
       const item = await ctx
         .http()
         .post(`/councils/${other}/action-items`)
-        .send({ title: { en: 'Under new rules' }, ownerKind: 'delegation', ownerDelegationId: await newDelegation(ctx, other, 'Panama', 'PA'), dueDate: DateTime.now().plus({ days: 40 }).toISODate() })
+        .send({
+          title: { en: 'Under new rules' },
+          ownerKind: 'delegation',
+          ownerDelegationId: await newDelegation(ctx, other, 'Panama', 'PA'),
+          dueDate: DateTime.now().plus({ days: 40 }).toISODate(),
+        })
         .expect(201);
       const keys = async () => (await live(item.body.id)).map((r) => r.key.slice(`action-item-${item.body.id}-`.length)).sort();
       expect(await keys()).toEqual(['ack', 'due-14d', 'due-3d', 'over-14d', 'over-1d']);
-      const res = await ctx.http().put(rulesPath()).send({ ...good, version: 0 }).expect(200);
+      const res = await ctx
+        .http()
+        .put(rulesPath())
+        .send({ ...good, version: 0 })
+        .expect(200);
       expect(res.body).toMatchObject({ ...good, dueSoonDays: [10, 3], defaults: false, version: 1 });
       expect(await keys()).toEqual(['ack', 'due-10d', 'due-3d', 'over-10d', 'over-2d']);
       expect((await ctx.http().get(rulesPath()).expect(200)).body).toMatchObject({ ackDays: 5, version: 1 });
       // A stale version is refused.
-      const stale = await ctx.http().put(rulesPath()).send({ ...good, ackDays: 9, version: 0 });
+      const stale = await ctx
+        .http()
+        .put(rulesPath())
+        .send({ ...good, ackDays: 9, version: 0 });
       expect(stale.status).toBe(409);
-      await ctx.http().put(rulesPath()).send({ ...good, ackDays: 9, version: 1 }).expect(200);
+      await ctx
+        .http()
+        .put(rulesPath())
+        .send({ ...good, ackDays: 9, version: 1 })
+        .expect(200);
       expect((await ctx.http().get(rulesPath()).expect(200)).body).toMatchObject({ ackDays: 9, version: 2 });
     });
   });

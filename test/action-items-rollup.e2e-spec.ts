@@ -41,8 +41,18 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
                CASE WHEN $10 NOT IN ('open','cancelled') THEN now() END, CASE WHEN $10 IN ('done','verified') THEN now() END,
                CASE WHEN $10 = 'verified' THEN now() END, CASE WHEN $10 = 'cancelled' THEN now() END, CASE WHEN $10 = 'cancelled' THEN 'superseded' END)
        RETURNING id`,
-      [w.councilId, JSON.stringify({ es: v.title ?? `Tarea ${status}`, en: v.title ?? `Item ${status}` }), owner[0], owner[1], owner[2], dueIn, source, v.meetingId ?? null,
-        v.recommendationId === undefined ? null : v.recommendationId, status],
+      [
+        w.councilId,
+        JSON.stringify({ es: v.title ?? `Tarea ${status}`, en: v.title ?? `Item ${status}` }),
+        owner[0],
+        owner[1],
+        owner[2],
+        dueIn,
+        source,
+        v.meetingId ?? null,
+        v.recommendationId === undefined ? null : v.recommendationId,
+        status,
+      ],
     );
     return row.id;
   }
@@ -72,24 +82,40 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
     ctx = await createTestContext();
     const c = await given(ctx).council('rollup');
     const councilId = c.id;
-    const state = async (name: string, iso: string, position: number) => (await c.memberState(name, { iso, position, delegation: `Delegation of ${name}` })).delegationId;
+    const state = async (name: string, iso: string, position: number) =>
+      (await c.memberState(name, { iso, position, delegation: `Delegation of ${name}` })).delegationId;
     const mx = await state('Mexico', 'MX', 1);
     const ca = await state('Canada <CA> & "co"', 'CA', 2);
     const bodyId = await c.body('Working Group on Labour Mobility');
-    const area = async (code: string) => (await one(`INSERT INTO focus_areas (council_id, code, title) VALUES ($1, $2, $3) RETURNING id`, [councilId, code, `Area ${code}`])).id;
+    const area = async (code: string) =>
+      (await one(`INSERT INTO focus_areas (council_id, code, title) VALUES ($1, $2, $3) RETURNING id`, [councilId, code, `Area ${code}`])).id;
     const areaC = await area('C');
     const areaD = await area('D');
     const rec = async (areaId: string, n: number) =>
-      (await one(`INSERT INTO recommendations (council_id, focus_area_id, number, title, body) VALUES ($1, $2, $3, $4, 'Body') RETURNING id`, [
-        councilId,
-        areaId,
-        n,
-        `Recommendation ${n}`,
-      ])).id;
+      (
+        await one(`INSERT INTO recommendations (council_id, focus_area_id, number, title, body) VALUES ($1, $2, $3, $4, 'Body') RETURNING id`, [
+          councilId,
+          areaId,
+          n,
+          `Recommendation ${n}`,
+        ])
+      ).id;
     const rec5 = await rec(areaC, 5);
     const rec6 = await rec(areaC, 6);
     const rec8 = await rec(areaD, 8);
-    w = { councilId, mx, ca, bodyId, areaC, areaD, rec5, rec6, rec8, canada: await delegateOf(ctx, councilId, ca, 'head'), secretariat: await secretariat(ctx, councilId) };
+    w = {
+      councilId,
+      mx,
+      ca,
+      bodyId,
+      areaC,
+      areaD,
+      rec5,
+      rec6,
+      rec8,
+      canada: await delegateOf(ctx, councilId, ca, 'head'),
+      secretariat: await secretariat(ctx, councilId),
+    };
 
     // Recommendation 5: 2 verified, 1 done, 1 in progress overdue, 1 open, 1 cancelled → 3/5 = 60 %, 1 overdue.
     await item('verified', -10, { recommendationId: rec5 });
@@ -132,7 +158,12 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
 
     it('one recommendation, with its items, owners and latest progress', async () => {
       const ack = await item('acknowledged', 15, { recommendationId: w.rec8, title: 'Report <b>labour</b> figures' });
-      await ctx.anonymous().post(`${base()}/action-items/${ack}/updates`).set(w.canada.auth).send({ version: 1, text: '<script>alert("x")</script> half & half', percent: 50, rag: 'amber' }).expect(201);
+      await ctx
+        .anonymous()
+        .post(`${base()}/action-items/${ack}/updates`)
+        .set(w.canada.auth)
+        .send({ version: 1, text: '<script>alert("x")</script> half & half', percent: 50, rag: 'amber' })
+        .expect(201);
       const res = await ctx.anonymous().get(`${base()}/recommendations/${w.rec8}/progress`).set(w.canada.auth).expect(200);
       expect(res.body).toMatchObject({ number: 8, focusAreaCode: 'D', total: 1, completed: 0, completionPercent: 0, overdue: 0 });
       expect(res.body.items).toEqual([
@@ -165,7 +196,10 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
     it('freezes JSON and an escaped HTML document in the first working language, attached to the agenda item', async () => {
       const next = await meeting('Senior officials <2>', 'draft', 40);
       const papers = await agendaItem(next, 1, 'Implementation of the recommendations');
-      await ctx.db.query(`UPDATE agenda_items SET documents = $2 WHERE id = $1`, [papers, JSON.stringify([{ title: 'Background', url: 'https://docs.example.org/bg.pdf' }])]);
+      await ctx.db.query(`UPDATE agenda_items SET documents = $2 WHERE id = $1`, [
+        papers,
+        JSON.stringify([{ title: 'Background', url: 'https://docs.example.org/bg.pdf' }]),
+      ]);
 
       const res = await ctx.anonymous().post(`${base()}/progress-reports`).set(w.secretariat.auth).send({ meetingId: next, agendaItemId: papers }).expect(201);
       expect(res.body).toMatchObject({ meetingId: next, agendaItemId: papers, bodyId: null, language: 'es' });
@@ -179,7 +213,11 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
       ]);
       // Unfinished items only (not verified or cancelled), by owner then due date, with the latest progress.
       expect(snap.items.every((i: any) => i.status !== 'verified' && i.status !== 'cancelled')).toBe(true);
-      expect(snap.owners.map((o: any) => o.ownerName)).toEqual(['Delegation of Canada <CA> & "co"', 'Delegation of Mexico', 'Working Group on Labour Mobility']);
+      expect(snap.owners.map((o: any) => o.ownerName)).toEqual([
+        'Delegation of Canada <CA> & "co"',
+        'Delegation of Mexico',
+        'Working Group on Labour Mobility',
+      ]);
       expect(snap.items.find((i: any) => i.latestProgressText)?.latestProgressText).toBe('<script>alert("x")</script> half & half');
 
       const got = await ctx.anonymous().get(`${base()}/progress-reports/${res.body.id}`).set(w.canada.auth).expect(200);
@@ -228,7 +266,8 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
         `INSERT INTO meeting_agendas (meeting_id, council_id, status, circulated_at, supplementary_deadline, adopted_at) VALUES ($1, $2, 'adopted', now() - interval '30 days', now() - interval '25 days', now() - interval '20 days')`,
         [adopted, w.councilId],
       );
-      const count = async () => ((await ctx.db.query(`SELECT count(*)::int AS n FROM progress_reports WHERE council_id = $1`, [w.councilId])) as { n: number }[])[0]!.n;
+      const count = async () =>
+        ((await ctx.db.query(`SELECT count(*)::int AS n FROM progress_reports WHERE council_id = $1`, [w.councilId])) as { n: number }[])[0]!.n;
       const before = await count();
       const refused = await ctx.anonymous().post(`${base()}/progress-reports`).set(w.secretariat.auth).send({ meetingId: adopted, agendaItemId: onIt });
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'AGENDA_ADOPTED' });
@@ -270,7 +309,9 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
       expect(ofNext.body.items.map((i: any) => i.id)).toEqual([open]);
       const ofSource = await ctx.http().get(`${base()}/action-items`).query({ meetingId: source }).expect(200);
       expect(ofSource.body.items.map((i: any) => i.id).sort()).toEqual([open, done, cancelled].sort());
-      const audit = (await ctx.db.query(`SELECT after FROM audit_log WHERE action = 'action_item.carried_over' AND entity_id = $1`, [open])) as { after: any }[];
+      const audit = (await ctx.db.query(`SELECT after FROM audit_log WHERE action = 'action_item.carried_over' AND entity_id = $1`, [open])) as {
+        after: any;
+      }[];
       expect(audit.map((a) => a.after)).toEqual([{ fromMeetingId: source, toMeetingId: next }]);
 
       // Carrying again changes nothing.
@@ -279,7 +320,10 @@ describe('recommendations roll-up, progress reports and carry-over', () => {
       expect((await ctx.http().get(`${base()}/action-items/${open}/updates`).expect(200)).body.items).toHaveLength(2);
 
       // From the next meeting onwards, the carried item goes along again.
-      await ctx.db.query(`UPDATE meetings SET status = 'closed', convened_at = now() - interval '1 day', starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [next]);
+      await ctx.db.query(
+        `UPDATE meetings SET status = 'closed', convened_at = now() - interval '1 day', starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+        [next],
+      );
       const third = await meeting('SOM 3', 'draft', 90);
       const onward = await ctx.http().post(`${base()}/meetings/${next}/agenda/carry-forward`).send({}).expect(200);
       expect(onward.body).toMatchObject({ toMeetingId: third, actionItemIds: [open] });

@@ -33,11 +33,15 @@ async function world(ctx: TestContext, slug: string): Promise<World> {
   await c.presiding(mx);
   const bodyId = await c.body('Working Group on Protection');
   await c.bodyLead(bodyId, gt, 400);
-  const fa = ((await ctx.db.query(`INSERT INTO focus_areas (council_id, code, title) VALUES ($1, 'C', 'Pathways') RETURNING id`, [councilId])) as { id: string }[])[0]!.id;
-  const recommendationId = ((await ctx.db.query(
-    `INSERT INTO recommendations (council_id, focus_area_id, number, title, body) VALUES ($1, $2, 5, 'Raise pathways', 'By 50,000 people') RETURNING id`,
-    [councilId, fa],
-  )) as { id: string }[])[0]!.id;
+  const fa = (
+    (await ctx.db.query(`INSERT INTO focus_areas (council_id, code, title) VALUES ($1, 'C', 'Pathways') RETURNING id`, [councilId])) as { id: string }[]
+  )[0]!.id;
+  const recommendationId = (
+    (await ctx.db.query(
+      `INSERT INTO recommendations (council_id, focus_area_id, number, title, body) VALUES ($1, $2, 5, 'Raise pathways', 'By 50,000 people') RETURNING id`,
+      [councilId, fa],
+    )) as { id: string }[]
+  )[0]!.id;
   return {
     councilId,
     mx: mx.delegationId,
@@ -62,7 +66,13 @@ describe('action items', () => {
   const as = (actor: Actor, method: 'get' | 'post' | 'patch', path: string) => ctx.anonymous()[method](path).set(actor.auth);
 
   async function create(body: Record<string, unknown>, actor: Actor = w.secretariat): Promise<{ id: string; version: number } & Record<string, unknown>> {
-    const res = await as(actor, 'post', base()).send({ title: { es: 'Tarea', en: 'Task' }, ownerKind: 'delegation', ownerDelegationId: w.ca, dueDate: day(30), ...body });
+    const res = await as(actor, 'post', base()).send({
+      title: { es: 'Tarea', en: 'Task' },
+      ownerKind: 'delegation',
+      ownerDelegationId: w.ca,
+      dueDate: day(30),
+      ...body,
+    });
     if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -77,22 +87,28 @@ describe('action items', () => {
 
   /** A meeting in session with an agenda item and a decision in the given state (by SQL). */
   async function decision(outcome: 'adopted' | 'not_adopted' | null): Promise<{ meetingId: string; decisionId: string }> {
-    const meetingId = ((await ctx.db.query(
-      `INSERT INTO meetings (council_id, kind, title, starts_at, ends_at, time_zone, status, convened_at)
+    const meetingId = (
+      (await ctx.db.query(
+        `INSERT INTO meetings (council_id, kind, title, starts_at, ends_at, time_zone, status, convened_at)
        VALUES ($1, 'senior_officials', 'Senior officials', now() - interval '1 hour', now() + interval '5 hours', 'UTC', 'in_session', now() - interval '90 days') RETURNING id`,
-      [w.councilId],
-    )) as { id: string }[])[0]!.id;
-    const itemId = ((await ctx.db.query(
-      `INSERT INTO agenda_items (council_id, meeting_id, position, title, purpose) VALUES ($1, $2, 1, '{"es":"Plan"}', 'decision') RETURNING id`,
-      [w.councilId, meetingId],
-    )) as { id: string }[])[0]!.id;
-    const decisionId = ((await ctx.db.query(
-      outcome === null
-        ? `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text) VALUES ($1, $2, $3, '{"es":"Se aprueba"}') RETURNING id`
-        : `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text, status, outcome, closed_at, member_states_present, active_member_states, quorum_required)
+        [w.councilId],
+      )) as { id: string }[]
+    )[0]!.id;
+    const itemId = (
+      (await ctx.db.query(
+        `INSERT INTO agenda_items (council_id, meeting_id, position, title, purpose) VALUES ($1, $2, 1, '{"es":"Plan"}', 'decision') RETURNING id`,
+        [w.councilId, meetingId],
+      )) as { id: string }[]
+    )[0]!.id;
+    const decisionId = (
+      (await ctx.db.query(
+        outcome === null
+          ? `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text) VALUES ($1, $2, $3, '{"es":"Se aprueba"}') RETURNING id`
+          : `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text, status, outcome, closed_at, member_states_present, active_member_states, quorum_required)
            VALUES ($1, $2, $3, '{"es":"Se aprueba"}', 'closed', '${outcome}', now(), 3, 3, 3) RETURNING id`,
-      [w.councilId, meetingId, itemId],
-    )) as { id: string }[])[0]!.id;
+        [w.councilId, meetingId, itemId],
+      )) as { id: string }[]
+    )[0]!.id;
     return { meetingId, decisionId };
   }
 
@@ -104,7 +120,13 @@ describe('action items', () => {
 
   describe('creating', () => {
     it('the secretariat creates an item for a delegation, with a target and the recommendation it serves; audited', async () => {
-      const item = await create({ priority: 'high', targetValue: 50000, targetUnit: 'people', recommendationId: w.recommendationId, description: { en: 'Pathways' } });
+      const item = await create({
+        priority: 'high',
+        targetValue: 50000,
+        targetUnit: 'people',
+        recommendationId: w.recommendationId,
+        description: { en: 'Pathways' },
+      });
       expect(item).toMatchObject({
         ownerKind: 'delegation',
         ownerDelegationId: w.ca,
@@ -120,7 +142,9 @@ describe('action items', () => {
         version: 1,
         createdBy: w.secretariat.userId,
       });
-      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'action_item' AND entity_id = $1`, [item.id])) as { action: string }[];
+      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'action_item' AND entity_id = $1`, [item.id])) as {
+        action: string;
+      }[];
       expect(audit.map((a) => a.action)).toEqual(['action_item.created']);
       expect((await as(w.canada, 'get', `${base()}/${item.id}`).expect(200)).body.id).toBe(item.id);
     });
@@ -129,7 +153,9 @@ describe('action items', () => {
       await create({}, w.chair);
       const before = (await ctx.db.query(`SELECT count(*)::int AS n FROM action_items`)) as { n: number }[];
       for (const actor of [w.canada, w.observer]) {
-        const res = await as(actor, 'post', base()).send({ title: { es: 'x' }, ownerKind: 'delegation', ownerDelegationId: w.ca, dueDate: day(30) }).expect(403);
+        const res = await as(actor, 'post', base())
+          .send({ title: { es: 'x' }, ownerKind: 'delegation', ownerDelegationId: w.ca, dueDate: day(30) })
+          .expect(403);
         expect(res.body.code).toBe('FORBIDDEN');
       }
       expect((await ctx.db.query(`SELECT count(*)::int AS n FROM action_items`)) as { n: number }[]).toEqual(before);
@@ -160,8 +186,18 @@ describe('action items', () => {
       ];
       const before = (await ctx.db.query(`SELECT count(*)::int AS n FROM action_items`)) as { n: number }[];
       for (const [body, field] of cases) {
-        const res = await as(w.secretariat, 'post', base()).send({ title: { es: 'Tarea' }, ownerKind: 'delegation', ownerDelegationId: w.ca, dueDate: day(30), ...body });
-        expect({ body, status: res.status, fields: (res.body.errors as { field: string }[] | undefined)?.map((e) => e.field) }).toEqual({ body, status: 400, fields: [field] });
+        const res = await as(w.secretariat, 'post', base()).send({
+          title: { es: 'Tarea' },
+          ownerKind: 'delegation',
+          ownerDelegationId: w.ca,
+          dueDate: day(30),
+          ...body,
+        });
+        expect({ body, status: res.status, fields: (res.body.errors as { field: string }[] | undefined)?.map((e) => e.field) }).toEqual({
+          body,
+          status: 400,
+          fields: [field],
+        });
       }
       expect((await ctx.db.query(`SELECT count(*)::int AS n FROM action_items`)) as { n: number }[]).toEqual(before);
     });
@@ -169,7 +205,8 @@ describe('action items', () => {
     it('the owner must be of the council, the source must exist in it (404), a decision must be adopted (409)', async () => {
       const other = await given(ctx).council('other');
       const foreignBody = await other.body('Elsewhere');
-      const send = (body: Record<string, unknown>) => as(w.secretariat, 'post', base()).send({ title: { es: 'Tarea' }, ownerKind: 'delegation', ownerDelegationId: w.ca, dueDate: day(30), ...body });
+      const send = (body: Record<string, unknown>) =>
+        as(w.secretariat, 'post', base()).send({ title: { es: 'Tarea' }, ownerKind: 'delegation', ownerDelegationId: w.ca, dueDate: day(30), ...body });
       expect((await send({ ownerKind: 'body', ownerDelegationId: undefined, ownerBodyId: foreignBody })).status).toBe(404);
       expect((await send({ meetingId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
       expect((await send({ recommendationId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
@@ -254,7 +291,9 @@ describe('action items', () => {
       const selfVerify = await move(w.canada, item.id, 'verified', v).expect(404);
       expect(selfVerify.body.code).toBe('NOT_FOUND');
       // … and progress is no longer reported once done.
-      expect((await as(w.canada, 'post', `${base()}/${item.id}/updates`).send({ version: v, text: 'More' }).expect(409)).body.code).toBe('ITEM_NOT_IN_PROGRESS');
+      expect((await as(w.canada, 'post', `${base()}/${item.id}/updates`).send({ version: v, text: 'More' }).expect(409)).body.code).toBe(
+        'ITEM_NOT_IN_PROGRESS',
+      );
       const verified = await step('verified', {}, w.secretariat);
       expect(verified).toMatchObject({ status: 'verified', verifiedBy: w.secretariat.userId, allowedTransitions: [] });
       const illegal = await move(w.secretariat, item.id, 'cancelled', v, { reason: 'Too late' }).expect(409);
@@ -273,7 +312,9 @@ describe('action items', () => {
       ]);
       expect(history.body.items[3]).toMatchObject({ text: 'Waiting for the budget', statusFrom: 'in_progress', authorId: w.canada.userId });
       expect(history.body.items[4]).toMatchObject({ rag: 'red', attachmentUrl: 'https://example.org/memo.pdf' });
-      const actions = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'action_item' AND entity_id = $1 ORDER BY id`, [item.id])) as { action: string }[];
+      const actions = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'action_item' AND entity_id = $1 ORDER BY id`, [item.id])) as {
+        action: string;
+      }[];
       expect(actions.map((a) => a.action)).toEqual([
         'action_item.created',
         'action_item.acknowledged',
@@ -327,7 +368,9 @@ describe('action items', () => {
       expect((await move(w.canada, item.id, 'cancelled', 1, { reason: 'Not ours' })).status).toBe(403);
       expect((await as(w.observer, 'post', `${base()}/${item.id}/reassign`).send({ version: 1, reason: 'x', dueDate: day(40) })).status).toBe(403);
       expect(await row(item.id)).toEqual(before);
-      expect(((await ctx.db.query(`SELECT count(*)::int AS n FROM action_item_updates WHERE action_item_id = $1`, [item.id])) as { n: number }[])[0]!.n).toBe(0);
+      expect(((await ctx.db.query(`SELECT count(*)::int AS n FROM action_item_updates WHERE action_item_id = $1`, [item.id])) as { n: number }[])[0]!.n).toBe(
+        0,
+      );
     });
 
     it('progress: percent 140, a bad rag or link → 400 naming the field; an open item must be acknowledged first (409)', async () => {
@@ -366,10 +409,17 @@ describe('action items', () => {
 
     it('the chair reassigns with a reason (audited, in the history): the new owner acts, the former gets 404', async () => {
       const item = await create({ ownerUserId: w.canada.userId });
-      expect((await as(w.chair, 'post', `${base()}/${item.id}/reassign`).send({ version: 1, ownerKind: 'delegation', ownerDelegationId: w.gt }).expect(400)).body.errors[0].field).toBe(
-        'reason',
-      );
-      expect((await as(w.chair, 'post', `${base()}/${item.id}/reassign`).send({ version: 1, reason: 'x', dueDate: day(-4) }).expect(400)).body.errors[0].field).toBe('dueDate');
+      expect(
+        (await as(w.chair, 'post', `${base()}/${item.id}/reassign`).send({ version: 1, ownerKind: 'delegation', ownerDelegationId: w.gt }).expect(400)).body
+          .errors[0].field,
+      ).toBe('reason');
+      expect(
+        (
+          await as(w.chair, 'post', `${base()}/${item.id}/reassign`)
+            .send({ version: 1, reason: 'x', dueDate: day(-4) })
+            .expect(400)
+        ).body.errors[0].field,
+      ).toBe('dueDate');
       const res = await as(w.chair, 'post', `${base()}/${item.id}/reassign`)
         .send({ version: 1, ownerKind: 'delegation', ownerDelegationId: w.gt, dueDate: day(45), reason: 'Guatemala leads this now' })
         .expect(200);
@@ -389,7 +439,9 @@ describe('action items', () => {
       const item = await create({});
       expect((await move(w.secretariat, item.id, 'cancelled', 1).expect(400)).body.errors[0].field).toBe('reason');
       const proposed = await decision(null);
-      expect((await move(w.secretariat, item.id, 'cancelled', 1, { reason: 'Superseded', decisionId: proposed.decisionId }).expect(409)).body.code).toBe('DECISION_NOT_ADOPTED');
+      expect((await move(w.secretariat, item.id, 'cancelled', 1, { reason: 'Superseded', decisionId: proposed.decisionId }).expect(409)).body.code).toBe(
+        'DECISION_NOT_ADOPTED',
+      );
       const adopted = await decision('adopted');
       const res = await move(w.secretariat, item.id, 'cancelled', 1, { reason: 'Superseded', decisionId: adopted.decisionId }).expect(200);
       expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: 'Superseded', cancelDecisionId: adopted.decisionId, allowedTransitions: [] });
@@ -449,15 +501,23 @@ describe('action items', () => {
 
     it('filters and counts agree with the rows', async () => {
       const sql = async (where: string, params: unknown[] = []) =>
-        ((await ctx.db.query(`SELECT count(*)::int AS n FROM action_items a WHERE a.council_id = $1 AND ${where}`, [councilId, ...params])) as { n: number }[])[0]!.n;
+        (
+          (await ctx.db.query(`SELECT count(*)::int AS n FROM action_items a WHERE a.council_id = $1 AND ${where}`, [councilId, ...params])) as { n: number }[]
+        )[0]!.n;
       const listed = async (query: Record<string, string>) => {
-        const res = await ctx.http().get(`/councils/${councilId}/action-items`).query({ limit: '200', ...query }).expect(200);
+        const res = await ctx
+          .http()
+          .get(`/councils/${councilId}/action-items`)
+          .query({ limit: '200', ...query })
+          .expect(200);
         return res.body.items as { id: string; status: string; ownerDelegationId: string }[];
       };
       const open = await listed({ status: 'open,in_progress' });
       expect(open.length).toBe(await sql(`status IN ('open','in_progress')`));
       expect(new Set(open.map((i) => i.status))).toEqual(new Set(['open', 'in_progress']));
-      expect((await listed({ status: 'open', ownerDelegationId: delegation })).length).toBe(await sql(`status = 'open' AND owner_delegation_id = $2`, [delegation]));
+      expect((await listed({ status: 'open', ownerDelegationId: delegation })).length).toBe(
+        await sql(`status = 'open' AND owner_delegation_id = $2`, [delegation]),
+      );
       expect((await listed({ dueBefore: day(25) })).length).toBe(await sql(`due_date < $2::date`, [day(25)]));
       expect((await listed({ source: 'recommendation' })).length).toBe(await sql(`source_kind = 'recommendation'`));
       const counts = await ctx.http().get(`/councils/${councilId}/action-items/counts`).expect(200);
@@ -469,17 +529,21 @@ describe('action items', () => {
       expect(mine.body.total).toBe(await sql(`status IN ('open','acknowledged') AND owner_delegation_id = $2`, [delegation]));
       const myPage = await ctx.anonymous().get(`/councils/${councilId}/me/action-items?limit=200`).set(lead.auth).expect(200);
       expect(myPage.body.items.every((i: { ownerDelegationId: string }) => i.ownerDelegationId === delegation)).toBe(true);
-      expect((await ctx.anonymous().get(`/councils/${councilId}/me/action-items?ownerDelegationId=${delegation}`).set(lead.auth).expect(400)).body.errors[0].field).toBe(
-        'ownerDelegationId',
-      );
+      expect(
+        (await ctx.anonymous().get(`/councils/${councilId}/me/action-items?ownerDelegationId=${delegation}`).set(lead.auth).expect(400)).body.errors[0].field,
+      ).toBe('ownerDelegationId');
     });
 
     it("overdue is derived in the council's time zone: past due and not done, verified or cancelled", async () => {
       const one = async (status: string) =>
-        ((await ctx.db.query(`SELECT id FROM action_items WHERE council_id = $1 AND status = $2 ORDER BY id LIMIT 1`, [councilId, status])) as { id: string }[])[0];
+        (
+          (await ctx.db.query(`SELECT id FROM action_items WHERE council_id = $1 AND status = $2 ORDER BY id LIMIT 1`, [councilId, status])) as { id: string }[]
+        )[0];
       const openItem = await one('in_progress');
       const doneItem = await one('done');
-      await ctx.db.query(`UPDATE action_items SET due_date = (now() AT TIME ZONE 'America/Panama')::date - 1 WHERE id = ANY($1::uuid[])`, [[openItem!.id, doneItem!.id]]);
+      await ctx.db.query(`UPDATE action_items SET due_date = (now() AT TIME ZONE 'America/Panama')::date - 1 WHERE id = ANY($1::uuid[])`, [
+        [openItem!.id, doneItem!.id],
+      ]);
       expect((await ctx.http().get(`/councils/${councilId}/action-items/${openItem!.id}`).expect(200)).body.overdue).toBe(true);
       expect((await ctx.http().get(`/councils/${councilId}/action-items/${doneItem!.id}`).expect(200)).body.overdue).toBe(false);
       // Due today (council time) is not overdue yet.

@@ -4,7 +4,6 @@ import { given } from './support/given.js';
 import { at, DAY, HOUR, meetingDayCome } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
-
 interface World {
   councilId: string;
   mexico: string;
@@ -48,7 +47,8 @@ describe('meeting agendas', () => {
     ctx.db.query(`SELECT action, before, after FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`, [entityType, id]) as Promise<
       { action: string; before: Record<string, any> | null; after: Record<string, any> | null }[]
     >;
-  const meetingRow = async (id: string) => ((await ctx.db.query(`SELECT status, version, starts_at FROM meetings WHERE id = $1`, [id])) as { status: string; version: number; starts_at: Date }[])[0]!;
+  const meetingRow = async (id: string) =>
+    ((await ctx.db.query(`SELECT status, version, starts_at FROM meetings WHERE id = $1`, [id])) as { status: string; version: number; starts_at: Date }[])[0]!;
 
   /** A draft working-group meeting (100 days ahead unless told), through the API. */
   function draftMeeting(daysAhead = 100): Promise<string> {
@@ -73,7 +73,12 @@ describe('meeting agendas', () => {
   }
 
   function addItem(meetingId: string, body: Record<string, unknown>, actor?: Actor) {
-    const req = actor ? ctx.anonymous().post(`${agendaOf(meetingId)}/items`).set(actor.auth) : ctx.http().post(`${agendaOf(meetingId)}/items`);
+    const req = actor
+      ? ctx
+          .anonymous()
+          .post(`${agendaOf(meetingId)}/items`)
+          .set(actor.auth)
+      : ctx.http().post(`${agendaOf(meetingId)}/items`);
     return req.send(body);
   }
 
@@ -148,23 +153,45 @@ describe('meeting agendas', () => {
       const version = (await agenda(meetingId)).version as number;
 
       const before = await snapshot();
-      const partial = await ctx.http().post(`${agendaOf(meetingId)}/reorder`).send({ version, itemIds: ids.slice(0, 3) }).expect(400);
+      const partial = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/reorder`)
+        .send({ version, itemIds: ids.slice(0, 3) })
+        .expect(400);
       expect(partial.body).toMatchObject({ errors: [expect.objectContaining({ field: 'itemIds' })], details: { missing: [ids[3]] } });
-      await ctx.http().post(`${agendaOf(meetingId)}/reorder`).send({ version, itemIds: [...ids, ids[0]] }).expect(400);
-      await ctx.http().post(`${agendaOf(meetingId)}/reorder`).send({ version, itemIds: [...ids.slice(0, 3), randomUUID()] }).expect(400);
-      await ctx.http().post(`${agendaOf(meetingId)}/reorder`).send({ version, itemIds: ['nope'] }).expect(400);
-      const stale = await ctx.http().post(`${agendaOf(meetingId)}/reorder`).send({ version: version - 1, itemIds: [...ids].reverse() }).expect(409);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/reorder`)
+        .send({ version, itemIds: [...ids, ids[0]] })
+        .expect(400);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/reorder`)
+        .send({ version, itemIds: [...ids.slice(0, 3), randomUUID()] })
+        .expect(400);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/reorder`)
+        .send({ version, itemIds: ['nope'] })
+        .expect(400);
+      const stale = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/reorder`)
+        .send({ version: version - 1, itemIds: [...ids].reverse() })
+        .expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       expect(await snapshot()).toEqual(before);
 
       // Reversing swaps every position: the unique key on positions is checked at commit.
       const reversed = [...ids].reverse();
-      const res = await ctx.http().post(`${agendaOf(meetingId)}/reorder`).send({ version, itemIds: reversed }).expect(200);
+      const res = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/reorder`)
+        .send({ version, itemIds: reversed })
+        .expect(200);
       expect(res.body.items.map((i: { id: string; position: number }) => [i.id, i.position])).toEqual(reversed.map((id, k) => [id, k + 1]));
       expect(res.body.version).toBe(version + 1);
-      expect(await auditOf('meeting_agenda', meetingId)).toEqual([
-        { action: 'agenda.reordered', before: { itemIds: ids }, after: { itemIds: reversed } },
-      ]);
+      expect(await auditOf('meeting_agenda', meetingId)).toEqual([{ action: 'agenda.reordered', before: { itemIds: ids }, after: { itemIds: reversed } }]);
     });
 
     it('items added at the same time each get their own place', async () => {
@@ -182,15 +209,30 @@ describe('meeting agendas', () => {
         (await addItem(meetingId, item('b')).expect(201)).body,
         (await addItem(meetingId, item('c')).expect(201)).body,
       ];
-      await ctx.http().delete(`${agendaOf(meetingId)}/items/${b.id}`).query({ version: 2 }).expect(409);
-      await ctx.http().delete(`${agendaOf(meetingId)}/items/${b.id}`).expect(400);
-      const res = await ctx.http().delete(`${agendaOf(meetingId)}/items/${b.id}`).query({ version: 1 }).expect(200);
+      await ctx
+        .http()
+        .delete(`${agendaOf(meetingId)}/items/${b.id}`)
+        .query({ version: 2 })
+        .expect(409);
+      await ctx
+        .http()
+        .delete(`${agendaOf(meetingId)}/items/${b.id}`)
+        .expect(400);
+      const res = await ctx
+        .http()
+        .delete(`${agendaOf(meetingId)}/items/${b.id}`)
+        .query({ version: 1 })
+        .expect(200);
       expect(res.body.items.map((i: { id: string; position: number }) => [i.id, i.position])).toEqual([
         [a.id, 1],
         [c.id, 2],
       ]);
       expect((await auditOf('agenda_item', b.id)).map((x) => x.action)).toEqual(['agenda_item.created', 'agenda_item.deleted']);
-      await ctx.http().delete(`${agendaOf(meetingId)}/items/${b.id}`).query({ version: 1 }).expect(404);
+      await ctx
+        .http()
+        .delete(`${agendaOf(meetingId)}/items/${b.id}`)
+        .query({ version: 1 })
+        .expect(404);
     });
 
     it('edits an item at its version; a stale version or a foreign presenter is refused', async () => {
@@ -201,15 +243,45 @@ describe('meeting agendas', () => {
         .patch(`${agendaOf(meetingId)}/items/${it0.id}`)
         .send({ version: 1, title: { es: 'Nuevo', en: 'New' }, purpose: 'decision', minutesAllotted: 30, presenterParticipantId: w.mexico })
         .expect(200);
-      expect(res.body).toMatchObject({ title: { es: 'Nuevo', en: 'New' }, purpose: 'decision', minutesAllotted: 30, presenterParticipantId: w.mexico, version: 2 });
-      const cleared = await ctx.http().patch(`${agendaOf(meetingId)}/items/${it0.id}`).send({ version: 2, minutesAllotted: null, presenterParticipantId: null }).expect(200);
+      expect(res.body).toMatchObject({
+        title: { es: 'Nuevo', en: 'New' },
+        purpose: 'decision',
+        minutesAllotted: 30,
+        presenterParticipantId: w.mexico,
+        version: 2,
+      });
+      const cleared = await ctx
+        .http()
+        .patch(`${agendaOf(meetingId)}/items/${it0.id}`)
+        .send({ version: 2, minutesAllotted: null, presenterParticipantId: null })
+        .expect(200);
       expect(cleared.body).toMatchObject({ minutesAllotted: null, presenterParticipantId: null, version: 3 });
 
       const before = await snapshot();
-      expect((await ctx.http().patch(`${agendaOf(meetingId)}/items/${it0.id}`).send({ version: 1, purpose: 'aob' }).expect(409)).body.code).toBe('STALE_VERSION');
-      await ctx.http().patch(`${agendaOf(meetingId)}/items/${it0.id}`).send({ version: 3, presenterParticipantId: other.mexico }).expect(404);
-      await ctx.http().patch(`${agendaOf(meetingId)}/items/${it0.id}`).send({ version: 3, title: { pt: 'Novo' } }).expect(400);
-      await ctx.http().patch(`${agendaOf(meetingId)}/items/${it0.id}`).send({ version: 3, supplementary: true }).expect(400);
+      expect(
+        (
+          await ctx
+            .http()
+            .patch(`${agendaOf(meetingId)}/items/${it0.id}`)
+            .send({ version: 1, purpose: 'aob' })
+            .expect(409)
+        ).body.code,
+      ).toBe('STALE_VERSION');
+      await ctx
+        .http()
+        .patch(`${agendaOf(meetingId)}/items/${it0.id}`)
+        .send({ version: 3, presenterParticipantId: other.mexico })
+        .expect(404);
+      await ctx
+        .http()
+        .patch(`${agendaOf(meetingId)}/items/${it0.id}`)
+        .send({ version: 3, title: { pt: 'Novo' } })
+        .expect(400);
+      await ctx
+        .http()
+        .patch(`${agendaOf(meetingId)}/items/${it0.id}`)
+        .send({ version: 3, supplementary: true })
+        .expect(400);
       expect(await snapshot()).toEqual(before);
       expect((await auditOf('agenda_item', it0.id)).map((x) => x.action)).toEqual(['agenda_item.created', 'agenda_item.updated', 'agenda_item.updated']);
     });
@@ -223,7 +295,11 @@ describe('meeting agendas', () => {
       await ctx.http().post(`/councils/${other.councilId}/meetings/${meetingId}/agenda/items`).send(item('z')).expect(404);
       await ctx.http().get(`${meetings()}/${randomUUID()}/agenda`).expect(404);
       await addItem(randomUUID(), item('z')).expect(404);
-      await ctx.http().patch(`${agendaOf(otherMeeting)}/items/${mine.id}`).send({ version: 1, purpose: 'aob' }).expect(404);
+      await ctx
+        .http()
+        .patch(`${agendaOf(otherMeeting)}/items/${mine.id}`)
+        .send({ version: 1, purpose: 'aob' })
+        .expect(404);
       await ctx.http().get(`${meetings()}/not-a-uuid/agenda`).expect(400);
       expect(await snapshot()).toEqual(before);
     });
@@ -274,7 +350,11 @@ describe('meeting agendas', () => {
   describe('circulation, supplementary items and adoption', () => {
     it('circulates the draft of a convened meeting, fixing the supplementary deadline; later items are supplementary', async () => {
       const meetingId = await draftMeeting();
-      const empty = await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version: 1 }).expect(409);
+      const empty = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .send({ version: 1 })
+        .expect(409);
       expect(empty.body).toMatchObject({ code: 'MEETING_NOT_CONVENED', details: { meetingStatus: 'draft' } });
       const first = (await addItem(meetingId, item('1')).expect(201)).body;
       const second = (await addItem(meetingId, item('2')).expect(201)).body;
@@ -282,29 +362,57 @@ describe('meeting agendas', () => {
 
       const { version } = await agenda(meetingId);
       const before = await snapshot();
-      await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version: version + 1 }).expect(409);
-      await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({}).expect(400);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .send({ version: version + 1 })
+        .expect(409);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .send({})
+        .expect(400);
       expect(await snapshot()).toEqual(before);
 
-      const res = await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version }).expect(200);
+      const res = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .send({ version })
+        .expect(200);
       const startsAt = (await meetingRow(meetingId)).starts_at;
-      expect(res.body).toMatchObject({ status: 'circulated', version: version + 1, supplementaryDeadline: new Date(startsAt.getTime() - 72 * HOUR).toISOString() });
+      expect(res.body).toMatchObject({
+        status: 'circulated',
+        version: version + 1,
+        supplementaryDeadline: new Date(startsAt.getTime() - 72 * HOUR).toISOString(),
+      });
       expect(Date.now() - new Date(res.body.circulatedAt).getTime()).toBeLessThan(60_000);
       // The meeting follows: convened → agenda_circulated.
       expect((await ctx.http().get(`${meetings()}/${meetingId}`).expect(200)).body.status).toBe('agenda_circulated');
       expect((await auditOf('meeting_agenda', meetingId)).map((a) => a.action)).toEqual(['agenda.circulated']);
       expect((await auditOf('meeting', meetingId)).map((a) => a.action)).toEqual(['meeting.created', 'meeting.convened', 'meeting.agenda_circulated']);
 
-      const again = await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version: version + 1 }).expect(409);
+      const again = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .send({ version: version + 1 })
+        .expect(409);
       expect(again.body.code).toBe('AGENDA_ALREADY_CIRCULATED');
 
       const late = (await addItem(meetingId, item('3')).expect(201)).body;
       expect(late).toMatchObject({ position: 3, supplementary: true, acceptedByChair: false });
 
       // Once circulated, items are withdrawn, not deleted.
-      const del = await ctx.http().delete(`${agendaOf(meetingId)}/items/${second.id}`).query({ version: 1 }).expect(409);
+      const del = await ctx
+        .http()
+        .delete(`${agendaOf(meetingId)}/items/${second.id}`)
+        .query({ version: 1 })
+        .expect(409);
       expect(del.body.code).toBe('AGENDA_NOT_DRAFT');
-      const withdrawn = await ctx.http().patch(`${agendaOf(meetingId)}/items/${second.id}`).send({ version: 1, status: 'withdrawn' }).expect(200);
+      const withdrawn = await ctx
+        .http()
+        .patch(`${agendaOf(meetingId)}/items/${second.id}`)
+        .send({ version: 1, status: 'withdrawn' })
+        .expect(200);
       expect(withdrawn.body).toMatchObject({ status: 'withdrawn', position: 2 });
       expect((await auditOf('agenda_item', second.id)).map((a) => a.action)).toEqual(['agenda_item.created', 'agenda_item.withdrawn']);
       const final = await agenda(meetingId);
@@ -314,7 +422,13 @@ describe('meeting agendas', () => {
     it('refuses new items after the supplementary deadline (409 with the deadline) unless the chair accepts them', async () => {
       const meetingId = await convenedSoon();
       await addItem(meetingId, item('1')).expect(201);
-      const circulated = (await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version: 2 }).expect(200)).body;
+      const circulated = (
+        await ctx
+          .http()
+          .post(`${agendaOf(meetingId)}/circulate`)
+          .send({ version: 2 })
+          .expect(200)
+      ).body;
       const deadline = circulated.supplementaryDeadline as string;
       expect(new Date(deadline).getTime()).toBeLessThan(Date.now()); // two days before the start is already past the 72 hours
 
@@ -343,25 +457,63 @@ describe('meeting agendas', () => {
       const byChair = (await addItem(meetingId, item('c'), w.chair).expect(201)).body;
       expect(byChair).toMatchObject({ supplementary: false, acceptedByChair: false });
       await addItem(meetingId, item('d'), w.delegate).expect(403);
-      await ctx.anonymous().patch(`${agendaOf(meetingId)}/items/${byChair.id}`).set(w.chair.auth).send({ version: 1, purpose: 'aob' }).expect(403);
-      await ctx.anonymous().post(`${agendaOf(meetingId)}/circulate`).set(w.chair.auth).send({ version: 2 }).expect(403);
+      await ctx
+        .anonymous()
+        .patch(`${agendaOf(meetingId)}/items/${byChair.id}`)
+        .set(w.chair.auth)
+        .send({ version: 1, purpose: 'aob' })
+        .expect(403);
+      await ctx
+        .anonymous()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .set(w.chair.auth)
+        .send({ version: 2 })
+        .expect(403);
     });
 
     it('adopts the circulated agenda once the meeting is in session', async () => {
       const meetingId = await draftMeeting();
       await addItem(meetingId, item('1')).expect(201);
-      await ctx.http().post(`${agendaOf(meetingId)}/adopt`).send({ version: 2 }).expect(409);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/adopt`)
+        .send({ version: 2 })
+        .expect(409);
       await transition(meetingId, 'convened');
-      await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version: 2 }).expect(200);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .send({ version: 2 })
+        .expect(200);
 
-      const early = await ctx.http().post(`${agendaOf(meetingId)}/adopt`).send({ version: 3 }).expect(409);
+      const early = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/adopt`)
+        .send({ version: 3 })
+        .expect(409);
       expect(early.body).toMatchObject({ code: 'MEETING_NOT_IN_SESSION', details: { meetingStatus: 'agenda_circulated' } });
       await transition(meetingId, 'in_session');
-      await ctx.http().post(`${agendaOf(meetingId)}/adopt`).send({ version: 2 }).expect(409);
-      const res = await ctx.http().post(`${agendaOf(meetingId)}/adopt`).send({ version: 3 }).expect(200);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/adopt`)
+        .send({ version: 2 })
+        .expect(409);
+      const res = await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/adopt`)
+        .send({ version: 3 })
+        .expect(200);
       expect(res.body).toMatchObject({ status: 'adopted', version: 4 });
       expect(res.body.adoptedAt).not.toBeNull();
-      expect((await ctx.http().post(`${agendaOf(meetingId)}/adopt`).send({ version: 4 }).expect(409)).body.code).toBe('AGENDA_NOT_CIRCULATED');
+      expect(
+        (
+          await ctx
+            .http()
+            .post(`${agendaOf(meetingId)}/adopt`)
+            .send({ version: 4 })
+            .expect(409)
+        ).body.code,
+      ).toBe('AGENDA_NOT_CIRCULATED');
       expect((await auditOf('meeting_agenda', meetingId)).map((a) => a.action)).toEqual(['agenda.circulated', 'agenda.adopted']);
     });
 
@@ -380,10 +532,26 @@ describe('meeting agendas', () => {
         expect(res.body).toMatchObject({ code: 'AGENDA_CLOSED' });
         await addItem(meetingId, item('x', { acceptedByChair: true }), w.chair).expect(409);
       }
-      await ctx.http().patch(`${agendaOf(closed)}/items/${kept.id}`).send({ version: 1, status: 'withdrawn' }).expect(409);
-      await ctx.http().delete(`${agendaOf(closed)}/items/${kept.id}`).query({ version: 1 }).expect(409);
-      await ctx.http().post(`${agendaOf(closed)}/reorder`).send({ version: 2, itemIds: [kept.id] }).expect(409);
-      await ctx.http().post(`${agendaOf(closed)}/circulate`).send({ version: 2 }).expect(409);
+      await ctx
+        .http()
+        .patch(`${agendaOf(closed)}/items/${kept.id}`)
+        .send({ version: 1, status: 'withdrawn' })
+        .expect(409);
+      await ctx
+        .http()
+        .delete(`${agendaOf(closed)}/items/${kept.id}`)
+        .query({ version: 1 })
+        .expect(409);
+      await ctx
+        .http()
+        .post(`${agendaOf(closed)}/reorder`)
+        .send({ version: 2, itemIds: [kept.id] })
+        .expect(409);
+      await ctx
+        .http()
+        .post(`${agendaOf(closed)}/circulate`)
+        .send({ version: 2 })
+        .expect(409);
       expect(await snapshot()).toEqual(before);
       // It can still be read.
       expect((await agenda(closed)).items.map((i: { id: string }) => i.id)).toEqual([kept.id]);
@@ -394,13 +562,31 @@ describe('meeting agendas', () => {
     /** A convened meeting 60 days ahead whose circulated agenda holds two items. */
     async function circulatedSource(): Promise<{ meetingId: string; a: Record<string, any>; b: Record<string, any> }> {
       const meetingId = await draftMeeting(60);
-      const a = (await addItem(meetingId, item('a', { purpose: 'decision', minutesAllotted: 20, presenterParticipantId: w.canada, documents: [{ title: 'Paper', url: 'https://docs.example.org/a.pdf' }] })).expect(201)).body;
+      const a = (
+        await addItem(
+          meetingId,
+          item('a', {
+            purpose: 'decision',
+            minutesAllotted: 20,
+            presenterParticipantId: w.canada,
+            documents: [{ title: 'Paper', url: 'https://docs.example.org/a.pdf' }],
+          }),
+        ).expect(201)
+      ).body;
       const b = (await addItem(meetingId, item('b')).expect(201)).body;
       await transition(meetingId, 'convened');
-      await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version: 3 }).expect(200);
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/circulate`)
+        .send({ version: 3 })
+        .expect(200);
       return { meetingId, a, b };
     }
-    const carry = (meetingId: string, itemId: string, body: Record<string, unknown>) => ctx.http().post(`${agendaOf(meetingId)}/items/${itemId}/carry-forward`).send(body);
+    const carry = (meetingId: string, itemId: string, body: Record<string, unknown>) =>
+      ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/items/${itemId}/carry-forward`)
+        .send(body);
 
     it('copies the item onto a later agenda and marks the original carried_forward; deleting the copy puts it back', async () => {
       const { meetingId, a, b } = await circulatedSource();
@@ -436,14 +622,34 @@ describe('meeting agendas', () => {
       const before = await snapshot();
       expect((await carry(meetingId, a.id, { version: 2, toMeetingId: target }).expect(409)).body.code).toBe('ITEM_NOT_SCHEDULED');
       expect((await carry(meetingId, a.id, { version: 1, toMeetingId: target }).expect(409)).body.code).toBe('STALE_VERSION');
-      expect((await ctx.http().patch(`${agendaOf(meetingId)}/items/${a.id}`).send({ version: 2, status: 'scheduled' }).expect(409)).body.code).toBe('ITEM_CARRIED_FORWARD');
-      await ctx.http().patch(`${agendaOf(meetingId)}/items/${a.id}`).send({ version: 2, status: 'carried_forward' }).expect(400);
+      expect(
+        (
+          await ctx
+            .http()
+            .patch(`${agendaOf(meetingId)}/items/${a.id}`)
+            .send({ version: 2, status: 'scheduled' })
+            .expect(409)
+        ).body.code,
+      ).toBe('ITEM_CARRIED_FORWARD');
+      await ctx
+        .http()
+        .patch(`${agendaOf(meetingId)}/items/${a.id}`)
+        .send({ version: 2, status: 'carried_forward' })
+        .expect(400);
       expect(await snapshot()).toEqual(before);
 
       // The target agenda is still a draft: deleting the copy undoes the carry.
-      await ctx.http().delete(`${agendaOf(target)}/items/${res.body.id}`).query({ version: 1 }).expect(200);
+      await ctx
+        .http()
+        .delete(`${agendaOf(target)}/items/${res.body.id}`)
+        .query({ version: 1 })
+        .expect(200);
       expect((await agenda(meetingId)).items[0]).toMatchObject({ id: a.id, status: 'scheduled', version: 3 });
-      expect((await auditOf('agenda_item', a.id)).map((x) => x.action)).toEqual(['agenda_item.created', 'agenda_item.carried_forward', 'agenda_item.carry_forward_undone']);
+      expect((await auditOf('agenda_item', a.id)).map((x) => x.action)).toEqual([
+        'agenda_item.created',
+        'agenda_item.carried_forward',
+        'agenda_item.carry_forward_undone',
+      ]);
     });
 
     it('carries from a closed meeting; onto a circulated agenda the copy is supplementary', async () => {
@@ -453,7 +659,11 @@ describe('meeting agendas', () => {
       const target = await draftMeeting(120);
       await addItem(target, item('t')).expect(201);
       await transition(target, 'convened');
-      await ctx.http().post(`${agendaOf(target)}/circulate`).send({ version: 2 }).expect(200);
+      await ctx
+        .http()
+        .post(`${agendaOf(target)}/circulate`)
+        .send({ version: 2 })
+        .expect(200);
       const res = await carry(meetingId, b.id, { version: 1, toMeetingId: target }).expect(201);
       expect(res.body).toMatchObject({ meetingId: target, supplementary: true, carriedFromItemId: b.id });
     });
@@ -468,12 +678,18 @@ describe('meeting agendas', () => {
       const later = await draftMeeting(120);
       const soon = await convenedSoon();
       await addItem(soon, item('s')).expect(201);
-      await ctx.http().post(`${agendaOf(soon)}/circulate`).send({ version: 2 }).expect(200);
-      const foreign = (await ctx
+      await ctx
         .http()
-        .post(`/councils/${other.councilId}/meetings`)
-        .send({ kind: 'working_group', title: 'Other', startsAt: at(200 * DAY).toISOString(), endsAt: at(200 * DAY + HOUR).toISOString(), timeZone: 'UTC' })
-        .expect(201)).body.id as string;
+        .post(`${agendaOf(soon)}/circulate`)
+        .send({ version: 2 })
+        .expect(200);
+      const foreign = (
+        await ctx
+          .http()
+          .post(`/councils/${other.councilId}/meetings`)
+          .send({ kind: 'working_group', title: 'Other', startsAt: at(200 * DAY).toISOString(), endsAt: at(200 * DAY + HOUR).toISOString(), timeZone: 'UTC' })
+          .expect(201)
+      ).body.id as string;
 
       const before = await snapshot();
       const refusals: [string, string, Record<string, unknown>, number, string][] = [
@@ -496,13 +712,27 @@ describe('meeting agendas', () => {
     it('refuses a target whose supplementary deadline has passed (409 with the deadline)', async () => {
       const source = await convenedSoon(24);
       const first = (await addItem(source, item('1')).expect(201)).body;
-      await ctx.http().post(`${agendaOf(source)}/circulate`).send({ version: 2 }).expect(200);
+      await ctx
+        .http()
+        .post(`${agendaOf(source)}/circulate`)
+        .send({ version: 2 })
+        .expect(200);
       const target = await convenedSoon(48);
       await addItem(target, item('t')).expect(201);
-      const deadline = (await ctx.http().post(`${agendaOf(target)}/circulate`).send({ version: 2 }).expect(200)).body.supplementaryDeadline as string;
+      const deadline = (
+        await ctx
+          .http()
+          .post(`${agendaOf(target)}/circulate`)
+          .send({ version: 2 })
+          .expect(200)
+      ).body.supplementaryDeadline as string;
       const before = await snapshot();
       const res = await carry(source, first.id, { version: 1, toMeetingId: target }).expect(409);
-      expect(res.body).toMatchObject({ code: 'SUPPLEMENTARY_DEADLINE_PASSED', details: { deadline }, errors: [expect.objectContaining({ field: 'toMeetingId' })] });
+      expect(res.body).toMatchObject({
+        code: 'SUPPLEMENTARY_DEADLINE_PASSED',
+        details: { deadline },
+        errors: [expect.objectContaining({ field: 'toMeetingId' })],
+      });
       expect(await snapshot()).toEqual(before);
     });
   });

@@ -54,7 +54,10 @@ const SUCCESS: Partial<Record<string, (f: AuthzFixtures) => Promise<MatrixReques
 
 async function council(f: AuthzFixtures, rotationPolicy: 'fixed_order' | 'designated'): Promise<string> {
   const slug = `audit-${f.unique()}`;
-  const res = await f.ctx.http().post('/councils').send({ slug, name: `Council ${slug}`, workingLanguages: ['en'], timeZone: 'UTC', rotationPolicy, termMonths: 24 });
+  const res = await f.ctx
+    .http()
+    .post('/councils')
+    .send({ slug, name: `Council ${slug}`, workingLanguages: ['en'], timeZone: 'UTC', rotationPolicy, termMonths: 24 });
   if (res.status !== 201) throw new Error(`council fixture: ${res.status} ${res.text}`);
   return res.body.id as string;
 }
@@ -62,7 +65,10 @@ async function council(f: AuthzFixtures, rotationPolicy: 'fixed_order' | 'design
 async function memberStates(f: AuthzFixtures, councilId: string, codes: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const isoCode of codes) {
-    const res = await f.ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: `State ${isoCode}`, isoCode });
+    const res = await f.ctx
+      .http()
+      .post(`/councils/${councilId}/participants`)
+      .send({ kind: 'member_state', name: `State ${isoCode}`, isoCode });
     if (res.status !== 201) throw new Error(`participant fixture: ${res.status} ${res.text}`);
     ids.push(res.body.id as string);
   }
@@ -70,12 +76,10 @@ async function memberStates(f: AuthzFixtures, councilId: string, codes: string[]
 }
 
 async function term(f: AuthzFixtures, councilId: string, participantId: string, start: Date, end: Date): Promise<string> {
-  const rows = (await f.ctx.db.query(`INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange($3, $4, '[)')) RETURNING id`, [
-    councilId,
-    participantId,
-    start,
-    end,
-  ])) as { id: string }[];
+  const rows = (await f.ctx.db.query(
+    `INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange($3, $4, '[)')) RETURNING id`,
+    [councilId, participantId, start, end],
+  )) as { id: string }[];
   return rows[0]!.id;
 }
 
@@ -104,7 +108,10 @@ describe('audit coverage of write routes', () => {
   afterAll(() => ctx.close());
 
   const auditCount = async (): Promise<number> => ((await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as { n: number }[])[0]!.n;
-  const changedTables = (a: Record<string, string>, b: Record<string, string>) => Object.keys(b).filter((t) => a[t] !== b[t]).sort();
+  const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
+    Object.keys(b)
+      .filter((t) => a[t] !== b[t])
+      .sort();
 
   const writes = Object.keys(MATRIX).filter(isWrite);
 

@@ -36,8 +36,7 @@ describe('audit trail', () => {
   afterAll(() => ctx.close());
 
   const auditCount = async (): Promise<number> => ((await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as { n: number }[])[0]!.n;
-  const maxAuditId = async (): Promise<string> =>
-    ((await ctx.db.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)) as { id: string }[])[0]!.id;
+  const maxAuditId = async (): Promise<string> => ((await ctx.db.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)) as { id: string }[])[0]!.id;
   const rowsAfter = async (id: string): Promise<AuditRow[]> =>
     (await ctx.db.query(`SELECT a.*, a.id::text AS id FROM audit_log a WHERE a.id > $1::bigint ORDER BY a.id`, [id])) as AuditRow[];
 
@@ -75,7 +74,11 @@ describe('audit trail', () => {
 
   it('writes nothing for a refused change', async () => {
     const before = (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as { n: number }[];
-    await ctx.http().post('/councils').send({ slug: 'audit-council', name: 'Again', workingLanguages: ['en'], timeZone: 'UTC' }).expect(409);
+    await ctx
+      .http()
+      .post('/councils')
+      .send({ slug: 'audit-council', name: 'Again', workingLanguages: ['en'], timeZone: 'UTC' })
+      .expect(409);
     const after = (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as { n: number }[];
     expect(after[0]!.n).toBe(before[0]!.n);
   });
@@ -142,7 +145,11 @@ describe('audit trail', () => {
 
     it('councils: create and update', async () => {
       const created = await change(
-        () => ctx.http().post('/councils').send({ slug: `b-${randomUUID().slice(0, 8)}`, name: 'Another', workingLanguages: ['en'], timeZone: 'UTC' }),
+        () =>
+          ctx
+            .http()
+            .post('/councils')
+            .send({ slug: `b-${randomUUID().slice(0, 8)}`, name: 'Another', workingLanguages: ['en'], timeZone: 'UTC' }),
         201,
       );
       expect(created.rows.map((r) => [r.action, r.entity_id, r.council_id])).toEqual([['council.created', created.res.body.id, created.res.body.id]]);
@@ -153,7 +160,10 @@ describe('audit trail', () => {
     });
 
     it('participants: creating one writes two rows (the participant and its delegation); an update writes one', async () => {
-      const created = await change(() => ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: 'Guatemala', isoCode: 'GT' }), 201);
+      const created = await change(
+        () => ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: 'Guatemala', isoCode: 'GT' }),
+        201,
+      );
       ids.participant = created.res.body.id as string;
       const [d] = (await ctx.db.query(`SELECT id FROM delegations WHERE participant_id = $1`, [ids.participant])) as { id: string }[];
       ids.delegation = d!.id;
@@ -164,12 +174,18 @@ describe('audit trail', () => {
       expect(created.rows.every((r) => r.council_id === councilId && r.actor_id === ctx.operator.userId)).toBe(true);
       expect(new Set(created.rows.map((r) => r.request_id)).size).toBe(1);
 
-      const updated = await change(() => ctx.http().patch(`/councils/${councilId}/participants/${ids.participant}`).send({ version: 1, timeZone: 'America/Guatemala' }), 200);
+      const updated = await change(
+        () => ctx.http().patch(`/councils/${councilId}/participants/${ids.participant}`).send({ version: 1, timeZone: 'America/Guatemala' }),
+        200,
+      );
       expectOne(updated.rows, 'participant.updated', 'participant', ids.participant);
     });
 
     it('delegations and delegates', async () => {
-      const delegation = await change(() => ctx.http().patch(`/councils/${councilId}/delegations/${ids.delegation}`).send({ version: 1, name: 'Guatemalan delegation' }), 200);
+      const delegation = await change(
+        () => ctx.http().patch(`/councils/${councilId}/delegations/${ids.delegation}`).send({ version: 1, name: 'Guatemalan delegation' }),
+        200,
+      );
       expectOne(delegation.rows, 'delegation.updated', 'delegation', ids.delegation!);
 
       const url = `/councils/${councilId}/delegations/${ids.delegation}/delegates`;
@@ -183,13 +199,19 @@ describe('audit trail', () => {
     });
 
     it('bodies and their leads', async () => {
-      const created = await change(() => ctx.http().post(`/councils/${councilId}/bodies`).send({ kind: 'working_group', name: 'Working Group on Labour Migration' }), 201);
+      const created = await change(
+        () => ctx.http().post(`/councils/${councilId}/bodies`).send({ kind: 'working_group', name: 'Working Group on Labour Migration' }),
+        201,
+      );
       const bodyId = created.res.body.id as string;
       expectOne(created.rows, 'body.created', 'body', bodyId);
       const updated = await change(() => ctx.http().patch(`/councils/${councilId}/bodies/${bodyId}`).send({ version: 1, description: 'Labour mobility' }), 200);
       expectOne(updated.rows, 'body.updated', 'body', bodyId);
 
-      const lead = await change(() => ctx.http().post(`/councils/${councilId}/bodies/${bodyId}/leads`).send({ participantId: ids.participant, from: '2026-01-01' }), 201);
+      const lead = await change(
+        () => ctx.http().post(`/councils/${councilId}/bodies/${bodyId}/leads`).send({ participantId: ids.participant, from: '2026-01-01' }),
+        201,
+      );
       const leadId = lead.res.body.id as string;
       expectOne(lead.rows, 'body_lead.added', 'body_lead', leadId);
       const removed = await change(() => ctx.http().delete(`/councils/${councilId}/bodies/${bodyId}/leads/${leadId}`), 204);
@@ -201,12 +223,19 @@ describe('audit trail', () => {
       const focusAreaId = area.res.body.id as string;
       expectOne(area.rows, 'focus_area.created', 'focus_area', focusAreaId);
       const created = await change(
-        () => ctx.http().post(`/councils/${councilId}/recommendations`).send({ focusAreaId, number: 1, title: 'Protect migrant workers', body: 'The council recommends…' }),
+        () =>
+          ctx
+            .http()
+            .post(`/councils/${councilId}/recommendations`)
+            .send({ focusAreaId, number: 1, title: 'Protect migrant workers', body: 'The council recommends…' }),
         201,
       );
       const recommendationId = created.res.body.id as string;
       expectOne(created.rows, 'recommendation.created', 'recommendation', recommendationId);
-      const updated = await change(() => ctx.http().patch(`/councils/${councilId}/recommendations/${recommendationId}`).send({ version: 1, title: 'Protect all migrant workers' }), 200);
+      const updated = await change(
+        () => ctx.http().patch(`/councils/${councilId}/recommendations/${recommendationId}`).send({ version: 1, title: 'Protect all migrant workers' }),
+        200,
+      );
       expectOne(updated.rows, 'recommendation.updated', 'recommendation', recommendationId);
     });
 
@@ -262,7 +291,12 @@ describe('audit trail', () => {
       participantId = (await newMemberState(councilId, 'Costa Rica', 'CR')).participantId;
       await newMemberState(councilId, 'Panama', 'PA');
       await newMemberState(councilId, 'El Salvador', 'SV');
-      await ctx.anonymous().patch(`/councils/${councilId}/participants/${participantId}`).set(officer.auth).send({ version: 1, timeZone: 'America/Costa_Rica' }).expect(200);
+      await ctx
+        .anonymous()
+        .patch(`/councils/${councilId}/participants/${participantId}`)
+        .set(officer.auth)
+        .send({ version: 1, timeZone: 'America/Costa_Rica' })
+        .expect(200);
       await newMemberState(otherCouncilId, 'Colombia', 'CO');
     });
 

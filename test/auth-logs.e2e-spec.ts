@@ -12,7 +12,11 @@ describe('secrets in the API logs', () => {
 
   beforeAll(async () => {
     // The worker emails the one-time password link (its own logs are not captured here).
-    ctx = await createTestContext({ worker: true, env: { LOG_LEVEL: 'debug', LOGIN_RATE_LIMIT_PER_MINUTE: '100', OUTBOX_RELAY_INTERVAL_MS: '100' }, logStream: logs });
+    ctx = await createTestContext({
+      worker: true,
+      env: { LOG_LEVEL: 'debug', LOGIN_RATE_LIMIT_PER_MINUTE: '100', OUTBOX_RELAY_INTERVAL_MS: '100' },
+      logStream: logs,
+    });
   });
   afterAll(() => ctx.close());
 
@@ -25,7 +29,11 @@ describe('secrets in the API logs', () => {
 
     const signedIn = await ctx.anonymous().post('/auth/login').send({ email, password }).expect(200);
     secrets.push(signedIn.body.accessToken, signedIn.body.refreshToken);
-    await ctx.anonymous().post('/auth/login').send({ email, password: `${password}-wrong` }).expect(401);
+    await ctx
+      .anonymous()
+      .post('/auth/login')
+      .send({ email, password: `${password}-wrong` })
+      .expect(401);
     // Bad input: the validation error must not echo the value either.
     await ctx.anonymous().post('/auth/login').send({ email, password, extra: password }).expect(400);
 

@@ -23,7 +23,9 @@ describe('sign-in, sessions and password links', () => {
     // The worker emails one-time password links.
     ctx = await createTestContext({ worker: true, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', OUTBOX_RELAY_INTERVAL_MS: '100' } });
     [{ id: councilId }] = await ctx.db.query(`INSERT INTO councils (slug, name) VALUES ('auth-c', 'Auth Council') RETURNING id`);
-    ({ participantId, delegationId } = await given(ctx).inCouncil(councilId).memberState('Mexico', { iso: 'MX', position: 1, delegation: 'Delegation of Mexico' }));
+    ({ participantId, delegationId } = await given(ctx)
+      .inCouncil(councilId)
+      .memberState('Mexico', { iso: 'MX', position: 1, delegation: 'Delegation of Mexico' }));
   });
   afterAll(() => ctx.close());
 
@@ -75,7 +77,9 @@ describe('sign-in, sessions and password links', () => {
       const rotated = await refresh(first).expect(200);
       expect(rotated.body.refreshToken).not.toBe(first);
       await me(rotated.body.accessToken).expect(200);
-      const rows = await ctx.db.query(`SELECT id, token_hash, family_id, revoked_at, replaced_by FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`, [p.id]);
+      const rows = await ctx.db.query(`SELECT id, token_hash, family_id, revoked_at, replaced_by FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`, [
+        p.id,
+      ]);
       expect(rows).toHaveLength(2);
       expect(rows[0].revoked_at).not.toBeNull();
       expect(rows[0].replaced_by).toBe(rows[1].id);
@@ -85,7 +89,9 @@ describe('sign-in, sessions and password links', () => {
       // The old token again: refused, and the whole family (the new token too) is revoked.
       const reused = await refresh(first).expect(401);
       expect(reused.body.code).toBe('UNAUTHENTICATED');
-      const [{ open }] = await ctx.db.query(`SELECT count(*)::int AS open FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL`, [rows[0].family_id]);
+      const [{ open }] = await ctx.db.query(`SELECT count(*)::int AS open FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL`, [
+        rows[0].family_id,
+      ]);
       expect(open).toBe(0);
       await refresh(rotated.body.refreshToken).expect(401);
       const audit = await ctx.db.query(`SELECT council_id, after FROM audit_log WHERE action = 'session.refresh_token_reused' AND entity_id = $1`, [p.id]);
@@ -150,9 +156,20 @@ describe('sign-in, sessions and password links', () => {
     });
 
     it.each<[string, () => Promise<string>]>([
-      ['alg none', async () => new UnsecuredJWT({}).setSubject(victim.id).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setIssuedAt().setExpirationTime('5m').encode()],
+      [
+        'alg none',
+        async () =>
+          new UnsecuredJWT({}).setSubject(victim.id).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setIssuedAt().setExpirationTime('5m').encode(),
+      ],
       ['a wrong key', async () => claims(victim.id).setExpirationTime('5m').sign(new TextEncoder().encode('another-secret-another-secret-0123456789'))],
-      ['expired', async () => claims(victim.id).setIssuedAt(now() - 3600).setExpirationTime(now() - 60).sign(key)],
+      [
+        'expired',
+        async () =>
+          claims(victim.id)
+            .setIssuedAt(now() - 3600)
+            .setExpirationTime(now() - 60)
+            .sign(key),
+      ],
       ['a wrong audience', async () => claims(victim.id).setAudience('someone-else').setExpirationTime('5m').sign(key)],
       ['a wrong issuer', async () => claims(victim.id).setIssuer('evil').setExpirationTime('5m').sign(key)],
       ['no expiry', async () => claims(victim.id).sign(key)],
@@ -257,7 +274,9 @@ describe('sign-in, sessions and password links', () => {
       await login(p.email, password).expect(200);
       await refresh(old.body.refreshToken).expect(401);
 
-      const audit = await ctx.db.query(`SELECT council_id, actor_id, before, after FROM audit_log WHERE action = 'user.password_set' AND entity_id = $1`, [p.id]);
+      const audit = await ctx.db.query(`SELECT council_id, actor_id, before, after FROM audit_log WHERE action = 'user.password_set' AND entity_id = $1`, [
+        p.id,
+      ]);
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ council_id: null, actor_id: p.id, before: { hasPassword: true }, after: { hasPassword: true } });
       const text = JSON.stringify(audit);

@@ -41,7 +41,12 @@ describe('authorization matrix', () => {
       expect(nest.filter((r) => !served.has(r))).toEqual([]);
       for (const r of nest) {
         const { method, pattern } = splitRoute(r);
-        expect(ctx.app.getHttpAdapter().getInstance().hasRoute({ method: method as 'GET', url: pattern })).toBe(true);
+        expect(
+          ctx.app
+            .getHttpAdapter()
+            .getInstance()
+            .hasRoute({ method: method as 'GET', url: pattern }),
+        ).toBe(true);
       }
       const heads = [...served].filter((r) => r.startsWith('HEAD ') && !isDocsRoute(r));
       expect(heads.filter((r) => !served.has(r.replace(/^HEAD /, 'GET ')))).toEqual([]);
@@ -106,12 +111,22 @@ describe('authorization matrix', () => {
   describe("A's objects through council B's routes", () => {
     const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const uuidsIn = (v: unknown): string[] =>
-      typeof v === 'string' ? (UUID.test(v) ? [v] : []) : Array.isArray(v) ? v.flatMap(uuidsIn) : v && typeof v === 'object' ? Object.values(v).flatMap(uuidsIn) : [];
+      typeof v === 'string'
+        ? UUID.test(v)
+          ? [v]
+          : []
+        : Array.isArray(v)
+          ? v.flatMap(uuidsIn)
+          : v && typeof v === 'object'
+            ? Object.values(v).flatMap(uuidsIn)
+            : [];
     const routes = Object.keys(MATRIX).filter((r) => r.includes(':councilId'));
 
     it.each(routes)('%s', async (route) => {
       const req = await MATRIX[route]!.request(f);
-      const pathIds = Object.entries(req.params ?? {}).filter(([k]) => k !== 'councilId').map(([, v]) => v);
+      const pathIds = Object.entries(req.params ?? {})
+        .filter(([k]) => k !== 'councilId')
+        .map(([, v]) => v);
       const bodyIds = uuidsIn(req.body);
       if (pathIds.length === 0 && bodyIds.length === 0) return; // nothing of A's named: a plain request in B
       const { method } = splitRoute(route);
@@ -130,28 +145,59 @@ describe('authorization matrix', () => {
   });
   describe("B's objects named in the body of a change in A", () => {
     it.each([
-      ['a recommendation moved to a focus area of B', async () => {
-        const r = await f.fresh.recommendation();
-        return { method: 'PATCH', path: `/councils/${f.A.councilId}/recommendations/${r.id}`, body: { version: r.version, focusAreaId: f.B.focusAreaId } };
-      }],
-      ['a recommendation created in a focus area of B', async () => ({
-        method: 'POST', path: `/councils/${f.A.councilId}/recommendations`, body: { focusAreaId: f.B.focusAreaId, number: 99_999, title: 'T', body: 'B' },
-      })],
-      ['a body of A led by a participant of B', async () => ({
-        method: 'POST', path: `/councils/${f.A.councilId}/bodies/${f.A.bodyId}/leads`, body: { participantId: f.B.W.participantId, from: '2026-01-01' },
-      })],
-      ['a presidency term of A held by a member state of B', async () => ({
-        method: 'POST', path: `/councils/${f.A.councilId}/presidency/terms`, body: { participantId: f.B.W.participantId },
-      })],
-      ['a council reminder of A addressed to a delegation of B', async () => ({
-        method: 'POST', path: `/councils/${f.A.councilId}/reminders`,
-        body: { title: 'T', message: 'M', sendAt: new Date(Date.now() + 86_400_000).toISOString(), audience: { delegationIds: [f.B.W.delegationId] } },
-      })],
-      ['an account of A acting as a delegate seat of B', async () => ({
-        method: 'POST', path: `/councils/${f.A.councilId}/users`,
-        body: { email: `cross-${f.unique()}@test.protempore.org`, fullName: 'Cross', role: 'delegate', delegateId: (await f.fresh.delegate(f.B.councilId, f.B.W.delegationId)).id },
-      })],
-    ] as const)('%s is refused by A\'s own secretariat, and nothing changes', async (_name, build) => {
+      [
+        'a recommendation moved to a focus area of B',
+        async () => {
+          const r = await f.fresh.recommendation();
+          return { method: 'PATCH', path: `/councils/${f.A.councilId}/recommendations/${r.id}`, body: { version: r.version, focusAreaId: f.B.focusAreaId } };
+        },
+      ],
+      [
+        'a recommendation created in a focus area of B',
+        async () => ({
+          method: 'POST',
+          path: `/councils/${f.A.councilId}/recommendations`,
+          body: { focusAreaId: f.B.focusAreaId, number: 99_999, title: 'T', body: 'B' },
+        }),
+      ],
+      [
+        'a body of A led by a participant of B',
+        async () => ({
+          method: 'POST',
+          path: `/councils/${f.A.councilId}/bodies/${f.A.bodyId}/leads`,
+          body: { participantId: f.B.W.participantId, from: '2026-01-01' },
+        }),
+      ],
+      [
+        'a presidency term of A held by a member state of B',
+        async () => ({
+          method: 'POST',
+          path: `/councils/${f.A.councilId}/presidency/terms`,
+          body: { participantId: f.B.W.participantId },
+        }),
+      ],
+      [
+        'a council reminder of A addressed to a delegation of B',
+        async () => ({
+          method: 'POST',
+          path: `/councils/${f.A.councilId}/reminders`,
+          body: { title: 'T', message: 'M', sendAt: new Date(Date.now() + 86_400_000).toISOString(), audience: { delegationIds: [f.B.W.delegationId] } },
+        }),
+      ],
+      [
+        'an account of A acting as a delegate seat of B',
+        async () => ({
+          method: 'POST',
+          path: `/councils/${f.A.councilId}/users`,
+          body: {
+            email: `cross-${f.unique()}@test.protempore.org`,
+            fullName: 'Cross',
+            role: 'delegate',
+            delegateId: (await f.fresh.delegate(f.B.councilId, f.B.W.delegationId)).id,
+          },
+        }),
+      ],
+    ] as const)("%s is refused by A's own secretariat, and nothing changes", async (_name, build) => {
       const req = await build();
       const before = await snapshot.take();
       const res = await send(ctx.app, req.method, req.path, { body: req.body }, f.actors.secretariat!.auth.authorization);
@@ -172,12 +218,7 @@ describe('authorization matrix', () => {
       expect(res.body.code).toBe('FORBIDDEN');
       const version = await f.fresh.version('delegations', f.A.Z.delegationId);
       const before = await snapshot.take();
-      await ctx
-        .anonymous()
-        .patch(`/councils/${f.A.councilId}/delegations/${f.A.Z.delegationId}`)
-        .set(d.auth)
-        .send({ version, name: 'Taken over' })
-        .expect(403);
+      await ctx.anonymous().patch(`/councils/${f.A.councilId}/delegations/${f.A.Z.delegationId}`).set(d.auth).send({ version, name: 'Taken over' }).expect(403);
       expect(await snapshot.take()).toEqual(before);
     });
 
@@ -199,7 +240,11 @@ describe('authorization matrix', () => {
         const auth = f.actors[actor]!.auth.authorization;
         expect((await get(`/councils/${f.B.councilId}/delegations`, auth)).status).toBe(403);
         const before = await snapshot.take();
-        const res = await ctx.anonymous().post(`/councils/${f.B.councilId}/bodies`).set('authorization', auth).send({ kind: 'working_group', name: 'Not yours' });
+        const res = await ctx
+          .anonymous()
+          .post(`/councils/${f.B.councilId}/bodies`)
+          .set('authorization', auth)
+          .send({ kind: 'working_group', name: 'Not yours' });
         expect(res.status).toBe(403);
         expect(await snapshot.take()).toEqual(before);
       }
@@ -209,7 +254,13 @@ describe('authorization matrix', () => {
       const [header, payload] = f.actors.secretariat!.token.split('.') as [string, string, string];
       const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
       const forged = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
-      for (const authorization of [`Bearer ${none}`, `Bearer ${forged}`, 'Bearer', `Basic ${Buffer.from('a:b').toString('base64')}`, f.actors.secretariat!.token]) {
+      for (const authorization of [
+        `Bearer ${none}`,
+        `Bearer ${forged}`,
+        'Bearer',
+        `Basic ${Buffer.from('a:b').toString('base64')}`,
+        f.actors.secretariat!.token,
+      ]) {
         expect({ authorization, status: (await get(`/councils/${f.A.councilId}/delegations`, authorization)).status }).toEqual({ authorization, status: 401 });
         expect({ authorization, status: (await get('/councils', authorization)).status }).toEqual({ authorization, status: 401 });
       }

@@ -45,7 +45,8 @@ describe('body backlogs and carrying an agenda forward', () => {
   const as = (actor: Actor, method: 'post' | 'patch' | 'get', path: string) => ctx.anonymous()[method](path).set(actor.auth);
   const item = (n: string, extra: Record<string, unknown> = {}) => ({ title: { es: `Punto ${n}`, en: `Item ${n}` }, purpose: 'discussion', ...extra });
 
-  const backlogRow = async (id: string) => ((await ctx.db.query(`SELECT status, version, agenda_item_id FROM backlog_items WHERE id = $1`, [id])) as Record<string, any>[])[0]!;
+  const backlogRow = async (id: string) =>
+    ((await ctx.db.query(`SELECT status, version, agenda_item_id FROM backlog_items WHERE id = $1`, [id])) as Record<string, any>[])[0]!;
   const snapshot = async () =>
     ctx.db.query(
       `SELECT (SELECT count(*)::int FROM backlog_items) AS backlog, (SELECT count(*)::int FROM agenda_items) AS items, (SELECT count(*)::int FROM audit_log) AS audit,
@@ -75,7 +76,10 @@ describe('body backlogs and carrying an agenda forward', () => {
     if (to === 'in_session') {
       // Opened by SQL: a session opens on the meeting's day (tested in meetings.e2e-spec), and these meetings
       // keep their dates far ahead, by which carrying forward finds the next meeting.
-      await ctx.db.query(`UPDATE meetings SET status = 'in_session', opened_at = now(), version = version + 1 WHERE id = $1 AND status IN ('convened', 'agenda_circulated')`, [meetingId]);
+      await ctx.db.query(
+        `UPDATE meetings SET status = 'in_session', opened_at = now(), version = version + 1 WHERE id = $1 AND status IN ('convened', 'agenda_circulated')`,
+        [meetingId],
+      );
       return;
     }
     const { version } = (await ctx.http().get(`${meetings()}/${meetingId}`).expect(200)).body;
@@ -85,11 +89,21 @@ describe('body backlogs and carrying an agenda forward', () => {
 
   async function circulate(meetingId: string) {
     const { version } = (await ctx.http().get(agendaOf(meetingId)).expect(200)).body;
-    await ctx.http().post(`${agendaOf(meetingId)}/circulate`).send({ version }).expect(200);
+    await ctx
+      .http()
+      .post(`${agendaOf(meetingId)}/circulate`)
+      .send({ version })
+      .expect(200);
   }
 
   async function addItem(meetingId: string, body: Record<string, unknown>): Promise<Record<string, any>> {
-    return (await ctx.http().post(`${agendaOf(meetingId)}/items`).send(body).expect(201)).body;
+    return (
+      await ctx
+        .http()
+        .post(`${agendaOf(meetingId)}/items`)
+        .send(body)
+        .expect(201)
+    ).body;
   }
 
   async function propose(actor: Actor | null, body: Record<string, unknown> = item('x')): Promise<Record<string, any>> {
@@ -115,7 +129,11 @@ describe('body backlogs and carrying an agenda forward', () => {
 
   describe('proposing, editing, withdrawing', () => {
     it("a delegate proposes an item for the body: recorded with the user and the delegation, audited; the secretariat's items have no delegation", async () => {
-      const proposed = await propose(w.canadian, { title: { es: ' Vías laborales ', en: 'Labour pathways' }, purpose: 'decision', description: 'Expand the pilot' });
+      const proposed = await propose(w.canadian, {
+        title: { es: ' Vías laborales ', en: 'Labour pathways' },
+        purpose: 'decision',
+        description: 'Expand the pilot',
+      });
       expect(proposed).toMatchObject({
         councilId: w.councilId,
         bodyId: w.bodyId,
@@ -131,7 +149,10 @@ describe('body backlogs and carrying an agenda forward', () => {
       });
       const bySecretariat = await propose(null, item('s'));
       expect(bySecretariat).toMatchObject({ proposedByDelegationId: null, status: 'proposed' });
-      const audit = (await ctx.db.query(`SELECT action, actor_id FROM audit_log WHERE entity_id = $1`, [proposed.id])) as { action: string; actor_id: string }[];
+      const audit = (await ctx.db.query(`SELECT action, actor_id FROM audit_log WHERE entity_id = $1`, [proposed.id])) as {
+        action: string;
+        actor_id: string;
+      }[];
       expect(audit).toEqual([{ action: 'backlog_item.proposed', actor_id: w.canadian.userId }]);
 
       const list = await as(w.mexican, 'get', backlog()).expect(200);
@@ -150,7 +171,7 @@ describe('body backlogs and carrying an agenda forward', () => {
       expect(await snapshot()).toEqual(before);
     });
 
-    it("the proposing delegation edits and withdraws its item; another delegation cannot (404, nothing changes); the secretariat can", async () => {
+    it('the proposing delegation edits and withdraws its item; another delegation cannot (404, nothing changes); the secretariat can', async () => {
       const mine = await propose(w.canadian);
       const before = await snapshot();
       const edit = await as(w.mexican, 'patch', `${backlog()}/${mine.id}`).send({ version: 1, purpose: 'information' });
@@ -159,7 +180,9 @@ describe('body backlogs and carrying an agenda forward', () => {
       expect({ status: withdraw.status, code: withdraw.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
       expect(await snapshot()).toEqual(before);
 
-      const edited = await as(w.canadian, 'patch', `${backlog()}/${mine.id}`).send({ version: 1, title: { en: 'Renamed' }, description: 'Why' }).expect(200);
+      const edited = await as(w.canadian, 'patch', `${backlog()}/${mine.id}`)
+        .send({ version: 1, title: { en: 'Renamed' }, description: 'Why' })
+        .expect(200);
       expect(edited.body).toMatchObject({ title: { en: 'Renamed' }, description: 'Why', version: 2 });
       await as(w.canadian, 'patch', `${backlog()}/${mine.id}`).send({ version: 1, description: null }).expect(409);
       const gone = await as(w.canadian, 'post', `${backlog()}/${mine.id}/withdraw`).send({ version: 2 }).expect(200);
@@ -190,13 +213,19 @@ describe('body backlogs and carrying an agenda forward', () => {
         status: 'scheduled',
       });
       expect(res.body.backlogItem).toMatchObject({ status: 'scheduled', agendaItemId: res.body.agendaItem.id, meetingId, version: 2 });
-      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id = ANY($1) ORDER BY id`, [[proposed.id, res.body.agendaItem.id]])) as { action: string }[];
+      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id = ANY($1) ORDER BY id`, [[proposed.id, res.body.agendaItem.id]])) as {
+        action: string;
+      }[];
       expect(audit.map((a) => a.action)).toEqual(['backlog_item.proposed', 'agenda_item.created', 'backlog_item.scheduled']);
       // Already scheduled: 409.
       const twice = await ctx.http().post(`${backlog()}/${proposed.id}/schedule`).send({ version: 2, meetingId });
       expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'BACKLOG_ITEM_NOT_PROPOSED' });
 
-      await ctx.http().delete(`${agendaOf(meetingId)}/items/${res.body.agendaItem.id}`).query({ version: 1 }).expect(200);
+      await ctx
+        .http()
+        .delete(`${agendaOf(meetingId)}/items/${res.body.agendaItem.id}`)
+        .query({ version: 1 })
+        .expect(200);
       expect(await backlogRow(proposed.id)).toEqual({ status: 'proposed', version: 3, agenda_item_id: null });
     });
 
@@ -210,11 +239,13 @@ describe('body backlogs and carrying an agenda forward', () => {
       expect(res.body.agendaItem).toMatchObject({ supplementary: true, position: 2 });
 
       // A convened meeting starting in two days (by SQL: convening it so late breaks the notice), agenda circulated: deadline passed.
-      const soon = ((await ctx.db.query(
-        `INSERT INTO meetings (council_id, body_id, kind, title, starts_at, ends_at, time_zone, status, convened_at)
+      const soon = (
+        (await ctx.db.query(
+          `INSERT INTO meetings (council_id, body_id, kind, title, starts_at, ends_at, time_zone, status, convened_at)
          VALUES ($1, $2, 'working_group', 'Urgent', now() + interval '48 hours', now() + interval '51 hours', 'UTC', 'convened', now()) RETURNING id`,
-        [w.councilId, w.bodyId],
-      )) as { id: string }[])[0]!.id;
+          [w.councilId, w.bodyId],
+        )) as { id: string }[]
+      )[0]!.id;
       await addItem(soon, item('1'));
       await circulate(soon);
       const tooLate = await propose(w.canadian);
@@ -232,7 +263,11 @@ describe('body backlogs and carrying an agenda forward', () => {
       const before = await snapshot();
       for (const meetingId of [otherBody, council]) {
         const res = await ctx.http().post(`${backlog()}/${proposed.id}/schedule`).send({ version: 1, meetingId });
-        expect({ status: res.status, code: res.body.code, field: res.body.errors?.[0]?.field }).toEqual({ status: 409, code: 'MEETING_OF_OTHER_BODY', field: 'meetingId' });
+        expect({ status: res.status, code: res.body.code, field: res.body.errors?.[0]?.field }).toEqual({
+          status: 409,
+          code: 'MEETING_OF_OTHER_BODY',
+          field: 'meetingId',
+        });
       }
       const stale = await ctx.http().post(`${backlog()}/${proposed.id}/schedule`).send({ version: 7, meetingId: ofBody });
       expect(stale.status).toBe(409);
@@ -254,7 +289,11 @@ describe('body backlogs and carrying an agenda forward', () => {
       const withdrawn = await addItem(source, item('withdrawn'));
       await transition(source, 'convened');
       await circulate(source);
-      await ctx.http().patch(`${agendaOf(source)}/items/${withdrawn.id}`).send({ version: 1, status: 'withdrawn' }).expect(200);
+      await ctx
+        .http()
+        .patch(`${agendaOf(source)}/items/${withdrawn.id}`)
+        .send({ version: 1, status: 'withdrawn' })
+        .expect(200);
       await transition(source, 'in_session');
       await decision(source, decided.id, 'adopted');
       await decision(source, rejected.id, 'not_adopted');
@@ -269,7 +308,11 @@ describe('body backlogs and carrying an agenda forward', () => {
       const later = await draftMeeting(150);
       const next = await draftMeeting(120);
 
-      const res = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({ exceptItemIds: [presented.id] }).expect(200);
+      const res = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({ exceptItemIds: [presented.id] })
+        .expect(200);
       expect(res.body).toMatchObject({ fromMeetingId: source, toMeetingId: next });
       expect(res.body.items.map((i: any) => [i.fromItemId, i.reason, i.item.title.en, i.item.meetingId, i.item.carriedFromItemId])).toEqual([
         [deferred.id, 'undecided', 'Item deferred', next, deferred.id],
@@ -294,17 +337,28 @@ describe('body backlogs and carrying an agenda forward', () => {
         [3, 'Item open', false],
       ]);
       expect((await ctx.http().get(agendaOf(later)).expect(200)).body.items).toEqual([]);
-      const audit = (await ctx.db.query(`SELECT action, after FROM audit_log WHERE entity_type = 'meeting_agenda' AND entity_id = $1 AND action = 'agenda.carried_forward'`, [source])) as any[];
+      const audit = (await ctx.db.query(
+        `SELECT action, after FROM audit_log WHERE entity_type = 'meeting_agenda' AND entity_id = $1 AND action = 'agenda.carried_forward'`,
+        [source],
+      )) as any[];
       expect(audit).toHaveLength(1);
       expect(audit[0].after.items).toHaveLength(3);
 
       // A second call finds nothing left to carry.
-      const again = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({ exceptItemIds: [presented.id] }).expect(200);
+      const again = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({ exceptItemIds: [presented.id] })
+        .expect(200);
       expect(again.body).toMatchObject({ toMeetingId: next, items: [] });
 
       // Closed meetings too: the excepted item moves now.
       await transition(source, 'closed');
-      const closed = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({}).expect(200);
+      const closed = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({})
+        .expect(200);
       expect(closed.body.items.map((i: any) => [i.fromItemId, i.reason])).toEqual([[presented.id, 'open']]);
     });
 
@@ -323,7 +377,10 @@ describe('body backlogs and carrying an agenda forward', () => {
         [w.councilId, elsewhere, second.id],
       );
       const before = await snapshot();
-      const res = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({});
+      const res = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({});
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'DUPLICATE' });
       expect(await snapshot()).toEqual(before);
       expect((await ctx.http().get(agendaOf(next)).expect(200)).body.items).toEqual([]);
@@ -342,7 +399,11 @@ describe('body backlogs and carrying an agenda forward', () => {
       await draftMeeting(205, null, 'working_group');
       await draftMeeting(206, w.bodyId, 'senior_officials');
       const next = await draftMeeting(230, null, 'senior_officials');
-      const res = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({}).expect(200);
+      const res = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({})
+        .expect(200);
       expect(res.body).toMatchObject({ toMeetingId: next, items: [{ fromItemId: left.id, reason: 'open' }] });
     });
 
@@ -350,13 +411,19 @@ describe('body backlogs and carrying an agenda forward', () => {
       const lonelyBody = await given(ctx).inCouncil(w.councilId).body('Lonely group');
       const source = await draftMeeting(100, lonelyBody);
       await addItem(source, item('1'));
-      const draft = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({});
+      const draft = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({});
       expect({ status: draft.status, code: draft.body.code }).toEqual({ status: 409, code: 'MEETING_NOT_HELD' });
       await transition(source, 'convened');
       await circulate(source);
       await transition(source, 'in_session');
       const before = await snapshot();
-      const none = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({});
+      const none = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({});
       expect({ status: none.status, code: none.body.code, details: none.body.details }).toEqual({
         status: 409,
         code: 'NO_NEXT_MEETING',
@@ -365,10 +432,16 @@ describe('body backlogs and carrying an agenda forward', () => {
       // An earlier meeting of the body, or a cancelled later one, is no next meeting.
       const cancelled = await draftMeeting(130, lonelyBody);
       await transition(cancelled, 'cancelled');
-      const still = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({});
+      const still = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({});
       expect(still.body.code).toBe('NO_NEXT_MEETING');
       await draftMeeting(140, lonelyBody);
-      const unknown = await ctx.http().post(`${agendaOf(source)}/carry-forward`).send({ exceptItemIds: ['00000000-0000-4000-8000-000000000000'] });
+      const unknown = await ctx
+        .http()
+        .post(`${agendaOf(source)}/carry-forward`)
+        .send({ exceptItemIds: ['00000000-0000-4000-8000-000000000000'] });
       expect({ status: unknown.status, field: unknown.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'exceptItemIds' });
       const snap = await snapshot();
       expect(snap[0].items).toBe(before[0].items);

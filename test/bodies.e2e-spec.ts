@@ -4,7 +4,10 @@ import { createTestContext, type TestContext } from './support/test-app.js';
 
 /** A council and participants written straight to the database (the councils API is not what is tested here). */
 async function council(ctx: TestContext, slug: string): Promise<{ id: string; mx: string; ca: string; ngo: string }> {
-  const [c] = (await ctx.db.query(`INSERT INTO councils (slug, name, time_zone) VALUES ($1, $2, 'America/Panama') RETURNING id`, [slug, `Council ${slug}`])) as {
+  const [c] = (await ctx.db.query(`INSERT INTO councils (slug, name, time_zone) VALUES ($1, $2, 'America/Panama') RETURNING id`, [
+    slug,
+    `Council ${slug}`,
+  ])) as {
     id: string;
   }[];
   const g = given(ctx).inCouncil(c!.id);
@@ -151,7 +154,7 @@ describe('bodies and their leads', () => {
       await ctx.http().post(`${base()}/${bodyId}/leads`).send({ participantId: c.ngo, from: '2024-01-01' }).expect(201);
     });
 
-    it("refuses a participant of another council with a 404, and an unknown one too", async () => {
+    it('refuses a participant of another council with a 404, and an unknown one too', async () => {
       const leads = await count(ctx, `SELECT 1 FROM body_leads`);
       await ctx.http().post(`${base()}/${bodyId}/leads`).send({ participantId: other.mx, from: '2024-01-01' }).expect(404);
       await ctx.http().post(`${base()}/${bodyId}/leads`).send({ participantId: randomUUID(), from: '2024-01-01' }).expect(404);
@@ -223,7 +226,13 @@ describe('bodies and their leads', () => {
         .patch(`${base()}/${body.id}`)
         .send({ version: 1, name: 'Task Force on the Public Narrative', description: 'Rec. 12', status: 'closed' })
         .expect(200);
-      expect(res.body).toMatchObject({ name: 'Task Force on the Public Narrative', description: 'Rec. 12', status: 'closed', version: 2, mandateEnd: '2027-06-30' });
+      expect(res.body).toMatchObject({
+        name: 'Task Force on the Public Narrative',
+        description: 'Rec. 12',
+        status: 'closed',
+        version: 2,
+        mandateEnd: '2027-06-30',
+      });
       expect(await auditRows(ctx, c.id)).toBe(audits + 1);
       const [audit] = (await ctx.db.query(`SELECT action, before, after FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [body.id])) as {
         action: string;

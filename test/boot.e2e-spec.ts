@@ -100,7 +100,9 @@ describe('boot: the API and the worker', () => {
         return all.length >= expected.length ? all : undefined;
       });
       expect(upserted.map((s) => s.key).sort()).toEqual(expected.map((s) => s.id).sort());
-      await until('the probe job completed', async () => ((await queues.queue(JOBS['silence.sweep'].queue).getJobState(probeJobId)) === 'completed' ? true : undefined));
+      await until('the probe job completed', async () =>
+        (await queues.queue(JOBS['silence.sweep'].queue).getJobState(probeJobId)) === 'completed' ? true : undefined,
+      );
     });
   });
 });

@@ -77,12 +77,16 @@ describe('calendar feeds', () => {
   }
 
   async function fetchFeed(url: string): Promise<string> {
-    const res = await ctx.anonymous().get(pathOf(url)).buffer(true).parse((r, done) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (text += c));
-      r.on('end', () => done(null, text));
-    });
+    const res = await ctx
+      .anonymous()
+      .get(pathOf(url))
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (text += c));
+        r.on('end', () => done(null, text));
+      });
     expect({ status: res.status, text: String(res.body).slice(0, 300) }).toMatchObject({ status: 200 });
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
@@ -126,8 +130,20 @@ describe('calendar feeds', () => {
       onlineUrl: 'https://meet.example.org/wg',
       version: 2,
     });
-    ids.postponed = await meeting(councilId, { title: 'Postponed meeting', status: 'postponed', local: '2030-05-05T14:00', utc: '2030-05-05T18:00:00Z', zone: 'America/Toronto' });
-    ids.draft = await meeting(councilId, { title: 'Draft meeting', status: 'draft', local: '2030-04-01T10:00', utc: '2030-04-01T08:00:00Z', zone: 'Europe/Madrid' });
+    ids.postponed = await meeting(councilId, {
+      title: 'Postponed meeting',
+      status: 'postponed',
+      local: '2030-05-05T14:00',
+      utc: '2030-05-05T18:00:00Z',
+      zone: 'America/Toronto',
+    });
+    ids.draft = await meeting(councilId, {
+      title: 'Draft meeting',
+      status: 'draft',
+      local: '2030-04-01T10:00',
+      utc: '2030-04-01T08:00:00Z',
+      zone: 'Europe/Madrid',
+    });
     ids.otherBody = await meeting(councilId, {
       title: 'Task force meeting',
       kind: 'working_group',
@@ -136,7 +152,12 @@ describe('calendar feeds', () => {
       utc: '2030-06-01T14:00:00Z',
       zone: 'America/Santiago',
     });
-    ids.otherCouncil = await meeting(otherCouncilId, { title: 'Another council', local: '2030-06-01T10:00', utc: '2030-06-01T08:00:00Z', zone: 'Europe/Madrid' });
+    ids.otherCouncil = await meeting(otherCouncilId, {
+      title: 'Another council',
+      local: '2030-06-01T10:00',
+      utc: '2030-06-01T08:00:00Z',
+      zone: 'Europe/Madrid',
+    });
   });
 
   afterAll(() => ctx.close());
@@ -145,10 +166,15 @@ describe('calendar feeds', () => {
     const feed = await createFeed(delegate, { councilId });
     expect(feed).toMatchObject({ councilId, scope: 'personal', bodyId: null, hideTitles: false, revokedAt: null });
     const token = tokenOf(feed.url);
-    const rows = (await ctx.db.query(`SELECT to_jsonb(f)::text AS row, token_hash FROM calendar_feeds f WHERE id = $1`, [feed.id])) as { row: string; token_hash: string }[];
+    const rows = (await ctx.db.query(`SELECT to_jsonb(f)::text AS row, token_hash FROM calendar_feeds f WHERE id = $1`, [feed.id])) as {
+      row: string;
+      token_hash: string;
+    }[];
     expect(rows[0]!.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(rows[0]!.row).not.toContain(token);
-    const audit = (await ctx.db.query(`SELECT action, after::text AS after FROM audit_log WHERE entity_type = 'calendar_feed' AND entity_id = $1`, [feed.id])) as {
+    const audit = (await ctx.db.query(`SELECT action, after::text AS after FROM audit_log WHERE entity_type = 'calendar_feed' AND entity_id = $1`, [
+      feed.id,
+    ])) as {
       action: string;
       after: string;
     }[];
@@ -205,7 +231,9 @@ describe('calendar feeds', () => {
 
     // Madrid's VTIMEZONE gives both offsets of 2030 (the parser computed the UTC instants above from it).
     const madrid = zones.get('Europe/Madrid')!;
-    const offsets = [...madrid.getAllSubcomponents('daylight'), ...madrid.getAllSubcomponents('standard')].map((o) => o.getFirstPropertyValue('tzoffsetto')?.toString());
+    const offsets = [...madrid.getAllSubcomponents('daylight'), ...madrid.getAllSubcomponents('standard')].map((o) =>
+      o.getFirstPropertyValue('tzoffsetto')?.toString(),
+    );
     expect(new Set(offsets)).toEqual(new Set(['+02:00', '+01:00']));
   });
 
@@ -231,7 +259,8 @@ describe('calendar feeds', () => {
   it('refuses feeds outside the caller’s councils, unknown councils and bodies of another council, changing nothing', async () => {
     const count = async () => ((await ctx.db.query(`SELECT count(*)::int AS n FROM calendar_feeds`)) as { n: number }[])[0]!.n;
     const before = await count();
-    const post = (actor: { auth: { authorization: string } }, body: Record<string, unknown>) => ctx.anonymous().post('/me/calendar-feeds').set(actor.auth).send(body);
+    const post = (actor: { auth: { authorization: string } }, body: Record<string, unknown>) =>
+      ctx.anonymous().post('/me/calendar-feeds').set(actor.auth).send(body);
     // A council where the delegate holds no role (councils are public: 403, not 404).
     const noRole = await post(delegate, { councilId: otherCouncilId });
     expect({ status: noRole.status, code: noRole.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
@@ -261,7 +290,9 @@ describe('calendar feeds', () => {
     expect(revoked.body).toMatchObject({ id: feed.id, revokedAt: expect.any(String) });
     const again = await ctx.anonymous().delete(`/me/calendar-feeds/${feed.id}`).set(delegate.auth).expect(200);
     expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
-    const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'calendar_feed' AND entity_id = $1 ORDER BY id`, [feed.id])) as { action: string }[];
+    const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'calendar_feed' AND entity_id = $1 ORDER BY id`, [feed.id])) as {
+      action: string;
+    }[];
     expect(audit.map((a) => a.action)).toEqual(['calendar_feed.created', 'calendar_feed.revoked']);
 
     const gone = await ctx.anonymous().get(pathOf(feed.url));

@@ -42,7 +42,11 @@ describe('chair rights move at the end of a presidency term', () => {
 
   it("X's delegate is chair until X's term ends, then Y's delegate is", async () => {
     const slug = `chair-${randomBytes(4).toString('hex')}`;
-    const council = await ctx.http().post('/councils').send({ slug, name: `Council ${slug}`, workingLanguages: ['en'], timeZone: 'UTC' }).expect(201);
+    const council = await ctx
+      .http()
+      .post('/councils')
+      .send({ slug, name: `Council ${slug}`, workingLanguages: ['en'], timeZone: 'UTC' })
+      .expect(201);
     const councilId = council.body.id as string;
     const X = await memberState(councilId, 'Costa Rica', 'CR');
     const Y = await memberState(councilId, 'Panama', 'PA');

@@ -55,7 +55,11 @@ describe('the web console: a delegate’s journey, in a browser', () => {
         `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`,
         [councilId, name, iso, position],
       );
-      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [councilId, participantId, `Delegación ${iso}`]);
+      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
+        councilId,
+        participantId,
+        `Delegación ${iso}`,
+      ]);
       return id as string;
     };
     delegationId = await delegation('Guatemala', 'GT', 1);
@@ -131,7 +135,8 @@ describe('the web console: a delegate’s journey, in a browser', () => {
 
     await signInToConsole(page, base, ana);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const name of ['My action items', 'Meetings', 'Presidency', 'Notifications']) expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(1);
+    for (const name of ['My action items', 'Meetings', 'Presidency', 'Notifications'])
+      expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(1);
     await page.getByRole('heading', { level: 1, name: 'My action items' }).waitFor();
 
     // The table holds one row per item of the API's first page, due first.
@@ -195,8 +200,15 @@ describe('the web console: a delegate’s journey, in a browser', () => {
     expect(text(entries[0]!)).toMatch(/^Progress report Terms of reference agreed with the ministry\. Amber 40 % Linked document Ana Pérez · /);
     expect(text(entries[1]!)).toMatch(/^Status: Open → Acknowledged Ana Pérez · /);
     expect(await history.getByRole('link', { name: 'Linked document' }).getAttribute('href')).toBe('https://example.org/terms.pdf');
-    const [update] = await ctx.db.query(`SELECT text, percent, rag, attachment_url FROM action_item_updates WHERE action_item_id = $1 AND kind = 'progress'`, [items.later]);
-    expect(update).toMatchObject({ text: 'Terms of reference agreed with the ministry.', percent: 40, rag: 'amber', attachment_url: 'https://example.org/terms.pdf' });
+    const [update] = await ctx.db.query(`SELECT text, percent, rag, attachment_url FROM action_item_updates WHERE action_item_id = $1 AND kind = 'progress'`, [
+      items.later,
+    ]);
+    expect(update).toMatchObject({
+      text: 'Terms of reference agreed with the ministry.',
+      percent: 40,
+      rag: 'amber',
+      attachment_url: 'https://example.org/terms.pdf',
+    });
     // The facts show the new progress.
     expect(text(await page.locator('.facts').innerText())).toContain('Amber 40 %');
     await expectNoAxeViolations(page, 'item page, after the report');
@@ -373,7 +385,8 @@ describe('the web console: a delegate’s journey, in a browser', () => {
       if (lang !== 'en') await expectNoAxeViolations(other, `my action items in ${lang}`);
     }
     await other.waitForResponse((r) => r.url().endsWith('/auth/me') && r.request().method() === 'PATCH').catch(() => undefined);
-    const language_ = async () => ((await ctx.db.query(`SELECT preferred_language FROM users WHERE id = $1`, [ana.userId])) as { preferred_language: string }[])[0]!.preferred_language;
+    const language_ = async () =>
+      ((await ctx.db.query(`SELECT preferred_language FROM users WHERE id = $1`, [ana.userId])) as { preferred_language: string }[])[0]!.preferred_language;
     for (let i = 0; i < 50 && (await language_()) !== 'en'; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await language_()).toBe('en');
   });

@@ -39,7 +39,13 @@ describe('the web console: minutes, documents and the secretariat’s administra
       await ctx
         .http()
         .post(path)
-        .send({ kind: 'working_group', title, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(), timeZone: ZONE })
+        .send({
+          kind: 'working_group',
+          title,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(),
+          timeZone: ZONE,
+        })
         .expect(201)
     ).body.id as string;
     const version = async () => ((await ctx.db.query(`SELECT version FROM meetings WHERE id = $1`, [id])) as { version: number }[])[0]!.version;
@@ -54,11 +60,7 @@ describe('the web console: minutes, documents and the secretariat’s administra
       ['Work plan', 'Plan de trabajo'],
       ['Other business', 'Asuntos varios'],
     ]) {
-      await ctx
-        .http()
-        .post(`${path}/${id}/agenda/items`)
-        .send({ title: { en, es }, purpose: 'discussion' })
-        .expect(201);
+      await ctx.http().post(`${path}/${id}/agenda/items`).send({ title: { en, es }, purpose: 'discussion' }).expect(201);
     }
     const agenda = (await ctx.http().get(`${path}/${id}/agenda`).expect(200)).body as { version: number };
     await ctx.http().post(`${path}/${id}/agenda/circulate`).send({ version: agenda.version }).expect(200);
@@ -82,7 +84,11 @@ describe('the web console: minutes, documents and the secretariat’s administra
   beforeAll(async () => {
     ({ ctx, base } = world);
     councilId = (
-      await ctx.http().post('/councils').send({ slug: 'minutes-console', name: 'Consejo de actas', workingLanguages: ['es', 'en'], timeZone: ZONE }).expect(201)
+      await ctx
+        .http()
+        .post('/councils')
+        .send({ slug: 'minutes-console', name: 'Consejo de actas', workingLanguages: ['es', 'en'], timeZone: ZONE })
+        .expect(201)
     ).body.id;
     for (const [i, iso] of ['GT', 'HN', 'SV'].entries()) {
       const [{ id: participantId }] = await ctx.db.query(
@@ -151,7 +157,9 @@ describe('the web console: minutes, documents and the secretariat’s administra
     await page.reload();
     await page.getByRole('heading', { name: 'Delegation GT: 1 comment' }).waitFor();
     expect(text(await page.locator('.minutes-comment-groups').textContent())).toContain('Please add the budget figures.');
-    await ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 hour' WHERE meeting_id = $1`, [meetingId]);
+    await ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 hour' WHERE meeting_id = $1`, [
+      meetingId,
+    ]);
     await page.reload();
     await page.getByRole('button', { name: 'Approve the minutes' }).click();
     await status(page, 'The minutes are approved and public.');
@@ -162,9 +170,16 @@ describe('the web console: minutes, documents and the secretariat’s administra
     const pdf = page.waitForResponse((r) => r.url().includes(`/meetings/${meetingId}/minutes/document.pdf?lang=en`));
     await page.getByRole('button', { name: 'Minutes (PDF, English)' }).click();
     const response = await pdf;
-    expect({ status: response.status(), type: response.headers()['content-type'] }).toMatchObject({ status: 200, type: expect.stringContaining('application/pdf') });
+    expect({ status: response.status(), type: response.headers()['content-type'] }).toMatchObject({
+      status: 200,
+      type: expect.stringContaining('application/pdf'),
+    });
     expect(response.request().headers().authorization).toMatch(/^Bearer /);
-    await page.getByRole('status').filter({ hasText: /Opened in a new tab|did not open a new tab/ }).first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Opened in a new tab|did not open a new tab/ })
+      .first()
+      .waitFor();
     const tab = await popup;
     expect(tab?.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
     await tab?.close();

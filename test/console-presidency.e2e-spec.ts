@@ -96,7 +96,11 @@ describe('the web console: the chair’s journey and the public pages, in a brow
         owner,
         due,
       ]);
-    await item(gt, { es: 'Informe sobre vías laborales', en: 'Report on labour pathways', fr: 'Rapport sur les voies', pt: 'Relatório sobre vias' }, day(30 * DAY));
+    await item(
+      gt,
+      { es: 'Informe sobre vías laborales', en: 'Report on labour pathways', fr: 'Rapport sur les voies', pt: 'Relatório sobre vias' },
+      day(30 * DAY),
+    );
     await item(hn, { es: 'Consultar a las capitales', en: 'Consult the capitals' }, day(40 * DAY));
     await one(
       `INSERT INTO meetings (council_id, kind, title, starts_at, ends_at, time_zone, status) VALUES ($1, 'senior_officials', 'Senior officials, spring', $2, $2::timestamptz + interval '2 hours', $3, 'draft') RETURNING id`,
@@ -111,11 +115,10 @@ describe('the web console: the chair’s journey and the public pages, in a brow
       `INSERT INTO agenda_items (council_id, meeting_id, position, title, purpose) VALUES ($1, $2, 1, '{"es":"Plan de trabajo","en":"Work plan","fr":"Plan de travail","pt":"Plano de trabalho"}', 'decision') RETURNING id`,
       [councilId, meetingId],
     );
-    await one(`INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text) VALUES ($1, $2, $3, '{"en":"Create a regional observatory"}') RETURNING id`, [
-      councilId,
-      meetingId,
-      agendaItem,
-    ]);
+    await one(
+      `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text) VALUES ($1, $2, $3, '{"en":"Create a regional observatory"}') RETURNING id`,
+      [councilId, meetingId, agendaItem],
+    );
     const adopted = await one(
       `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text, status, outcome, closed_at, member_states_present, active_member_states, quorum_required)
        VALUES ($1, $2, $3, '{"es":"Adoptar el plan de trabajo","en":"Adopt the work plan","fr":"Adopter le plan de travail","pt":"Adotar o plano de trabalho"}', 'closed', 'adopted', now() - interval '30 days', 3, 3, 2) RETURNING id`,
@@ -228,7 +231,10 @@ describe('the web console: the chair’s journey and the public pages, in a brow
     await priorities.getByRole('button', { name: 'Save the priority' }).click();
     await page.getByText('The priority is saved.').waitFor();
     await priorities.locator('.priority').filter({ hasText: 'In progress' }).waitFor();
-    const saved = (await ctx.db.query(`SELECT title, status FROM presidency_priorities WHERE term_id = $1`, [termId])) as { title: Record<string, string>; status: string }[];
+    const saved = (await ctx.db.query(`SELECT title, status FROM presidency_priorities WHERE term_id = $1`, [termId])) as {
+      title: Record<string, string>;
+      status: string;
+    }[];
     expect(saved).toEqual([{ title: { en: 'Protect migrant children', es: 'Proteger a la niñez migrante' }, status: 'in_progress' }]);
 
     // The dossier: not there yet; assembled, then submitted (by keyboard).
@@ -331,7 +337,9 @@ describe('the web console: the chair’s journey and the public pages, in a brow
     await page.getByLabel('Council', { exact: true }).selectOption({ label: 'Consejo de la presidencia' });
     await page.waitForURL((u) => u.searchParams.get('council') === councilId);
     await page.locator('.current-holder').filter({ hasText: 'Mexico' }).waitFor();
-    expect(text(await page.locator('dl.troika').innerText())).toMatch(/Previous presidency Honduras \(HN\) Current presidency Mexico \(MX\).*Next presidency Guatemala \(GT\)/);
+    expect(text(await page.locator('dl.troika').innerText())).toMatch(
+      /Previous presidency Honduras \(HN\) Current presidency Mexico \(MX\).*Next presidency Guatemala \(GT\)/,
+    );
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'public presidency calendar');
 

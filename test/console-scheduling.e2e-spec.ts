@@ -44,7 +44,8 @@ describe('the web console: planning meetings, series and the calendar, in a brow
 
   /** The start picker's segments (month, day, year, hour, minute), in the form. */
   const segments = (page: Page, label: string) => page.getByRole('group', { name: label, exact: true }).getByRole('spinbutton');
-  const capitalRow = (page: Page, name: string) => page.getByRole('table', { name: 'Local times in the capitals' }).getByRole('row', { name: new RegExp(`^${name}`) });
+  const capitalRow = (page: Page, name: string) =>
+    page.getByRole('table', { name: 'Local times in the capitals' }).getByRole('row', { name: new RegExp(`^${name}`) });
 
   beforeAll(async () => {
     ({ ctx, base } = world);
@@ -158,11 +159,17 @@ describe('the web console: planning meetings, series and the calendar, in a brow
     await move.getByRole('group', { name: 'Start', exact: true }).getByRole('spinbutton').nth(3).focus();
     await page.keyboard.press('ArrowUp');
     await move.getByRole('button', { name: 'Save the new time' }).click();
-    await page.getByRole('status').filter({ hasText: `The meeting of ${words(dates[0]!)} is moved.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `The meeting of ${words(dates[0]!)} is moved.` })
+      .waitFor();
     await list.locator(':scope > li').first().getByText("Moved from the series' time").waitFor();
     // The second one cancelled.
     await page.getByRole('button', { name: `Cancel the meeting of ${words(dates[1]!)}` }).click();
-    await page.getByRole('status').filter({ hasText: `The meeting of ${words(dates[1]!)} is cancelled.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `The meeting of ${words(dates[1]!)} is cancelled.` })
+      .waitFor();
     await list.locator(':scope > li').nth(1).getByText('Cancelled', { exact: true }).waitFor();
     const after = (await ctx.http().get(`/councils/${councilId}/series/${seriesId}`).expect(200)).body;
     const [first, second, third] = after.occurrences as { moved: boolean; meeting: { startsAt: string; status: string; timeZone: string } }[];
@@ -203,7 +210,10 @@ describe('the web console: planning meetings, series and the calendar, in a brow
     const inMonth = ((await ctx.http().get(`/councils/${councilId}/meetings`).query({ limit: 200 }).expect(200)).body.items as { startsAt: string }[]).filter(
       (m) => DateTime.fromISO(m.startsAt).setZone('America/Toronto').toFormat('yyyy-MM') === month,
     ).length;
-    await page.getByRole('status').filter({ hasText: `${monthName}: ${inMonth} meeting` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${monthName}: ${inMonth} meeting` })
+      .waitFor();
     expect(await grid.getByRole('link').count()).toBe(inMonth);
     await expectNoAxeViolations(page, 'meetings calendar', { seriousOnly: true });
     await page.screenshot({ path: `${SCREENSHOTS}/console-calendar-desktop.png`, fullPage: true });

@@ -40,7 +40,11 @@ describe('the web console: decisions in session and silence procedures, in a bro
   beforeAll(async () => {
     ({ ctx, base } = world);
     councilId = (
-      await ctx.http().post('/councils').send({ slug: 'session-console', name: 'Consejo en sesión', workingLanguages: ['es', 'en'], timeZone: ZONE }).expect(201)
+      await ctx
+        .http()
+        .post('/councils')
+        .send({ slug: 'session-console', name: 'Consejo en sesión', workingLanguages: ['es', 'en'], timeZone: ZONE })
+        .expect(201)
     ).body.id;
     // Eight member states (quorum 0.75 → 6 required).
     for (const [i, iso] of ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'DO'].entries()) {
@@ -199,7 +203,9 @@ describe('the web console: decisions in session and silence procedures, in a bro
     await chair.getByRole('status').filter({ hasText: 'Circulated: The annual report is approved.' }).waitFor();
     const listed = chair.locator('.silence-item', { hasText: 'The annual report is approved' });
     await listed.waitFor();
-    expect(text(await listed.textContent())).toMatch(/Open until the deadline.*Silence deadline .*your time \(Toronto\).*council time \(Guatemala\).*0 of 8 member states have responded\./);
+    expect(text(await listed.textContent())).toMatch(
+      /Open until the deadline.*Silence deadline .*your time \(Toronto\).*council time \(Guatemala\).*0 of 8 member states have responded\./,
+    );
     const [procedure] = (await ctx.http().get(`/councils/${councilId}/silence-procedures`).expect(200)).body.items;
     silenceId = procedure.id;
     expect(Date.parse(procedure.deadline)).toBe(at.toMillis());
@@ -228,7 +234,9 @@ describe('the web console: decisions in session and silence procedures, in a bro
     await chair.getByText('The report omits the regional figures.').waitFor();
     await chair.getByText('1 of 8 member states have responded.').waitFor();
     const broken = text(await chair.locator('.session-record').first().textContent());
-    expect(broken).toMatch(/Delegation GT Stands ?Reason: The report omits the regional figures\. ?Recorded .*your time \(Toronto\).*council time \(Guatemala\)/);
+    expect(broken).toMatch(
+      /Delegation GT Stands ?Reason: The report omits the regional figures\. ?Recorded .*your time \(Toronto\).*council time \(Guatemala\)/,
+    );
     expect(text(await chair.locator('.facts').textContent())).toContain('silence broken');
     await expectNoAxeViolations(chair, 'silence procedure, secretariat, broken', { seriousOnly: true });
     expect((await ctx.http().get(`/councils/${councilId}/silence-procedures/${silenceId}`).expect(200)).body).toMatchObject({

@@ -60,7 +60,11 @@ describe('a council’s secretariat, appointed by the administrator', () => {
     const res = await ctx.anonymous().post(`${base}/secretariat`).set(sysadmin.auth).send({ email, fullName: '  Elena Ruiz ', preferredLanguage: 'es' });
     expect({ status: res.status, body: res.body }).toMatchObject({
       status: 201,
-      body: { accountCreated: true, linkEmailed: true, user: { councilId, email: lower, fullName: 'Elena Ruiz', role: 'secretariat', delegateId: null, hasPassword: false, disabled: false } },
+      body: {
+        accountCreated: true,
+        linkEmailed: true,
+        user: { councilId, email: lower, fullName: 'Elena Ruiz', role: 'secretariat', delegateId: null, hasPassword: false, disabled: false },
+      },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/token/i);
     const userId = res.body.user.id as string;
@@ -91,15 +95,30 @@ describe('a council’s secretariat, appointed by the administrator', () => {
     expect(me.body.councils).toEqual([expect.objectContaining({ councilId, councilName: name, role: 'secretariat' })]);
 
     // …and runs the council: a member state (and its delegation), a head of delegation, and the head's account.
-    const mx = await ctx.anonymous().post(`${base}/participants`).set(staff).send({ kind: 'member_state', name: 'Mexico', isoCode: 'MX', timeZone: 'America/Mexico_City' });
+    const mx = await ctx
+      .anonymous()
+      .post(`${base}/participants`)
+      .set(staff)
+      .send({ kind: 'member_state', name: 'Mexico', isoCode: 'MX', timeZone: 'America/Mexico_City' });
     expect({ status: mx.status, body: mx.body }).toMatchObject({ status: 201 });
     const delegations = await ctx.anonymous().get(`${base}/delegations`).set(staff).expect(200);
     const delegationId = (delegations.body.items as { id: string; participantId: string }[]).find((d) => d.participantId === mx.body.id)!.id;
     const headEmail = `head.mx.${randomUUID().slice(0, 6)}@test.protempore.org`;
-    const seat = await ctx.anonymous().post(`${base}/delegations/${delegationId}/delegates`).set(staff).send({ fullName: 'Jefa MX', email: headEmail, role: 'head', preferredLanguage: 'es' });
+    const seat = await ctx
+      .anonymous()
+      .post(`${base}/delegations/${delegationId}/delegates`)
+      .set(staff)
+      .send({ fullName: 'Jefa MX', email: headEmail, role: 'head', preferredLanguage: 'es' });
     expect({ status: seat.status, body: seat.body }).toMatchObject({ status: 201 });
-    const account = await ctx.anonymous().post(`${base}/users`).set(staff).send({ email: headEmail, fullName: 'Jefa MX', role: 'delegate', delegateId: seat.body.id });
-    expect({ status: account.status, body: account.body }).toMatchObject({ status: 201, body: { linkEmailed: true, user: { role: 'delegate', delegateId: seat.body.id } } });
+    const account = await ctx
+      .anonymous()
+      .post(`${base}/users`)
+      .set(staff)
+      .send({ email: headEmail, fullName: 'Jefa MX', role: 'delegate', delegateId: seat.body.id });
+    expect({ status: account.status, body: account.body }).toMatchObject({
+      status: 201,
+      body: { linkEmailed: true, user: { role: 'delegate', delegateId: seat.body.id } },
+    });
     expect(tokenIn((await nthMail(headEmail, 1)).text)).toBeDefined();
     // Only the administrator appoints through this route: the secretariat adds colleagues at /users.
     await ctx.anonymous().post(`${base}/secretariat`).set(staff).send({ email: 'colleague@test.protempore.org', fullName: 'Colleague' }).expect(403);
@@ -161,12 +180,18 @@ describe('a council’s secretariat, appointed by the administrator', () => {
     ];
     for (const [body, field, rule] of cases) {
       const bad = await appoint(body);
-      expect({ field, status: bad.status, errors: bad.body.errors }).toEqual({ field, status: 400, errors: expect.arrayContaining([expect.objectContaining({ field, rule })]) });
+      expect({ field, status: bad.status, errors: bad.body.errors }).toEqual({
+        field,
+        status: 400,
+        errors: expect.arrayContaining([expect.objectContaining({ field, rule })]),
+      });
     }
     expect((await ctx.anonymous().get(base).set(sysadmin.auth).expect(200)).body.items.map((u: { id: string }) => u.id)).toEqual([first.body.user.id]);
 
     // Nobody but the administrator: another council's secretariat, this council's delegate, anonymous.
-    const [{ id: otherCouncil }] = await ctx.db.query(`INSERT INTO councils (slug, name, working_languages) VALUES ($1, 'Other', '{en}') RETURNING id`, [`o-${randomUUID().slice(0, 8)}`]);
+    const [{ id: otherCouncil }] = await ctx.db.query(`INSERT INTO councils (slug, name, working_languages) VALUES ($1, 'Other', '{en}') RETURNING id`, [
+      `o-${randomUUID().slice(0, 8)}`,
+    ]);
     const foreign = await secretariat(ctx, otherCouncil);
     await ctx.anonymous().post(base).set(foreign.auth).send({ email: 'f@test.protempore.org', fullName: 'F' }).expect(403);
     await ctx.anonymous().post(base).set(delegate.auth).send({ email: 'f@test.protempore.org', fullName: 'F' }).expect(403);
@@ -174,7 +199,9 @@ describe('a council’s secretariat, appointed by the administrator', () => {
   });
 
   it('an account of another council with no password: the administrator’s link goes out; the new council’s staff still may not issue one', async () => {
-    const [{ id: homeCouncil }] = await ctx.db.query(`INSERT INTO councils (slug, name, working_languages) VALUES ($1, 'Home', '{en}') RETURNING id`, [`h-${randomUUID().slice(0, 8)}`]);
+    const [{ id: homeCouncil }] = await ctx.db.query(`INSERT INTO councils (slug, name, working_languages) VALUES ($1, 'Home', '{en}') RETURNING id`, [
+      `h-${randomUUID().slice(0, 8)}`,
+    ]);
     const email = `two-hats-${randomUUID().slice(0, 6)}@test.protempore.org`;
     const [{ id: userId }] = await ctx.db.query(`INSERT INTO users (email, full_name) VALUES ($1, 'Two Hats') RETURNING id`, [email]);
     await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [userId, homeCouncil]);

@@ -36,7 +36,11 @@ describe('councils', () => {
   describe('POST /councils', () => {
     it('creates a council with the defaults and the default meeting rules, audited once', async () => {
       const before = await counts();
-      const res = await ctx.http().post('/councils').send(body({ slug: 'ncamc' })).expect(201);
+      const res = await ctx
+        .http()
+        .post('/councils')
+        .send(body({ slug: 'ncamc' }))
+        .expect(201);
       expect(res.body).toMatchObject({
         slug: 'ncamc',
         workingLanguages: ['es', 'en', 'fr'],
@@ -127,9 +131,17 @@ describe('councils', () => {
     });
 
     it('refuses a duplicate slug with 409 naming slug, leaving the database unchanged', async () => {
-      await ctx.http().post('/councils').send(body({ slug: 'dup-slug' })).expect(201);
+      await ctx
+        .http()
+        .post('/councils')
+        .send(body({ slug: 'dup-slug' }))
+        .expect(201);
       const before = await counts();
-      const res = await ctx.http().post('/councils').send(body({ slug: 'dup-slug' })).expect(409);
+      const res = await ctx
+        .http()
+        .post('/councils')
+        .send(body({ slug: 'dup-slug' }))
+        .expect(409);
       expect(fieldsOf(res)).toEqual(['slug']);
       expect(await counts()).toEqual(before);
     });
@@ -185,7 +197,11 @@ describe('councils', () => {
     it('refuses a stale version with 409 and changes nothing', async () => {
       await ctx.http().patch(`/councils/${council.id}`).send({ version: 1, termMonths: 12 }).expect(200);
       const before = await counts();
-      const res = await ctx.http().patch(`/councils/${council.id}`).send({ version: 1, termMonths: 36, meetingRules: { ministerial: { papersDays: 1 } } }).expect(409);
+      const res = await ctx
+        .http()
+        .patch(`/councils/${council.id}`)
+        .send({ version: 1, termMonths: 36, meetingRules: { ministerial: { papersDays: 1 } } })
+        .expect(409);
       expect(res.body.code).toBe('STALE_VERSION');
       expect(await counts()).toEqual(before);
       const reread = await ctx.http().get(`/councils/${council.id}`).expect(200);

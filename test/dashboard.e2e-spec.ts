@@ -77,6 +77,11 @@ describe('queue dashboard', () => {
       const res = await ctx.anonymous()[method](url).set(adm.auth).send({});
       expect({ url, status: res.status }).toEqual({ url, status: 404 });
     }
-    expect(await ctx.app.get((await import('../src/core/queue/queue.service.js')).QueueService).queue('mail').isPaused()).toBe(false);
+    expect(
+      await ctx.app
+        .get((await import('../src/core/queue/queue.service.js')).QueueService)
+        .queue('mail')
+        .isPaused(),
+    ).toBe(false);
   });
 });

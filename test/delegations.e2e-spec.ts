@@ -106,11 +106,24 @@ describe('delegations and delegates', () => {
         .patch(`/councils/${councilId}/delegations/${academia.delegationId}`)
         .send({ version: 1, name: 'Academic Network Delegation', contactEmail: 'Contact@Uni.EDU' })
         .expect(200);
-      expect(res.body).toMatchObject({ name: 'Academic Network Delegation', contactEmail: 'contact@uni.edu', version: 2, participantName: 'Universities Network' });
+      expect(res.body).toMatchObject({
+        name: 'Academic Network Delegation',
+        contactEmail: 'contact@uni.edu',
+        version: 2,
+        participantName: 'Universities Network',
+      });
       expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
       const [audit] = await ctx.db.query(`SELECT action, before, after FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [academia.delegationId]);
-      expect(audit).toMatchObject({ action: 'delegation.updated', before: { version: 1, contactEmail: null }, after: { version: 2, contactEmail: 'contact@uni.edu' } });
-      const cleared = await ctx.http().patch(`/councils/${councilId}/delegations/${academia.delegationId}`).send({ version: 2, contactEmail: null }).expect(200);
+      expect(audit).toMatchObject({
+        action: 'delegation.updated',
+        before: { version: 1, contactEmail: null },
+        after: { version: 2, contactEmail: 'contact@uni.edu' },
+      });
+      const cleared = await ctx
+        .http()
+        .patch(`/councils/${councilId}/delegations/${academia.delegationId}`)
+        .send({ version: 2, contactEmail: null })
+        .expect(200);
       expect(cleared.body).toMatchObject({ contactEmail: null, version: 3 });
     });
 
@@ -196,21 +209,44 @@ describe('delegations and delegates', () => {
     it('refuses a second active head with 409 naming role, and a duplicate email (any case) with 409 naming email', async () => {
       const head = await addDelegate(councilId, delegationId, { fullName: 'Head One', email: 'head1@minex.gob.gt', role: 'head', preferredLanguage: 'es' });
       const before = await counts();
-      const second = await ctx.http().post(delegatesUrl(councilId, delegationId)).send({ fullName: 'Head Two', email: 'head2@minex.gob.gt', role: 'head' }).expect(409);
+      const second = await ctx
+        .http()
+        .post(delegatesUrl(councilId, delegationId))
+        .send({ fullName: 'Head Two', email: 'head2@minex.gob.gt', role: 'head' })
+        .expect(409);
       expect(fieldsOf(second)).toEqual(['role']);
-      const dup = await ctx.http().post(delegatesUrl(councilId, delegationId)).send({ fullName: 'Copy', email: 'HEAD1@minex.gob.gt', role: 'adviser' }).expect(409);
+      const dup = await ctx
+        .http()
+        .post(delegatesUrl(councilId, delegationId))
+        .send({ fullName: 'Copy', email: 'HEAD1@minex.gob.gt', role: 'adviser' })
+        .expect(409);
       expect(fieldsOf(dup)).toEqual(['email']);
       expect(await counts()).toEqual(before);
 
       // Promoting someone else to head is refused too, until the head is deactivated.
       const adviser = await addDelegate(councilId, delegationId, { fullName: 'Adviser', email: 'adviser@minex.gob.gt', role: 'adviser' });
-      const promote = await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${adviser.id}`)).send({ version: 1, role: 'head' }).expect(409);
+      const promote = await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${adviser.id}`))
+        .send({ version: 1, role: 'head' })
+        .expect(409);
       expect(fieldsOf(promote)).toEqual(['role']);
-      await ctx.http().delete(delegatesUrl(councilId, delegationId, `/${head.id}`)).expect(200);
-      const promoted = await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${adviser.id}`)).send({ version: 1, role: 'head' }).expect(200);
+      await ctx
+        .http()
+        .delete(delegatesUrl(councilId, delegationId, `/${head.id}`))
+        .expect(200);
+      const promoted = await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${adviser.id}`))
+        .send({ version: 1, role: 'head' })
+        .expect(200);
       expect(promoted.body).toMatchObject({ role: 'head', version: 2 });
       // Reactivating the former head would make two heads.
-      const reactivate = await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${head.id}`)).send({ version: 2, active: true }).expect(409);
+      const reactivate = await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${head.id}`))
+        .send({ version: 2, active: true })
+        .expect(409);
       expect(fieldsOf(reactivate)).toEqual(['role']);
       const delegation = await ctx.http().get(`/councils/${councilId}/delegations/${delegationId}`).expect(200);
       expect(delegation.body.head).toEqual({ id: adviser.id, fullName: 'Adviser', email: 'adviser@minex.gob.gt' });
@@ -228,7 +264,14 @@ describe('delegations and delegates', () => {
       const res = await ctx
         .http()
         .patch(delegatesUrl(councilId, delegationId, `/${d.id}`))
-        .send({ version: 1, fullName: 'Pedro Ramírez', email: 'Pedro.Ramirez@MINEX.gob.gt', role: 'alternate', preferredLanguage: 'es', timeZone: 'America/Guatemala' })
+        .send({
+          version: 1,
+          fullName: 'Pedro Ramírez',
+          email: 'Pedro.Ramirez@MINEX.gob.gt',
+          role: 'alternate',
+          preferredLanguage: 'es',
+          timeZone: 'America/Guatemala',
+        })
         .expect(200);
       expect(res.body).toMatchObject({
         fullName: 'Pedro Ramírez',
@@ -246,9 +289,17 @@ describe('delegations and delegates', () => {
 
     it('refuses a stale version with 409 and changes nothing', async () => {
       const d = await addDelegate(councilId, delegationId, { fullName: 'Stale Case', email: 'stale@minex.gob.gt', role: 'adviser' });
-      await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${d.id}`)).send({ version: 1, fullName: 'Fresh' }).expect(200);
+      await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${d.id}`))
+        .send({ version: 1, fullName: 'Fresh' })
+        .expect(200);
       const before = await counts();
-      const res = await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${d.id}`)).send({ version: 1, role: 'alternate' }).expect(409);
+      const res = await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${d.id}`))
+        .send({ version: 1, role: 'alternate' })
+        .expect(409);
       expect(res.body.code).toBe('STALE_VERSION');
       expect(await counts()).toEqual(before);
       const list = await ctx.http().get(delegatesUrl(councilId, delegationId)).expect(200);
@@ -265,7 +316,11 @@ describe('delegations and delegates', () => {
     ])('refuses the change %j naming the field, changing nothing', async (patch, field) => {
       const d = await addDelegate(councilId, delegationId, { fullName: 'Target', email: `t-${randomUUID()}@minex.gob.gt`, role: 'adviser' });
       const before = await counts();
-      const res = await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${d.id}`)).send(patch).expect(400);
+      const res = await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${d.id}`))
+        .send(patch)
+        .expect(400);
       expect(fieldsOf(res)).toContain(field);
       expect(await counts()).toEqual(before);
     });
@@ -273,17 +328,27 @@ describe('delegations and delegates', () => {
     it('DELETE deactivates (kept for the record), audited once; a second DELETE changes nothing', async () => {
       const d = await addDelegate(councilId, delegationId, { fullName: 'Leaving', email: 'leaving@minex.gob.gt', role: 'adviser' });
       const before = await counts();
-      const res = await ctx.http().delete(delegatesUrl(councilId, delegationId, `/${d.id}`)).expect(200);
+      const res = await ctx
+        .http()
+        .delete(delegatesUrl(councilId, delegationId, `/${d.id}`))
+        .expect(200);
       expect(res.body).toMatchObject({ id: d.id, active: false, version: 2 });
       expect(await counts()).toEqual({ ...before, active: before.active - 1, audit: before.audit + 1 });
       const [audit] = await ctx.db.query(`SELECT action, before, after FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [d.id]);
       expect(audit).toMatchObject({ action: 'delegate.deactivated', before: { active: true }, after: { active: false } });
-      const again = await ctx.http().delete(delegatesUrl(councilId, delegationId, `/${d.id}`)).expect(200);
+      const again = await ctx
+        .http()
+        .delete(delegatesUrl(councilId, delegationId, `/${d.id}`))
+        .expect(200);
       expect(again.body).toMatchObject({ active: false, version: 2 });
       expect(await counts()).toEqual({ ...before, active: before.active - 1, audit: before.audit + 1 });
       // The email stays taken in the delegation; reactivation goes through PATCH.
       await ctx.http().post(delegatesUrl(councilId, delegationId)).send({ fullName: 'Leaving', email: 'leaving@minex.gob.gt', role: 'adviser' }).expect(409);
-      const back = await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${d.id}`)).send({ version: 2, active: true }).expect(200);
+      const back = await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${d.id}`))
+        .send({ version: 2, active: true })
+        .expect(200);
       expect(back.body).toMatchObject({ active: true, version: 3 });
     });
 
@@ -295,11 +360,28 @@ describe('delegations and delegates', () => {
       await ctx.http().post(delegatesUrl(councilId, randomUUID())).send({ fullName: 'A', email: 'a@b.org', role: 'adviser' }).expect(404);
       await ctx.http().get(delegatesUrl(other, delegationId)).expect(404);
       await ctx.http().get(delegatesUrl(councilId, randomUUID())).expect(404);
-      await ctx.http().patch(delegatesUrl(other, delegationId, `/${d.id}`)).send({ version: 1, fullName: 'x' }).expect(404);
-      await ctx.http().patch(delegatesUrl(councilId, delegationId, `/${randomUUID()}`)).send({ version: 1, fullName: 'x' }).expect(404);
-      await ctx.http().delete(delegatesUrl(other, delegationId, `/${d.id}`)).expect(404);
-      await ctx.http().delete(delegatesUrl(councilId, delegationId, `/${randomUUID()}`)).expect(404);
-      await ctx.http().delete(delegatesUrl(councilId, delegationId, '/not-a-uuid')).expect(400);
+      await ctx
+        .http()
+        .patch(delegatesUrl(other, delegationId, `/${d.id}`))
+        .send({ version: 1, fullName: 'x' })
+        .expect(404);
+      await ctx
+        .http()
+        .patch(delegatesUrl(councilId, delegationId, `/${randomUUID()}`))
+        .send({ version: 1, fullName: 'x' })
+        .expect(404);
+      await ctx
+        .http()
+        .delete(delegatesUrl(other, delegationId, `/${d.id}`))
+        .expect(404);
+      await ctx
+        .http()
+        .delete(delegatesUrl(councilId, delegationId, `/${randomUUID()}`))
+        .expect(404);
+      await ctx
+        .http()
+        .delete(delegatesUrl(councilId, delegationId, '/not-a-uuid'))
+        .expect(400);
       await ctx.http().get(delegatesUrl(councilId, 'bad')).expect(400);
       expect(await counts()).toEqual(before);
     });

@@ -14,7 +14,9 @@ const ZONE = 'America/Mexico_City';
 const HOUR = 3_600_000;
 
 /** A small but real-enough PDF (file-type looks at the magic number). */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+);
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 // A full garbage collection before a measurement (the flag is set at run time: jest's own flags are not ours to change).
@@ -99,7 +101,15 @@ describe('meeting papers: documents on agenda items', () => {
     return res.body.id as string;
   }
   const uploadPath = (meetingId: string, itemId: string) => `${base()}/meetings/${meetingId}/agenda/items/${itemId}/documents`;
-  function upload(auth: string | null, meetingId: string, itemId: string, file: Buffer, fields: Record<string, string>, fileName = 'paper.pdf', type = 'application/pdf') {
+  function upload(
+    auth: string | null,
+    meetingId: string,
+    itemId: string,
+    file: Buffer,
+    fields: Record<string, string>,
+    fileName = 'paper.pdf',
+    type = 'application/pdf',
+  ) {
     let r = ctx.anonymous().post(uploadPath(meetingId, itemId));
     if (auth) r = r.set('authorization', auth);
     for (const [k, v] of Object.entries(fields)) r = r.field(k, v);
@@ -126,7 +136,11 @@ describe('meeting papers: documents on agenda items', () => {
         port,
         path,
         method: 'POST',
-        headers: { authorization: auth, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
+        headers: {
+          authorization: auth,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(head.length + size + tail.length),
+        },
       });
       let answered = false;
       req.on('response', (res) => {
@@ -214,7 +228,8 @@ describe('meeting papers: documents on agenda items', () => {
     ca = await newDelegation(ctx, councilId, 'Canada', 'CA');
     const pp = await insertPermanentParticipant(ctx, councilId, 'Migrant Network');
     const obs = await insertObserver(ctx, councilId, 'IOM');
-    const participantOf = async (d: string) => ((await ctx.db.query(`SELECT participant_id AS p FROM delegations WHERE id = $1`, [d])) as { p: string }[])[0]!.p;
+    const participantOf = async (d: string) =>
+      ((await ctx.db.query(`SELECT participant_id AS p FROM delegations WHERE id = $1`, [d])) as { p: string }[])[0]!.p;
     mxParticipant = await participantOf(mx);
     caParticipant = await participantOf(ca);
     sec = await secretariat(ctx, councilId);
@@ -238,13 +253,37 @@ describe('meeting papers: documents on agenda items', () => {
 
     it('stores a small PDF and gives the same bytes back, with its type, name, ETag; a new upload is version 2, the history kept', async () => {
       const before = await counts();
-      const res = await upload(mxDelegate.auth.authorization, meetingId, itemId, PDF, { language: 'es', title: 'Informe anual' }, 'informe año.pdf', 'text/plain');
+      const res = await upload(
+        mxDelegate.auth.authorization,
+        meetingId,
+        itemId,
+        PDF,
+        { language: 'es', title: 'Informe anual' },
+        'informe año.pdf',
+        'text/plain',
+      );
       expect({ status: res.status, body: res.body }).toMatchObject({
         status: 201,
-        body: { sha256: sha(PDF), size: PDF.length, contentType: 'application/pdf', language: 'es', title: 'Informe anual', currentVersion: 1, late: false, fileName: 'informe año.pdf' },
+        body: {
+          sha256: sha(PDF),
+          size: PDF.length,
+          contentType: 'application/pdf',
+          language: 'es',
+          title: 'Informe anual',
+          currentVersion: 1,
+          late: false,
+          fileName: 'informe año.pdf',
+        },
       });
       const id = res.body.id as string;
-      expect(await counts()).toEqual({ ...before, documents: before.documents + 1, versions: before.versions + 1, blobs: before.blobs + 1, chunks: before.chunks + 1, audit: before.audit + 1 });
+      expect(await counts()).toEqual({
+        ...before,
+        documents: before.documents + 1,
+        versions: before.versions + 1,
+        blobs: before.blobs + 1,
+        chunks: before.chunks + 1,
+        audit: before.audit + 1,
+      });
 
       const got = await ctx.anonymous().get(`${base()}/documents/${id}/content`).set(mxDelegate.auth).buffer(true).parse(binary);
       expect(got.status).toBe(200);
@@ -256,7 +295,10 @@ describe('meeting papers: documents on agenda items', () => {
 
       // A new version (a PNG this time; the title may change), the first kept.
       const v2 = await upload(sec.auth.authorization, meetingId, itemId, PNG, { language: 'es', title: 'Informe anual (rev.)' }, 'scan.png', 'image/png');
-      expect({ status: v2.status, body: v2.body }).toMatchObject({ status: 201, body: { id, currentVersion: 2, contentType: 'image/png', sha256: sha(PNG), title: 'Informe anual (rev.)' } });
+      expect({ status: v2.status, body: v2.body }).toMatchObject({
+        status: 201,
+        body: { id, currentVersion: 2, contentType: 'image/png', sha256: sha(PNG), title: 'Informe anual (rev.)' },
+      });
       const versions = await ctx.http().get(`${base()}/documents/${id}/versions`);
       expect(versions.body.items.map((v: { number: number; sha256: string }) => [v.number, v.sha256])).toEqual([
         [2, sha(PNG)],
@@ -267,7 +309,9 @@ describe('meeting papers: documents on agenda items', () => {
       const first = await ctx.http().get(`${base()}/documents/${id}/content?version=1`).buffer(true).parse(binary);
       expect(sha(first.body as Buffer)).toBe(sha(PDF));
       expect((await ctx.http().get(`${base()}/documents/${id}/content?version=3`)).status).toBe(404);
-      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'document' AND entity_id = $1 ORDER BY id`, [id])) as { action: string }[];
+      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'document' AND entity_id = $1 ORDER BY id`, [id])) as {
+        action: string;
+      }[];
       expect(audit.map((a) => a.action)).toEqual(['document.uploaded', 'document.version_uploaded']);
     });
 
@@ -303,8 +347,14 @@ describe('meeting papers: documents on agenda items', () => {
       const up = await rssGrowth(() => streamUpload(sec.auth.authorization, uploadPath(meetingId, big), size));
       expect(up.result).not.toBe('aborted');
       const body = (up.result as { status: number; body: Record<string, unknown> }).body;
-      expect({ status: (up.result as { status: number }).status, body }).toMatchObject({ status: 201, body: { size, sha256: expected, contentType: 'application/pdf' } });
-      const chunks = (await ctx.db.query(`SELECT count(*)::int AS n FROM document_blob_chunks c JOIN document_versions v ON v.blob_id = c.blob_id WHERE v.document_id = $1`, [body.id])) as { n: number }[];
+      expect({ status: (up.result as { status: number }).status, body }).toMatchObject({
+        status: 201,
+        body: { size, sha256: expected, contentType: 'application/pdf' },
+      });
+      const chunks = (await ctx.db.query(
+        `SELECT count(*)::int AS n FROM document_blob_chunks c JOIN document_versions v ON v.blob_id = c.blob_id WHERE v.document_id = $1`,
+        [body.id],
+      )) as { n: number }[];
       expect(chunks[0]!.n).toBe(40);
       const down = await rssGrowth(() => streamDownload(sec.auth.authorization, `${base()}/documents/${body.id}/content`));
       expect(down.result).toMatchObject({ status: 200, size, sha256: expected });
@@ -323,7 +373,12 @@ describe('meeting papers: documents on agenda items', () => {
       expect(down.retainedMiB).toBeLessThan(20);
       // A range straddling chunks 2 and 3.
       const start = 2 * MiB - 10;
-      const part = await ctx.http().get(`${base()}/documents/${body.id}/content`).set('range', `bytes=${start}-${start + 19}`).buffer(true).parse(binary);
+      const part = await ctx
+        .http()
+        .get(`${base()}/documents/${body.id}/content`)
+        .set('range', `bytes=${start}-${start + 19}`)
+        .buffer(true)
+        .parse(binary);
       expect(part.status).toBe(206);
       const all = Buffer.concat([...pdfBytes(3 * MiB, block)]);
       expect((part.body as Buffer).equals(all.subarray(start, start + 20))).toBe(true);
@@ -340,7 +395,15 @@ describe('meeting papers: documents on agenda items', () => {
 
     it('a shell script named .pdf → 415 naming file', async () => {
       const before = await counts();
-      const res = await upload(sec.auth.authorization, meetingId, itemId, Buffer.from('#!/bin/sh\nrm -rf /\n'), { language: 'es', title: 'Script' }, 'informe.pdf', 'application/pdf');
+      const res = await upload(
+        sec.auth.authorization,
+        meetingId,
+        itemId,
+        Buffer.from('#!/bin/sh\nrm -rf /\n'),
+        { language: 'es', title: 'Script' },
+        'informe.pdf',
+        'application/pdf',
+      );
       expect(res.status).toBe(415);
       expect(res.body).toMatchObject({ statusCode: 415, code: expect.any(String), requestId: expect.any(String), errors: [{ field: 'file' }] });
       await settled();
@@ -377,7 +440,9 @@ describe('meeting papers: documents on agenda items', () => {
         });
         req.on('error', () => undefined); // the server closes the connection once it has answered
         void (async () => {
-          req.write(`--${boundary}\r\nContent-Disposition: form-data; name="language"\r\n\r\nes\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nT\r\n`);
+          req.write(
+            `--${boundary}\r\nContent-Disposition: form-data; name="language"\r\n\r\nes\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nT\r\n`,
+          );
           req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\n\r\n`);
           for (const piece of pdfBytes(52 * MiB, block)) {
             if (req.destroyed) return;
@@ -411,7 +476,11 @@ describe('meeting papers: documents on agenda items', () => {
       ];
       for (const [fields, field] of cases) {
         const res = await upload(sec.auth.authorization, meetingId, itemId, PDF, fields);
-        expect({ fields, status: res.status, errors: res.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ fields, status: 400, errors: [field] });
+        expect({ fields, status: res.status, errors: res.body.errors?.map((e: { field: string }) => e.field) }).toEqual({
+          fields,
+          status: 400,
+          errors: [field],
+        });
       }
       const noFile = await ctx.http().post(uploadPath(meetingId, itemId)).field('language', 'es').field('title', 'T');
       expect({ status: noFile.status, field: noFile.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'file' });
@@ -453,7 +522,9 @@ describe('meeting papers: documents on agenda items', () => {
       expect((await ctx.anonymous().get(url).set(outsider.auth)).status).toBe(403);
 
       const v = (await ctx.http().get(`${base()}/documents/${docId}`)).body.version as number;
-      expect((await ctx.anonymous().patch(`${base()}/documents/${docId}`).set(mxDelegate.auth).send({ version: v, visibility: 'member_states' })).status).toBe(403);
+      expect((await ctx.anonymous().patch(`${base()}/documents/${docId}`).set(mxDelegate.auth).send({ version: v, visibility: 'member_states' })).status).toBe(
+        403,
+      );
       const restricted = await ctx.anonymous().patch(`${base()}/documents/${docId}`).set(sec.auth).send({ version: v, visibility: 'member_states' });
       expect({ status: restricted.status, visibility: restricted.body.visibility }).toEqual({ status: 200, visibility: 'member_states' });
       for (const a of [mxDelegate, caDelegate, sec]) expect((await ctx.anonymous().get(url).set(a.auth)).status).toBe(200);
@@ -487,7 +558,9 @@ describe('meeting papers: documents on agenda items', () => {
       expect((await ctx.anonymous().get(`${base()}/meetings/${meetingId}/documents`)).body.items.map((d: { id: string }) => d.id)).toEqual([docId]);
       // The trigger holds the rule for every writer.
       const other = await meeting(`Sin actas ${randomUUID().slice(0, 6)}`, DateTime.now().plus({ days: 41 }).toJSDate());
-      await expect(ctx.db.query(`INSERT INTO meeting_document_publications (meeting_id, council_id) VALUES ($1, $2)`, [other, councilId])).rejects.toThrow(/minutes are approved/);
+      await expect(ctx.db.query(`INSERT INTO meeting_document_publications (meeting_id, council_id) VALUES ($1, $2)`, [other, councilId])).rejects.toThrow(
+        /minutes are approved/,
+      );
     });
   });
 
@@ -499,7 +572,8 @@ describe('meeting papers: documents on agenda items', () => {
       const mxItem = await item(id, `Informe de México ${tag}`, mxParticipant);
       const caItem = await item(id, `Informe de Canadá ${tag}`, caParticipant);
       // Canada's papers are in, in both working languages; Mexico's only in Spanish.
-      for (const language of ['es', 'en']) expect((await upload(caDelegate.auth.authorization, id, caItem, PDF, { language, title: `Canada ${language}` })).status).toBe(201);
+      for (const language of ['es', 'en'])
+        expect((await upload(caDelegate.auth.authorization, id, caItem, PDF, { language, title: `Canada ${language}` })).status).toBe(201);
       expect((await upload(mxDelegate.auth.authorization, id, mxItem, PDF, { language: 'es', title: 'México' })).status).toBe(201);
 
       const agenda = await ctx.http().get(`${base()}/meetings/${id}/agenda`);

@@ -123,12 +123,18 @@ describe('fuzz: every operation of openapi.json with hostile input', () => {
     client?.close();
     await ctx?.close();
     const seconds = (Date.now() - started) / 1000;
-    const statuses = [...stats.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    const statuses = [...stats.byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     console.log(
       `fuzz: ${stats.operations} operations, ${stats.requests} requests in ${seconds.toFixed(1)} s (${(stats.requests / seconds).toFixed(0)}/s), seed ${SEED}, ${RUNS} random cases per operation; statuses ${statuses}; ${stats.resent} resent after a closed keep-alive socket; ${allFailures.length} failures`,
     );
     if (process.env.FUZZ_REPORT) {
-      writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ seconds, requests: stats.requests, failures: allFailures, accepted: Object.fromEntries(stats.accepted), ids: idLabels }, null, 2));
+      writeFileSync(
+        process.env.FUZZ_REPORT,
+        JSON.stringify({ seconds, requests: stats.requests, failures: allFailures, accepted: Object.fromEntries(stats.accepted), ids: idLabels }, null, 2),
+      );
     }
   });
 
@@ -229,7 +235,17 @@ describe('fuzz: every operation of openapi.json with hostile input', () => {
           try {
             res = await sendOnce(req);
           } catch (err) {
-            failures.push({ route: op.route, actor, edits: edits.map(describeEdit), method: req.method, url: req.url.slice(0, 300), status: 'no response', problem: String(err), response: '', log: logFor(requestId) });
+            failures.push({
+              route: op.route,
+              actor,
+              edits: edits.map(describeEdit),
+              method: req.method,
+              url: req.url.slice(0, 300),
+              status: 'no response',
+              problem: String(err),
+              response: '',
+              log: logFor(requestId),
+            });
             return;
           }
           stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
@@ -242,7 +258,17 @@ describe('fuzz: every operation of openapi.json with hostile input', () => {
           const problem = problemOf(res, requestId);
           if (problem) {
             await new Promise((r) => setImmediate(r)); // let the logger flush the line of this request
-            failures.push({ route: op.route, actor, edits: edits.map(describeEdit), method: req.method, url: req.url.slice(0, 300), status: res.status, problem, response: res.text.slice(0, 500), log: logFor(requestId) });
+            failures.push({
+              route: op.route,
+              actor,
+              edits: edits.map(describeEdit),
+              method: req.method,
+              url: req.url.slice(0, 300),
+              status: res.status,
+              problem,
+              response: res.text.slice(0, 500),
+              log: logFor(requestId),
+            });
           }
         }),
       );
@@ -290,7 +316,9 @@ describe('fuzz: every operation of openapi.json with hostile input', () => {
       const failures: Failure[] = [];
       for (const op of ops) failures.push(...(await fuzz(op)));
       allFailures.push(...failures);
-      console.log(`fuzz ${tag}: ${ops.length} operations, ${stats.requests - before} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${failures.length} failures`);
+      console.log(
+        `fuzz ${tag}: ${ops.length} operations, ${stats.requests - before} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${failures.length} failures`,
+      );
       expect(summary(failures)).toEqual([]);
     }, 600_000);
   });

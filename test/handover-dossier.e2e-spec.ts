@@ -16,7 +16,10 @@ describe('presidency handover: timeline and dossier', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ worker: true, env: { ...FAST_NOTIFICATIONS, HANDOVER_PLAN_INTERVAL_MS: '3600000', HANDOVER_DOSSIER_INTERVAL_MS: '3600000' } });
+    ctx = await createTestContext({
+      worker: true,
+      env: { ...FAST_NOTIFICATIONS, HANDOVER_PLAN_INTERVAL_MS: '3600000', HANDOVER_DOSSIER_INTERVAL_MS: '3600000' },
+    });
   });
   afterAll(() => ctx.close());
 
@@ -46,10 +49,16 @@ describe('presidency handover: timeline and dossier', () => {
       await term(councilId, await participantOf(dy), end.toISOString(), new Date(end.getTime() + 730 * DAY).toISOString());
 
       // PUT the settings (the defaults): the planner schedules in the same transaction.
-      const put = await ctx.http().put(`/councils/${councilId}/presidency/handover-settings`).send({ version: 0, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30 });
+      const put = await ctx
+        .http()
+        .put(`/councils/${councilId}/presidency/handover-settings`)
+        .send({ version: 0, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30 });
       expect(put.status).toBe(200);
       expect(put.body).toMatchObject({ version: 1, dossierDays: 90 });
-      const rows = (await ctx.db.query(`SELECT reminder_key AS key, kind, due_at AS "dueAt" FROM outbox WHERE subject_id = $1 AND status = 'pending' ORDER BY due_at`, [termId])) as {
+      const rows = (await ctx.db.query(
+        `SELECT reminder_key AS key, kind, due_at AS "dueAt" FROM outbox WHERE subject_id = $1 AND status = 'pending' ORDER BY due_at`,
+        [termId],
+      )) as {
         key: string;
         kind: string;
         dueAt: Date;
@@ -58,9 +67,15 @@ describe('presidency handover: timeline and dossier', () => {
       expect(new Date(rows[2]!.dueAt).getTime()).toBe(end.getTime() - 90 * DAY);
 
       // Planning again changes nothing.
-      const again = await ctx.http().put(`/councils/${councilId}/presidency/handover-settings`).send({ version: 1, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30 });
+      const again = await ctx
+        .http()
+        .put(`/councils/${councilId}/presidency/handover-settings`)
+        .send({ version: 1, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30 });
       expect(again.status).toBe(200);
-      const generations = (await ctx.db.query(`SELECT max(generation)::int AS g, count(*)::int AS n FROM outbox WHERE subject_id = $1`, [termId])) as { g: number; n: number }[];
+      const generations = (await ctx.db.query(`SELECT max(generation)::int AS g, count(*)::int AS n FROM outbox WHERE subject_id = $1`, [termId])) as {
+        g: number;
+        n: number;
+      }[];
       expect(generations[0]).toEqual({ g: 1, n: 4 });
 
       const timeline = await ctx.http().get(`/councils/${councilId}/presidency/terms/${termId}/handover`).expect(200);
@@ -74,13 +89,21 @@ describe('presidency handover: timeline and dossier', () => {
         [termId],
       );
       const subjects = ['falta un año', 'presenta sus prioridades', 'expediente de traspaso', 'falta un mes'];
-      await until('four handover reminders to the outgoing head', () => (mailsTo(ctx, outgoing.email).filter((m) => m.subject.includes('presidencia')).length >= 4 ? true : undefined), 20_000);
+      await until(
+        'four handover reminders to the outgoing head',
+        () => (mailsTo(ctx, outgoing.email).filter((m) => m.subject.includes('presidencia')).length >= 4 ? true : undefined),
+        20_000,
+      );
       const got = mailsTo(ctx, outgoing.email)
         .filter((m) => m.subject.includes('presidencia'))
         .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
       expect(got.map((m) => subjects.findIndex((s) => m.subject.includes(s)))).toEqual([0, 1, 2, 3]);
       expect(got[0]!.text).toContain('Guatemala');
-      await until('four reminders to the incoming head', () => (mailsTo(ctx, incoming.email).filter((m) => m.subject.includes('handover')).length >= 4 ? true : undefined), 20_000);
+      await until(
+        'four reminders to the incoming head',
+        () => (mailsTo(ctx, incoming.email).filter((m) => m.subject.includes('handover')).length >= 4 ? true : undefined),
+        20_000,
+      );
       expect(mailsTo(ctx, incoming.email).find((m) => m.subject.includes('priorities'))!.text).toContain('Mexico');
       expect(mailsTo(ctx, bystander.email).filter((m) => m.subject.includes('handover'))).toEqual([]);
       // The secretariat (the operator) is told too.
@@ -99,8 +122,17 @@ describe('presidency handover: timeline and dossier', () => {
       const dy = await newDelegation(ctx, councilId, 'Panama', 'PA');
       const outgoing = await seated(ctx, councilId, dx, 'head');
       const other = await seated(ctx, councilId, dy, 'head');
-      const termId = await term(councilId, await participantOf(dx), new Date(Date.now() - 100 * DAY).toISOString().slice(0, 10), new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10));
-      await ctx.http().put(`/councils/${councilId}/presidency/handover-settings`).send({ version: 0, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30 }).expect(200);
+      const termId = await term(
+        councilId,
+        await participantOf(dx),
+        new Date(Date.now() - 100 * DAY).toISOString().slice(0, 10),
+        new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10),
+      );
+      await ctx
+        .http()
+        .put(`/councils/${councilId}/presidency/handover-settings`)
+        .send({ version: 0, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30 })
+        .expect(200);
       const keys = (await ctx.db.query(`SELECT reminder_key AS key FROM outbox WHERE subject_id = $1 AND status = 'pending'`, [termId])) as { key: string }[];
       expect(keys.map((k) => k.key)).toEqual([`handover-${termId}-final_reminder`]);
       await ctx.db.query(`UPDATE outbox SET due_at = now() WHERE subject_id = $1`, [termId]);
@@ -115,7 +147,10 @@ describe('presidency handover: timeline and dossier', () => {
       const councilId = await newCouncil(ctx, ['en']);
       const base = `/councils/${councilId}/presidency/handover-settings`;
       const bad = async (body: Record<string, unknown>, field: string) => {
-        const res = await ctx.http().put(base).send({ version: 0, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30, ...body });
+        const res = await ctx
+          .http()
+          .put(base)
+          .send({ version: 0, firstReminderMonths: 12, prioritiesReminderMonths: 6, dossierDays: 90, finalReminderDays: 30, ...body });
         expect(res.status).toBe(400);
         expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       };
@@ -162,7 +197,10 @@ describe('presidency handover: timeline and dossier', () => {
       dx = await newDelegation(ctx, councilId, 'Mexico', 'MX');
       dy = await newDelegation(ctx, councilId, 'Guatemala', 'GT');
       dz = await newDelegation(ctx, councilId, 'Honduras <Republic>', 'HN');
-      await ctx.db.query(`INSERT INTO delegates (council_id, delegation_id, full_name, email, role) VALUES ($1, $2, 'Ana Head', 'ana@mx.example', 'head'), ($1, $2, 'Bo Alternate', 'bo@mx.example', 'alternate'), ($1, $2, 'Cy Adviser', 'cy@mx.example', 'adviser')`, [councilId, dx]);
+      await ctx.db.query(
+        `INSERT INTO delegates (council_id, delegation_id, full_name, email, role) VALUES ($1, $2, 'Ana Head', 'ana@mx.example', 'head'), ($1, $2, 'Bo Alternate', 'bo@mx.example', 'alternate'), ($1, $2, 'Cy Adviser', 'cy@mx.example', 'adviser')`,
+        [councilId, dx],
+      );
       const start = new Date(Date.now() - 300 * DAY);
       start.setUTCMilliseconds(0);
       const end = new Date(Date.now() + 60 * DAY);
@@ -172,9 +210,20 @@ describe('presidency handover: timeline and dossier', () => {
 
       // Bodies: a lead ending in 2 months, a mandate ending in 3 months, and one ending in 9 months (not listed).
       ids.wg = await one(`INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Labour migration') RETURNING id`, [councilId]);
-      await ctx.db.query(`INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, daterange('2024-01-01', $4::date, '[)'))`, [councilId, ids.wg, await participantOf(dy), day(60 * DAY)]);
-      ids.tf = await one(`INSERT INTO bodies (council_id, kind, name, mandate_end) VALUES ($1, 'task_force', 'Task force on <protection>', $2) RETURNING id`, [councilId, day(90 * DAY)]);
-      ids.tfLater = await one(`INSERT INTO bodies (council_id, kind, name, mandate_end) VALUES ($1, 'task_force', 'Later task force', $2) RETURNING id`, [councilId, day(270 * DAY)]);
+      await ctx.db.query(`INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, daterange('2024-01-01', $4::date, '[)'))`, [
+        councilId,
+        ids.wg,
+        await participantOf(dy),
+        day(60 * DAY),
+      ]);
+      ids.tf = await one(`INSERT INTO bodies (council_id, kind, name, mandate_end) VALUES ($1, 'task_force', 'Task force on <protection>', $2) RETURNING id`, [
+        councilId,
+        day(90 * DAY),
+      ]);
+      ids.tfLater = await one(`INSERT INTO bodies (council_id, kind, name, mandate_end) VALUES ($1, 'task_force', 'Later task force', $2) RETURNING id`, [
+        councilId,
+        day(270 * DAY),
+      ]);
 
       // Action items: 5 open (one overdue), plus done and cancelled ones that must not appear.
       ids.a1 = await item({ kind: 'delegation', delegationId: dy }, 'Report on pathways', day(30 * DAY));
@@ -191,8 +240,14 @@ describe('presidency handover: timeline and dossier', () => {
       await meeting('Cancelled meeting', 30 * DAY, 'cancelled');
       await meeting('Far away', 400 * DAY);
       const past = await meeting('Last session', -10 * DAY);
-      const agendaItem = await one(`INSERT INTO agenda_items (council_id, meeting_id, position, title, purpose) VALUES ($1, $2, 1, '{"en":"Item"}', 'decision') RETURNING id`, [councilId, past]);
-      ids.d1 = await one(`INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text) VALUES ($1, $2, $3, '{"en":"Adopt the work plan"}') RETURNING id`, [councilId, past, agendaItem]);
+      const agendaItem = await one(
+        `INSERT INTO agenda_items (council_id, meeting_id, position, title, purpose) VALUES ($1, $2, 1, '{"en":"Item"}', 'decision') RETURNING id`,
+        [councilId, past],
+      );
+      ids.d1 = await one(
+        `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text) VALUES ($1, $2, $3, '{"en":"Adopt the work plan"}') RETURNING id`,
+        [councilId, past, agendaItem],
+      );
       ids.d2 = await one(
         `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text, status, outcome, closed_at, member_states_present, active_member_states, quorum_required)
          VALUES ($1, $2, $3, '{"en":"Create an observatory"}', 'closed', 'deferred', now(), 3, 3, 3) RETURNING id`,
@@ -203,7 +258,10 @@ describe('presidency handover: timeline and dossier', () => {
          VALUES ($1, $2, $3, '{"en":"Adopted one"}', 'closed', 'adopted', now(), 3, 3, 3)`,
         [councilId, past, agendaItem],
       );
-      ids.s1 = await one(`INSERT INTO decisions (council_id, procedure, text, silence_deadline) VALUES ($1, 'written', '{"en":"Approve the budget in writing"}', now() + interval '5 days') RETURNING id`, [councilId]);
+      ids.s1 = await one(
+        `INSERT INTO decisions (council_id, procedure, text, silence_deadline) VALUES ($1, 'written', '{"en":"Approve the budget in writing"}', now() + interval '5 days') RETURNING id`,
+        [councilId],
+      );
     });
 
     it('is 404 until assembled; refresh assembles it with exactly the open items, pending decisions and meetings that exist', async () => {
@@ -222,7 +280,9 @@ describe('presidency handover: timeline and dossier', () => {
       const itemIds = c.actionItems.byOwner.flatMap((o: { items: { id: string }[] }) => o.items.map((i) => i.id)).sort();
       expect(itemIds).toEqual([ids.a1, ids.a2, ids.a3, ids.a4, ids.a5].sort());
       expect(c.actionItems).toMatchObject({ total: 5, overdue: 1 });
-      const byOwner = Object.fromEntries(c.actionItems.byOwner.map((o: { ownerKind: string; ownerName: string; count: number }) => [`${o.ownerKind}:${o.ownerName}`, o.count]));
+      const byOwner = Object.fromEntries(
+        c.actionItems.byOwner.map((o: { ownerKind: string; ownerName: string; count: number }) => [`${o.ownerKind}:${o.ownerName}`, o.count]),
+      );
       expect(byOwner).toEqual({ 'delegation:Guatemala': 2, 'delegation:Honduras <Republic>': 1, 'body:Labour migration': 1, 'presidency:Mexico': 1 });
       expect(c.decisions.pending.map((d: { id: string }) => d.id)).toEqual([ids.d1]);
       expect(c.decisions.deferred.map((d: { id: string }) => d.id)).toEqual([ids.d2]);
@@ -230,19 +290,37 @@ describe('presidency handover: timeline and dossier', () => {
       expect(c.meetings.map((m: { id: string }) => m.id)).toEqual([ids.m1, ids.m2]);
       expect(c.bodies.map((b: { id: string }) => b.id).sort()).toEqual([ids.wg, ids.tf].sort());
       const mx = c.contacts.find((x: { participantName: string }) => x.participantName === 'Mexico');
-      expect(mx.people.map((p: { name: string; email: string }) => `${p.name} <${p.email}>`)).toEqual(['Ana Head <ana@mx.example>', 'Bo Alternate <bo@mx.example>']);
+      expect(mx.people.map((p: { name: string; email: string }) => `${p.name} <${p.email}>`)).toEqual([
+        'Ana Head <ana@mx.example>',
+        'Bo Alternate <bo@mx.example>',
+      ]);
       expect(res.body.progress).toEqual({ acknowledged: 0, total: 5 + 1 + 1 + 1 + 2 + 2 });
-      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'handover_dossier' AND entity_id = $1`, [res.body.id])) as { action: string }[];
+      const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_type = 'handover_dossier' AND entity_id = $1`, [res.body.id])) as {
+        action: string;
+      }[];
       expect(audit.map((a) => a.action)).toEqual(['handover_dossier.assembled']);
     });
 
     it('the chair keeps priorities; refresh reflects changes', async () => {
       const chair = await delegateOf(ctx, councilId, dx, 'adviser');
       const other = await delegateOf(ctx, councilId, dz, 'head');
-      const p = await ctx.anonymous().post(`${base()}/priorities`).set(chair.auth).send({ title: { en: 'Protect children', es: 'Proteger a la niñez' }, notes: 'With UNICEF' });
+      const p = await ctx
+        .anonymous()
+        .post(`${base()}/priorities`)
+        .set(chair.auth)
+        .send({ title: { en: 'Protect children', es: 'Proteger a la niñez' }, notes: 'With UNICEF' });
       expect({ status: p.status, body: p.body }).toMatchObject({ status: 201, body: { status: 'planned', version: 1 } });
-      await ctx.anonymous().post(`${base()}/priorities`).set(other.auth).send({ title: { en: 'Not mine' } }).expect(404);
-      const bad = await ctx.anonymous().post(`${base()}/priorities`).set(chair.auth).send({ title: { fr: 'Pas une langue du conseil' } });
+      await ctx
+        .anonymous()
+        .post(`${base()}/priorities`)
+        .set(other.auth)
+        .send({ title: { en: 'Not mine' } })
+        .expect(404);
+      const bad = await ctx
+        .anonymous()
+        .post(`${base()}/priorities`)
+        .set(chair.auth)
+        .send({ title: { fr: 'Pas une langue du conseil' } });
       expect(bad.status).toBe(400);
       await ctx.anonymous().patch(`${base()}/priorities/${p.body.id}`).set(chair.auth).send({ version: 1, status: 'in_progress' }).expect(200);
       ids.p1 = p.body.id;
@@ -257,7 +335,9 @@ describe('presidency handover: timeline and dossier', () => {
       const itemIds = c.actionItems.byOwner.flatMap((o: { items: { id: string }[] }) => o.items.map((i) => i.id)).sort();
       expect(itemIds).toEqual([ids.a2, ids.a3, ids.a4, ids.a5, ids.a6].sort());
       expect(c.meetings.map((m: { id: string }) => m.id)).toEqual([ids.m3, ids.m1, ids.m2]);
-      expect(c.priorities).toEqual([{ key: `priority:${ids.p1}`, id: ids.p1, title: { en: 'Protect children', es: 'Proteger a la niñez' }, status: 'in_progress', notes: 'With UNICEF' }]);
+      expect(c.priorities).toEqual([
+        { key: `priority:${ids.p1}`, id: ids.p1, title: { en: 'Protect children', es: 'Proteger a la niñez' }, status: 'in_progress', notes: 'With UNICEF' },
+      ]);
       // Another delegation cannot refresh it.
       await ctx.anonymous().post(`${base()}/dossier/refresh`).set(other.auth).send({}).expect(404);
     });
@@ -275,11 +355,19 @@ describe('presidency handover: timeline and dossier', () => {
 
     it('submit freezes it: refresh 409, the database refuses content changes; acknowledged by the incoming chair only', async () => {
       const current = await ctx.http().get(`${base()}/dossier`).expect(200);
-      await ctx.http().post(`${base()}/dossier/submit`).send({ version: current.body.version + 5 }).expect(409);
+      await ctx
+        .http()
+        .post(`${base()}/dossier/submit`)
+        .send({ version: current.body.version + 5 })
+        .expect(409);
       const sub = await ctx.http().post(`${base()}/dossier/submit`).send({ version: current.body.version });
       expect({ status: sub.status, body: sub.body }).toMatchObject({ status: 200, body: { status: 'submitted' } });
       const refresh = await ctx.http().post(`${base()}/dossier/refresh`).send({});
-      expect({ status: refresh.status, code: refresh.body.code, message: refresh.body.message }).toEqual({ status: 409, code: 'DOSSIER_SUBMITTED', message: expect.stringContaining('submitted') });
+      expect({ status: refresh.status, code: refresh.body.code, message: refresh.body.message }).toEqual({
+        status: 409,
+        code: 'DOSSIER_SUBMITTED',
+        message: expect.stringContaining('submitted'),
+      });
       const again = await ctx.http().post(`${base()}/dossier/submit`).send({ version: sub.body.version });
       expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'DOSSIER_SUBMITTED' });
       await expect(ctx.db.query(`UPDATE handover_dossiers SET content = '{}'::jsonb WHERE term_id = $1`, [termId])).rejects.toThrow(/cannot change/);
@@ -297,7 +385,14 @@ describe('presidency handover: timeline and dossier', () => {
       expect((await ack(incoming, `action_item:${ids.a2}`)).status).toBe(201);
       expect((await ack(outgoing, `action_item:${ids.a3}`)).status).toBe(404);
       expect((await ack(other, `action_item:${ids.a3}`)).status).toBe(404);
-      expect((await ctx.http().post(`${base()}/dossier/acknowledgements`).send({ itemKey: `action_item:${ids.a3}` })).status).toBe(403);
+      expect(
+        (
+          await ctx
+            .http()
+            .post(`${base()}/dossier/acknowledgements`)
+            .send({ itemKey: `action_item:${ids.a3}` })
+        ).status,
+      ).toBe(403);
       const unknown = await ack(incoming, `action_item:${ids.a1}`);
       expect({ status: unknown.status, field: unknown.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'itemKey' });
       expect((await ack(incoming, 'nonsense')).status).toBe(400);
@@ -316,7 +411,11 @@ describe('presidency handover: timeline and dossier', () => {
       expect(res.body.progress.acknowledged).toBe(2);
       // Each refusal names its own state: archived, not "submitted".
       const refresh = await ctx.http().post(`${base()}/dossier/refresh`).send({});
-      expect({ status: refresh.status, code: refresh.body.code, message: refresh.body.message }).toEqual({ status: 409, code: 'DOSSIER_ARCHIVED', message: expect.stringContaining('archived') });
+      expect({ status: refresh.status, code: refresh.body.code, message: refresh.body.message }).toEqual({
+        status: 409,
+        code: 'DOSSIER_ARCHIVED',
+        message: expect.stringContaining('archived'),
+      });
       const submit = await ctx.http().post(`${base()}/dossier/submit`).send({ version: res.body.version });
       expect({ status: submit.status, code: submit.body.code }).toEqual({ status: 409, code: 'DOSSIER_ARCHIVED' });
     });
@@ -325,15 +424,30 @@ describe('presidency handover: timeline and dossier', () => {
   it('the assembly job assembles the dossier of terms entering their 90-day window, once', async () => {
     const councilId = await newCouncil(ctx, ['en']);
     const dx = await newDelegation(ctx, councilId, 'Belize', 'BZ');
-    const inWindow = await term(councilId, await participantOf(dx), new Date(Date.now() - 600 * DAY).toISOString().slice(0, 10), new Date(Date.now() + 80 * DAY).toISOString().slice(0, 10));
-    const later = await term(councilId, await participantOf(dx), new Date(Date.now() + 80 * DAY).toISOString().slice(0, 10), new Date(Date.now() + 500 * DAY).toISOString().slice(0, 10));
+    const inWindow = await term(
+      councilId,
+      await participantOf(dx),
+      new Date(Date.now() - 600 * DAY).toISOString().slice(0, 10),
+      new Date(Date.now() + 80 * DAY).toISOString().slice(0, 10),
+    );
+    const later = await term(
+      councilId,
+      await participantOf(dx),
+      new Date(Date.now() + 80 * DAY).toISOString().slice(0, 10),
+      new Date(Date.now() + 500 * DAY).toISOString().slice(0, 10),
+    );
     const run = () => ctx.worker!.get(DossierAssembleJob, { strict: false }).handle();
     await run();
     await run();
-    const rows = (await ctx.db.query(`SELECT term_id, version, generated_at FROM handover_dossiers WHERE council_id = $1`, [councilId])) as { term_id: string; version: number }[];
+    const rows = (await ctx.db.query(`SELECT term_id, version, generated_at FROM handover_dossiers WHERE council_id = $1`, [councilId])) as {
+      term_id: string;
+      version: number;
+    }[];
     expect(rows.map((r) => r.term_id)).toEqual([inWindow]);
     expect(rows[0]!.version).toBe(1);
-    const audits = (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE council_id = $1 AND action = 'handover_dossier.assembled'`, [councilId])) as { n: number }[];
+    const audits = (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE council_id = $1 AND action = 'handover_dossier.assembled'`, [
+      councilId,
+    ])) as { n: number }[];
     expect(audits[0]!.n).toBe(1);
     expect(later).toBeTruthy();
   });

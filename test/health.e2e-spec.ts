@@ -22,7 +22,8 @@ describe.each<QueueKind>(['postgres', 'redis'])('the system on the %s queue back
   it('reads the queue depth of every queue and the outbox for /metrics (an administrator here: closed outside development)', async () => {
     const text = (await ctx.http().get('/metrics').expect(200)).text;
     expect(text).toMatch(/^protempore_deployment_metrics_up\{process="api"\} 1$/m);
-    for (const q of ['system', 'notify', 'mail']) expect(text).toMatch(new RegExp(`^protempore_queue_jobs\\{queue="${q}",state="waiting",process="api"\\} \\d+$`, 'm'));
+    for (const q of ['system', 'notify', 'mail'])
+      expect(text).toMatch(new RegExp(`^protempore_queue_jobs\\{queue="${q}",state="waiting",process="api"\\} \\d+$`, 'm'));
     expect(text).toMatch(/^protempore_outbox_pending_rows\{due="now",process="api"\} \d+$/m);
     await ctx.anonymous().get('/metrics').expect(401);
   });

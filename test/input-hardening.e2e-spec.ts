@@ -57,7 +57,11 @@ describe('input hardening: no 5xx for any input', () => {
 
   describe('deeply nested JSON', () => {
     it('refuses an array nested thousands of levels with a 400, on an authenticated route', async () => {
-      const res = await ctx.http().post('/councils').set('content-type', 'application/json').send(`{"name":${nested(20_000)}}`);
+      const res = await ctx
+        .http()
+        .post('/councils')
+        .set('content-type', 'application/json')
+        .send(`{"name":${nested(20_000)}}`);
       const body = expectErrorBody(res, 400, 'body');
       expect(body.errors![0]!.rule).toBe('max_depth');
     });
@@ -82,14 +86,20 @@ describe('input hardening: no 5xx for any input', () => {
 
   describe('control characters and lone surrogates in text', () => {
     it('refuses a NUL byte in a plain text field, naming it', async () => {
-      const res = await ctx.http().post('/councils').send({ slug: `n-${randomUUID().slice(0, 8)}`, name: 'Council\u0000', workingLanguages: ['en'], timeZone: 'UTC' });
+      const res = await ctx
+        .http()
+        .post('/councils')
+        .send({ slug: `n-${randomUUID().slice(0, 8)}`, name: 'Council\u0000', workingLanguages: ['en'], timeZone: 'UTC' });
       const body = expectErrorBody(res, 400, 'name');
       expect(body.errors!.find((e) => e.field === 'name')!.rule).toBe('text_characters');
     });
 
     it('refuses control characters in a per-language text (jsonb), naming title.es', async () => {
       for (const bad of ['Orden\u0000', 'Orden\u0007del día', 'Orden\u001b[31m']) {
-        const res = await ctx.http().post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`).send({ title: { es: bad, en: 'Item' }, purpose: 'discussion' });
+        const res = await ctx
+          .http()
+          .post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`)
+          .send({ title: { es: bad, en: 'Item' }, purpose: 'discussion' });
         expectErrorBody(res, 400, 'title.es');
       }
     });
@@ -118,17 +128,26 @@ describe('input hardening: no 5xx for any input', () => {
     it('refuses a lone surrogate in an email, also on the anonymous sign-in', async () => {
       const login = await ctx.anonymous().post('/auth/login').send({ email: 'a\ud800@example.org', password: 'whatever-password' });
       expectErrorBody(login, 400, 'email');
-      const council = await ctx.http().post('/councils').send({ slug: `s-${randomUUID().slice(0, 8)}`, name: 'Council \udc00', workingLanguages: ['en'], timeZone: 'UTC' });
+      const council = await ctx
+        .http()
+        .post('/councils')
+        .send({ slug: `s-${randomUUID().slice(0, 8)}`, name: 'Council \udc00', workingLanguages: ['en'], timeZone: 'UTC' });
       expectErrorBody(council, 400, 'name');
     });
 
     it('refuses a lone surrogate in a per-language text', async () => {
-      const res = await ctx.http().post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`).send({ title: { es: 'Orden \ud83d' }, purpose: 'discussion' });
+      const res = await ctx
+        .http()
+        .post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`)
+        .send({ title: { es: 'Orden \ud83d' }, purpose: 'discussion' });
       expectErrorBody(res, 400, 'title.es');
     });
 
     it('refuses control characters in an object key', async () => {
-      const res = await ctx.http().post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`).send({ title: { 'e\u0000s': 'Orden' }, purpose: 'discussion' });
+      const res = await ctx
+        .http()
+        .post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`)
+        .send({ title: { 'e\u0000s': 'Orden' }, purpose: 'discussion' });
       expect(res.status).toBe(400);
     });
   });
@@ -137,9 +156,19 @@ describe('input hardening: no 5xx for any input', () => {
     it('is a 400 naming the field where null does not clear anything', async () => {
       const cases: [string, string, Record<string, unknown>, string][] = [
         ['post', `/councils/${councilId}/meetings/${meetingId}/agenda/items`, { title: { es: 'Orden' }, purpose: 'discussion', documents: null }, 'documents'],
-        ['post', `/councils/${councilId}/meetings/${meetingId}/agenda/items`, { title: { es: 'Orden' }, purpose: 'discussion', concernsPermanentParticipants: null }, 'concernsPermanentParticipants'],
+        [
+          'post',
+          `/councils/${councilId}/meetings/${meetingId}/agenda/items`,
+          { title: { es: 'Orden' }, purpose: 'discussion', concernsPermanentParticipants: null },
+          'concernsPermanentParticipants',
+        ],
         ['post', `/councils/${councilId}/bodies`, { kind: 'working_group', name: `WG ${randomUUID()}`, description: null }, 'description'],
-        ['post', '/councils', { slug: `z-${randomUUID().slice(0, 8)}`, name: 'Council', workingLanguages: ['en'], timeZone: 'UTC', meetingRules: null }, 'meetingRules'],
+        [
+          'post',
+          '/councils',
+          { slug: `z-${randomUUID().slice(0, 8)}`, name: 'Council', workingLanguages: ['en'], timeZone: 'UTC', meetingRules: null },
+          'meetingRules',
+        ],
       ];
       for (const [method, url, body, field] of cases) {
         const res = await (method === 'post' ? ctx.http().post(url) : ctx.http().patch(url)).send(body);
@@ -153,14 +182,22 @@ describe('input hardening: no 5xx for any input', () => {
         .post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`)
         .send({ title: { es: 'Con minutos' }, purpose: 'information', minutesAllotted: 15 })
         .expect(201);
-      const cleared = await ctx.http().patch(`/councils/${councilId}/meetings/${meetingId}/agenda/items/${item.body.id}`).send({ version: item.body.version, minutesAllotted: null });
+      const cleared = await ctx
+        .http()
+        .patch(`/councils/${councilId}/meetings/${meetingId}/agenda/items/${item.body.id}`)
+        .send({ version: item.body.version, minutesAllotted: null });
       expect(cleared.status).toBe(200);
       expect(cleared.body.minutesAllotted).toBeNull();
     });
   });
 
   describe('nested objects', () => {
-    const reminder = (extra: Record<string, unknown>) => ({ title: 'Reminder', message: 'Text', sendAt: new Date(Date.now() + 86_400_000).toISOString(), ...extra });
+    const reminder = (extra: Record<string, unknown>) => ({
+      title: 'Reminder',
+      message: 'Text',
+      sendAt: new Date(Date.now() + 86_400_000).toISOString(),
+      ...extra,
+    });
 
     it('refuses a reminder without its required audience, naming it', async () => {
       const res = await ctx.http().post(`/councils/${councilId}/reminders`).send(reminder({}));
@@ -176,7 +213,10 @@ describe('input hardening: no 5xx for any input', () => {
 
     it('refuses an array where an object is expected in a list of objects', async () => {
       for (const documents of [[[{ title: 'Doc', url: 'https://example.org/a.pdf' }]], ['a string'], [null], [7]]) {
-        const res = await ctx.http().post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`).send({ title: { es: 'Orden' }, purpose: 'discussion', documents });
+        const res = await ctx
+          .http()
+          .post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`)
+          .send({ title: { es: 'Orden' }, purpose: 'discussion', documents });
         expectErrorBody(res, 400);
         expect((res.body.errors as { field: string }[]).some((e) => e.field.startsWith('documents'))).toBe(true);
       }
@@ -192,7 +232,11 @@ describe('input hardening: no 5xx for any input', () => {
     });
 
     it('refuses an out-of-range integer in a query parameter, naming it', async () => {
-      const item = await ctx.http().post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`).send({ title: { es: 'Borrar' }, purpose: 'aob' }).expect(201);
+      const item = await ctx
+        .http()
+        .post(`/councils/${councilId}/meetings/${meetingId}/agenda/items`)
+        .send({ title: { es: 'Borrar' }, purpose: 'aob' })
+        .expect(201);
       const res = await ctx.http().delete(`/councils/${councilId}/meetings/${meetingId}/agenda/items/${item.body.id}?version=2147483648`);
       expectErrorBody(res, 400, 'version');
     });
@@ -206,9 +250,15 @@ describe('input hardening: no 5xx for any input', () => {
     });
 
     it('refuses a date that does not exist in a body, naming the field', async () => {
-      const res = await ctx.http().post(`/councils/${councilId}/bodies`).send({ kind: 'task_force', name: `TF ${randomUUID()}`, mandateEnd: '2027-02-30' });
+      const res = await ctx
+        .http()
+        .post(`/councils/${councilId}/bodies`)
+        .send({ kind: 'task_force', name: `TF ${randomUUID()}`, mandateEnd: '2027-02-30' });
       expectErrorBody(res, 400, 'mandateEnd');
-      const instant = await ctx.http().post(`/councils/${councilId}/reminders`).send({ title: 'R', message: 'M', sendAt: '2030-02-30T10:00:00Z', audience: {} });
+      const instant = await ctx
+        .http()
+        .post(`/councils/${councilId}/reminders`)
+        .send({ title: 'R', message: 'M', sendAt: '2030-02-30T10:00:00Z', audience: {} });
       expectErrorBody(instant, 400, 'sendAt');
     });
   });
@@ -237,7 +287,9 @@ describe('input hardening: no 5xx for any input', () => {
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
       const raw = await new Promise<string>((resolve, reject) => {
-        const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.concat([Buffer.from('GET /councils/'), Buffer.from([0xe9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')])));
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(Buffer.concat([Buffer.from('GET /councils/'), Buffer.from([0xe9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')])),
+        );
         let data = '';
         socket.on('data', (chunk) => (data += chunk.toString('latin1')));
         socket.on('close', () => resolve(data));
@@ -258,7 +310,14 @@ describe('input hardening: no 5xx for any input', () => {
     it('answers malformed JSON, a wrong content type and an oversized body with the error body and a requestId', async () => {
       expectErrorBody(await ctx.http().post('/councils').set('content-type', 'application/json').send('{"slug": '), 400);
       expectErrorBody(await ctx.http().post('/councils').set('content-type', 'application/xml').send('<a/>'), 415);
-      expectErrorBody(await ctx.http().post('/councils').set('content-type', 'application/json').send(JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) })), 413);
+      expectErrorBody(
+        await ctx
+          .http()
+          .post('/councils')
+          .set('content-type', 'application/json')
+          .send(JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) })),
+        413,
+      );
       expectErrorBody(await ctx.anonymous().post('/auth/login').set('content-type', 'application/json').send(''), 400);
     });
   });

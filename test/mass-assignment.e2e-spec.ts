@@ -58,7 +58,11 @@ describe('mass assignment', () => {
     if (body[1].data !== undefined) throw new Error(`${route}: @Body('${String(body[1].data)}') — a partial body is not covered here`);
     const types = Reflect.getMetadata('design:paramtypes', h.controller.prototype, h.handler) as Function[];
     const dto = types[body[1].index]!;
-    const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName));
+    const declared = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        .map((m) => m.propertyName),
+    );
     if (declared.size === 0) throw new Error(`${route}: the body type ${dto.name} declares no validated field`);
     return declared;
   }

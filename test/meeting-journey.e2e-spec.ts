@@ -37,7 +37,8 @@ describe('the secretariat journey: from convening to public minutes', () => {
     )) as unknown[];
   const transition = async (actor: Actor, id: string, to: string, extra: object = {}) =>
     as(actor).post(`${meetings()}/${id}/transitions`, { to, version: await version('meetings', 'id', id), ...extra });
-  const fireReminders = (meetingId: string, kind: string) => ctx.db.query(`UPDATE outbox SET due_at = now() WHERE subject_id = $1 AND kind = $2 AND status = 'pending'`, [meetingId, kind]);
+  const fireReminders = (meetingId: string, kind: string) =>
+    ctx.db.query(`UPDATE outbox SET due_at = now() WHERE subject_id = $1 AND kind = $2 AND status = 'pending'`, [meetingId, kind]);
   const headMails = (title: string) => mailsAbout(ctx, title).filter((m) => m.to.some((t) => emails.has(t)));
 
   beforeAll(async () => {
@@ -58,16 +59,35 @@ describe('the secretariat journey: from convening to public minutes', () => {
     // ── Bad input: end before start, unknown time zone → 400 naming the field, nothing written.
     const before = await tables();
     const soon = DateTime.now().setZone(ZONE).plus({ days: 5 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    const badEnd = await as(sec).post(meetings(), { kind: 'working_group', title, startsAt: soon.toISO(), endsAt: soon.minus({ hours: 1 }).toISO(), timeZone: ZONE });
+    const badEnd = await as(sec).post(meetings(), {
+      kind: 'working_group',
+      title,
+      startsAt: soon.toISO(),
+      endsAt: soon.minus({ hours: 1 }).toISO(),
+      timeZone: ZONE,
+    });
     expect(badEnd.status).toBe(400);
     expect(JSON.stringify(badEnd.body)).toContain('endsAt');
-    const badZone = await as(sec).post(meetings(), { kind: 'working_group', title, startsAt: soon.toISO(), endsAt: soon.plus({ hours: 3 }).toISO(), timeZone: 'Mars/Olympus_Mons' });
+    const badZone = await as(sec).post(meetings(), {
+      kind: 'working_group',
+      title,
+      startsAt: soon.toISO(),
+      endsAt: soon.plus({ hours: 3 }).toISO(),
+      timeZone: 'Mars/Olympus_Mons',
+    });
     expect(badZone.status).toBe(400);
     expect(JSON.stringify(badZone.body)).toContain('timeZone');
     expect(await tables()).toEqual(before);
 
     // ── Convene: 5 days is too short for a working group (20 days in this council) → 409 with the earliest start.
-    const created = await as(sec).post(meetings(), { kind: 'working_group', title, startsAt: soon.toISO(), endsAt: soon.plus({ hours: 3 }).toISO(), timeZone: ZONE, venue: 'Ciudad de Guatemala' });
+    const created = await as(sec).post(meetings(), {
+      kind: 'working_group',
+      title,
+      startsAt: soon.toISO(),
+      endsAt: soon.plus({ hours: 3 }).toISO(),
+      timeZone: ZONE,
+      venue: 'Ciudad de Guatemala',
+    });
     ok(created, 201);
     const meetingId = created.body.id as string;
     const refused = await transition(sec, meetingId, 'convened');
@@ -76,13 +96,25 @@ describe('the secretariat journey: from convening to public minutes', () => {
     const earliest = new Date(refused.body.details.earliestStart as string);
     expect((await ctx.db.query(`SELECT status FROM meetings WHERE id = $1`, [meetingId]))[0].status).toBe('draft');
     const start = DateTime.fromJSDate(earliest, { zone: ZONE }).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    ok(await as(sec).patch(`${meetings()}/${meetingId}`, { version: await version('meetings', 'id', meetingId), startsAt: start.toISO(), endsAt: start.plus({ hours: 3 }).toISO() }));
+    ok(
+      await as(sec).patch(`${meetings()}/${meetingId}`, {
+        version: await version('meetings', 'id', meetingId),
+        startsAt: start.toISO(),
+        endsAt: start.plus({ hours: 3 }).toISO(),
+      }),
+    );
     ok(await transition(sec, meetingId, 'convened'));
-    await until('convening notices to every head of delegation', () => (headMails(title).filter((m) => /^(Convocatoria|Convening notice):/.test(m.subject)).length >= emails.size ? true : undefined));
+    await until('convening notices to every head of delegation', () =>
+      headMails(title).filter((m) => /^(Convocatoria|Convening notice):/.test(m.subject)).length >= emails.size ? true : undefined,
+    );
 
     // ── Agenda: three items, circulated; the heads are told.
     const items: string[] = [];
-    for (const [es, en] of [['Plan de trabajo', 'Work plan'], ['Presupuesto', 'Budget'], ['Informe', 'Report']]) {
+    for (const [es, en] of [
+      ['Plan de trabajo', 'Work plan'],
+      ['Presupuesto', 'Budget'],
+      ['Informe', 'Report'],
+    ]) {
       const res = await as(sec).post(`${meetings()}/${meetingId}/agenda/items`, { title: { es, en }, purpose: 'decision' });
       ok(res, 201);
       items.push(res.body.id as string);
@@ -93,7 +125,9 @@ describe('the secretariat journey: from convening to public minutes', () => {
     // ── Reminders: the 7-day reminder, brought forward, reaches every head with the meeting as an .ics.
     await fireReminders(meetingId, 'meeting.reminder');
     const reminders = await until('meeting reminders to each head', () => {
-      const got = headMails(title).filter((m) => m.parsed.attachments.some((a) => a.filename === 'invite.ics') && !/^(Convocatoria|Convening notice):/.test(m.subject));
+      const got = headMails(title).filter(
+        (m) => m.parsed.attachments.some((a) => a.filename === 'invite.ics') && !/^(Convocatoria|Convening notice):/.test(m.subject),
+      );
       return new Set(got.flatMap((m) => m.to)).size >= emails.size ? got : undefined;
     });
     expect(reminders.length).toBeGreaterThanOrEqual(emails.size);
@@ -101,19 +135,33 @@ describe('the secretariat journey: from convening to public minutes', () => {
     // ── Another meeting postponed (its reminders go), moved and convened again (new reminders), then cancelled (none left, heads told).
     const other = `Task force ${randomUUID().slice(0, 8)}`;
     const later = start.plus({ days: 10 });
-    const second = await as(sec).post(meetings(), { kind: 'working_group', title: other, startsAt: later.toISO(), endsAt: later.plus({ hours: 2 }).toISO(), timeZone: ZONE });
+    const second = await as(sec).post(meetings(), {
+      kind: 'working_group',
+      title: other,
+      startsAt: later.toISO(),
+      endsAt: later.plus({ hours: 2 }).toISO(),
+      timeZone: ZONE,
+    });
     ok(second, 201);
     const secondId = second.body.id as string;
     ok(await transition(sec, secondId, 'convened'));
     const pending = async () =>
-      (await ctx.db.query(`SELECT due_at FROM outbox WHERE subject_id = $1 AND kind = 'meeting.reminder' AND status = 'pending' ORDER BY due_at`, [secondId])) as { due_at: Date }[];
+      (await ctx.db.query(`SELECT due_at FROM outbox WHERE subject_id = $1 AND kind = 'meeting.reminder' AND status = 'pending' ORDER BY due_at`, [
+        secondId,
+      ])) as { due_at: Date }[];
     const first = await pending();
     expect(first).toHaveLength(2);
     ok(await transition(sec, secondId, 'postponed'));
     expect(await pending()).toEqual([]);
     ok(await transition(sec, secondId, 'draft'));
     const moved = later.plus({ days: 7 });
-    ok(await as(sec).patch(`${meetings()}/${secondId}`, { version: await version('meetings', 'id', secondId), startsAt: moved.toISO(), endsAt: moved.plus({ hours: 2 }).toISO() }));
+    ok(
+      await as(sec).patch(`${meetings()}/${secondId}`, {
+        version: await version('meetings', 'id', secondId),
+        startsAt: moved.toISO(),
+        endsAt: moved.plus({ hours: 2 }).toISO(),
+      }),
+    );
     ok(await transition(sec, secondId, 'convened'));
     const again = await pending();
     expect(again.map((r, i) => new Date(r.due_at).getTime() - new Date(first[i]!.due_at).getTime())).toEqual([7 * DAY, 7 * DAY]);
@@ -125,7 +173,8 @@ describe('the secretariat journey: from convening to public minutes', () => {
     await meetingDayCome(ctx, meetingId); // the session opens on the meeting's day
     ok(await transition(sec, meetingId, 'in_session'));
     ok(await as(sec).post(`${meetings()}/${meetingId}/agenda/adopt`, { version: await version('meeting_agendas', 'meeting_id', meetingId) }));
-    const attend = (d: string, present = true) => as(sec).put(`${meetings()}/${meetingId}/attendance/${d}`, { present, representedBy: present ? 'head' : null });
+    const attend = (d: string, present = true) =>
+      as(sec).put(`${meetings()}/${meetingId}/attendance/${d}`, { present, representedBy: present ? 'head' : null });
     for (const d of [w.mx, w.ca, w.pp, w.obs]) ok(await attend(d));
 
     // A decision without quorum (2 of 4 present) cannot be closed as adopted: 409, nothing changed.
@@ -153,7 +202,13 @@ describe('the secretariat journey: from convening to public minutes', () => {
     const budget = await propose(items[1]!, 'The budget is approved');
     expect((await as(w.observer).post(`${meetings()}/${meetingId}/decisions/${budget}/objections`, { reason: 'We disagree' })).status).toBe(403);
     ok(await as(w.canada).post(`${meetings()}/${meetingId}/decisions/${budget}/objections`, { reason: 'The budget is not yet costed' }), 201);
-    ok(await as(w.civilSociety).post(`${meetings()}/${meetingId}/decisions/${budget}/positions`, { position: 'concern', note: 'Civil society was not consulted' }), 201);
+    ok(
+      await as(w.civilSociety).post(`${meetings()}/${meetingId}/decisions/${budget}/positions`, {
+        position: 'concern',
+        note: 'Civil society was not consulted',
+      }),
+      201,
+    );
     const blocked = await close(budget);
     ok(blocked);
     expect(blocked.body).toMatchObject({ outcome: 'not_adopted' });
@@ -180,7 +235,10 @@ describe('the secretariat journey: from convening to public minutes', () => {
 
     // ── Silence procedures between meetings: one adopted at its deadline by the worker, one broken by a member state.
     const silence = async (en: string) => {
-      const res = await as(sec).post(`/councils/${w.councilId}/silence-procedures`, { text: { es: `Silencio: ${en}`, en }, deadline: new Date(Date.now() + 3_000).toISOString() });
+      const res = await as(sec).post(`/councils/${w.councilId}/silence-procedures`, {
+        text: { es: `Silencio: ${en}`, en },
+        deadline: new Date(Date.now() + 3_000).toISOString(),
+      });
       ok(res, 201);
       return res.body.id as string;
     };
@@ -190,7 +248,10 @@ describe('the secretariat journey: from convening to public minutes', () => {
     const outcomes = await until(
       'both silence procedures closed',
       async () => {
-        const rows = (await ctx.db.query(`SELECT id, outcome FROM decisions WHERE id = ANY($1::uuid[]) AND status = 'closed'`, [[quiet, broken]])) as { id: string; outcome: string }[];
+        const rows = (await ctx.db.query(`SELECT id, outcome FROM decisions WHERE id = ANY($1::uuid[]) AND status = 'closed'`, [[quiet, broken]])) as {
+          id: string;
+          outcome: string;
+        }[];
         return rows.length === 2 ? Object.fromEntries(rows.map((r) => [r.id, r.outcome])) : undefined;
       },
       20_000,
@@ -201,11 +262,19 @@ describe('the secretariat journey: from convening to public minutes', () => {
     const drafted = await as(sec).post(`${meetings()}/${meetingId}/minutes`, {});
     ok(drafted, 201);
     expect(JSON.stringify(drafted.body)).toContain('The work plan is approved');
-    ok(await as(sec).post(`${meetings()}/${meetingId}/minutes/circulate`, { version: drafted.body.version, commentDeadline: new Date(Date.now() + DAY).toISOString() }));
+    ok(
+      await as(sec).post(`${meetings()}/${meetingId}/minutes/circulate`, {
+        version: drafted.body.version,
+        commentDeadline: new Date(Date.now() + DAY).toISOString(),
+      }),
+    );
     ok(await as(w.canada).post(`${meetings()}/${meetingId}/minutes/comments`, { text: 'Please record our reservation on the budget.' }), 201);
     // Not public yet.
     expect((await ctx.anonymous().get(`/councils/${w.councilId}/minutes/${meetingId}`)).status).toBe(404);
-    await ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '2 seconds', comment_deadline = now() - interval '1 second' WHERE meeting_id = $1`, [meetingId]);
+    await ctx.db.query(
+      `UPDATE minutes SET circulated_at = now() - interval '2 seconds', comment_deadline = now() - interval '1 second' WHERE meeting_id = $1`,
+      [meetingId],
+    );
     const minutesVersion = (await as(sec).get(`${meetings()}/${meetingId}/minutes`)).body.version as number;
     ok(await as(sec).post(`${meetings()}/${meetingId}/minutes/approve`, { version: minutesVersion }));
     expect((await ctx.db.query(`SELECT status FROM meetings WHERE id = $1`, [meetingId]))[0].status).toBe('minutes_approved');

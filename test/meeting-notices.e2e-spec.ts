@@ -32,12 +32,22 @@ describe('meeting notices', () => {
     const res = await ctx
       .http()
       .post(base())
-      .send({ kind: 'working_group', title, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), timeZone: ZONE, venue: 'Sala 3' });
+      .send({
+        kind: 'working_group',
+        title,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+        timeZone: ZONE,
+        venue: 'Sala 3',
+      });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     return res.body.id as string;
   }
   async function transition(id: string, to: string): Promise<void> {
-    const res = await ctx.http().post(`${base()}/${id}/transitions`).send({ to, version: await version(id) });
+    const res = await ctx
+      .http()
+      .post(`${base()}/${id}/transitions`)
+      .send({ to, version: await version(id) });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
   }
 
@@ -69,14 +79,21 @@ describe('meeting notices', () => {
     expect(mailsAbout(ctx, `Grupo ${tag}`).filter((m) => m.to.includes(mxAlternate.email))).toEqual([]);
 
     // Papers: a working group's papers are due 10 days before (default rules); the reminder 3 days before that, at the same local time.
-    const papersDue = DateTime.fromJSDate(startsAt, { zone: ZONE }).minus({ days: 10 + PAPERS_REMINDER_DAYS }).toJSDate();
+    const papersDue = DateTime.fromJSDate(startsAt, { zone: ZONE })
+      .minus({ days: 10 + PAPERS_REMINDER_DAYS })
+      .toJSDate();
     expect((await outbox(id, 'meeting.papers_due')).map((r) => ({ status: r.status, dueAt: new Date(r.dueAt).toISOString() }))).toEqual([
       { status: 'pending', dueAt: papersDue.toISOString() },
     ]);
     const later = new Date(startsAt.getTime() + 7 * DAY);
-    const moved = await ctx.http().patch(`${base()}/${id}`).send({ version: await version(id), startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString() });
+    const moved = await ctx
+      .http()
+      .patch(`${base()}/${id}`)
+      .send({ version: await version(id), startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString() });
     expect(moved.status).toBe(200);
-    const movedDue = DateTime.fromJSDate(later, { zone: ZONE }).minus({ days: 10 + PAPERS_REMINDER_DAYS }).toJSDate();
+    const movedDue = DateTime.fromJSDate(later, { zone: ZONE })
+      .minus({ days: 10 + PAPERS_REMINDER_DAYS })
+      .toJSDate();
     expect((await outbox(id, 'meeting.papers_due')).map((r) => new Date(r.dueAt).toISOString())).toEqual([movedDue.toISOString()]);
   });
 
@@ -103,7 +120,10 @@ describe('meeting notices', () => {
     const tag = randomUUID().slice(0, 8);
     const id = await meeting(`Agenda ${tag}`, DateTime.now().setZone(ZONE).plus({ days: 45 }).set({ hour: 9, minute: 0 }).toJSDate());
     await transition(id, 'convened');
-    for (const [es, en] of [['Apertura', 'Opening'], ['Plan de trabajo', 'Work plan']]) {
+    for (const [es, en] of [
+      ['Apertura', 'Opening'],
+      ['Plan de trabajo', 'Work plan'],
+    ]) {
       const res = await ctx.http().post(`${base()}/${id}/agenda/items`).send({ title: { es, en }, purpose: 'discussion' });
       expect(res.status).toBe(201);
     }

@@ -37,16 +37,22 @@ describe('meeting pack', () => {
   };
   /** Asks until the pack is there (200), following the 202s as a client would. */
   const fetchPack = async (url: string, auth?: { authorization: string }) =>
-    until(`the pack ${url}`, async () => {
-      const res = await get(url, {}, auth);
-      if (res.status === 202) return undefined;
-      expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status: 200, type: 'application/pdf' });
-      return res;
-    }, 30_000, 200);
+    until(
+      `the pack ${url}`,
+      async () => {
+        const res = await get(url, {}, auth);
+        if (res.status === 202) return undefined;
+        expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status: 200, type: 'application/pdf' });
+        return res;
+      },
+      30_000,
+      200,
+    );
   const packRows = async () =>
-    (await ctx.db.query(`SELECT language, audience, generation, status, built_at AS "builtAt", blob_id AS "blobId" FROM meeting_packs WHERE meeting_id = $1 ORDER BY language, audience`, [
-      meetingId,
-    ])) as { language: string; audience: string; generation: number; status: string; builtAt: Date; blobId: string }[];
+    (await ctx.db.query(
+      `SELECT language, audience, generation, status, built_at AS "builtAt", blob_id AS "blobId" FROM meeting_packs WHERE meeting_id = $1 ORDER BY language, audience`,
+      [meetingId],
+    )) as { language: string; audience: string; generation: number; status: string; builtAt: Date; blobId: string }[];
 
   async function upload(item: keyof typeof items, language: string, title: string, pdf: Buffer): Promise<{ id: string; version: number }> {
     const res = await ctx
@@ -68,11 +74,23 @@ describe('meeting pack', () => {
     const created = await ctx
       .http()
       .post(`${base()}/meetings`)
-      .send({ kind: 'working_group', title: 'Working group on labour migration', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(), timeZone: 'America/Panama' })
+      .send({
+        kind: 'working_group',
+        title: 'Working group on labour migration',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+        timeZone: 'America/Panama',
+      })
       .expect(201);
     meetingId = created.body.id;
     const add = async (es: string, en: string) =>
-      (await ctx.http().post(`${base()}/meetings/${meetingId}/agenda/items`).send({ title: { es, en }, purpose: 'discussion', minutesAllotted: 30 }).expect(201)).body.id as string;
+      (
+        await ctx
+          .http()
+          .post(`${base()}/meetings/${meetingId}/agenda/items`)
+          .send({ title: { es, en }, purpose: 'discussion', minutesAllotted: 30 })
+          .expect(201)
+      ).body.id as string;
     items.a = await add('Informe de la secretaría', 'Report of the secretariat');
     items.b = await add('Vías de movilidad laboral', 'Labour mobility pathways');
     items.c = await add('Asuntos varios', 'Any other business');
@@ -111,7 +129,16 @@ describe('meeting pack', () => {
     expect(cover).toContain('No paper');
     expect(cover).toContain('not available in English');
     const agenda = pdf.pages.slice(0, front).join(' ');
-    for (const t of ['Agenda', '1. Report of the secretariat', '2. Labour mobility pathways', '3. Any other business', '4. Border security', 'For discussion', '30 min']) expect(agenda).toContain(t);
+    for (const t of [
+      'Agenda',
+      '1. Report of the secretariat',
+      '2. Labour mobility pathways',
+      '3. Any other business',
+      '4. Border security',
+      'For discussion',
+      '30 min',
+    ])
+      expect(agenda).toContain(t);
 
     expect(pdf.outline.map((o) => [o.title, o.page])).toEqual([
       ['Meeting pack', 1],
@@ -120,7 +147,11 @@ describe('meeting pack', () => {
       ['2. Labour mobility pathways', front + 4],
       ['4. Border security', front + 8],
     ]);
-    expect(pdf.outline.slice(2).map((o) => o.children.map((c) => c.title))).toEqual([['Secretariat report (EN)'], ['Nota sobre movilidad (ES, fallback)'], ['Border assessment (EN)']]);
+    expect(pdf.outline.slice(2).map((o) => o.children.map((c) => c.title))).toEqual([
+      ['Secretariat report (EN)'],
+      ['Nota sobre movilidad (ES, fallback)'],
+      ['Border assessment (EN)'],
+    ]);
     first = { etag: res.headers['etag']!, pages: pdf.pageCount, front };
   });
 
@@ -146,7 +177,14 @@ describe('meeting pack', () => {
       retryAfter: '2',
       location: `${base()}/meetings/${meetingId}/pack.pdf?lang=en`,
     });
-    expect(building.body).toMatchObject({ meetingId, language: 'en', audience: 'member_states', status: 'building', retryAfterSeconds: 2, statusUrl: packUrl('en') });
+    expect(building.body).toMatchObject({
+      meetingId,
+      language: 'en',
+      audience: 'member_states',
+      status: 'building',
+      retryAfterSeconds: 2,
+      statusUrl: packUrl('en'),
+    });
     const res = await fetchPack(packUrl('en'));
     expect(res.headers['etag']).not.toBe(first.etag);
     const pdf = await readPdf(res.body);
@@ -184,7 +222,9 @@ describe('meeting pack', () => {
   });
 
   it('deleting the meeting leaves no pack bytes behind', async () => {
-    const blobs = ((await ctx.db.query(`SELECT blob_id FROM meeting_packs WHERE meeting_id = $1 AND blob_id IS NOT NULL`, [meetingId])) as { blob_id: string }[]).map((r) => r.blob_id);
+    const blobs = (
+      (await ctx.db.query(`SELECT blob_id FROM meeting_packs WHERE meeting_id = $1 AND blob_id IS NOT NULL`, [meetingId])) as { blob_id: string }[]
+    ).map((r) => r.blob_id);
     expect(blobs.length).toBeGreaterThanOrEqual(3); // en for both audiences, es
     await ctx.db.query(`DELETE FROM meetings WHERE id = $1`, [meetingId]);
     expect(await ctx.db.query(`SELECT 1 FROM meeting_packs WHERE meeting_id = $1`, [meetingId])).toEqual([]);

@@ -33,7 +33,10 @@ function icsLines(m: ReceivedMail): string[] {
   const text = ics!.content.toString('utf8');
   expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 /** "20261124T124500": the local time of `at` in `zone`, as DTSTART;TZID=… writes it. */
@@ -53,15 +56,24 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
   const base = () => `/councils/${councilId}/meetings`;
   const version = async (id: string) => ((await ctx.db.query(`SELECT version FROM meetings WHERE id = $1`, [id])) as { version: number }[])[0]!.version;
   const outboxOf = (id: string) =>
-    ctx.db.query(`SELECT reminder_key AS key, status, generation, due_at AS "dueAt", occurrence FROM outbox WHERE subject_id = $1 AND kind = 'meeting.reminder' ORDER BY id`, [id]) as Promise<
-      { key: string; status: string; generation: number; dueAt: Date; occurrence: string }[]
-    >;
+    ctx.db.query(
+      `SELECT reminder_key AS key, status, generation, due_at AS "dueAt", occurrence FROM outbox WHERE subject_id = $1 AND kind = 'meeting.reminder' ORDER BY id`,
+      [id],
+    ) as Promise<{ key: string; status: string; generation: number; dueAt: Date; occurrence: string }[]>;
 
   async function convened(title: string, startsAt: Date): Promise<string> {
     const res = await ctx
       .http()
       .post(base())
-      .send({ kind: 'extraordinary', title, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), timeZone: ZONE, venue: 'Sala 3, Cancillería', onlineUrl: 'https://meet.example.org/x' });
+      .send({
+        kind: 'extraordinary',
+        title,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+        timeZone: ZONE,
+        venue: 'Sala 3, Cancillería',
+        onlineUrl: 'https://meet.example.org/x',
+      });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     const id = res.body.id as string;
     await transition(id, 'convened', { consent: { note: 'Agreed by all heads by email' } });
@@ -69,7 +81,10 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
   }
 
   async function transition(id: string, to: string, extra: Record<string, unknown> = {}): Promise<void> {
-    const res = await ctx.http().post(`${base()}/${id}/transitions`).send({ to, version: await version(id), ...extra });
+    const res = await ctx
+      .http()
+      .post(`${base()}/${id}/transitions`)
+      .send({ to, version: await version(id), ...extra });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
   }
 
@@ -114,7 +129,11 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
     const patched = await ctx
       .http()
       .patch(`${base()}/${moved}`)
-      .send({ version: await version(moved), startsAt: new Date(movedDue.getTime() + DAY).toISOString(), endsAt: new Date(movedDue.getTime() + DAY + HOUR).toISOString() });
+      .send({
+        version: await version(moved),
+        startsAt: new Date(movedDue.getTime() + DAY).toISOString(),
+        endsAt: new Date(movedDue.getTime() + DAY + HOUR).toISOString(),
+      });
     expect(patched.status).toBe(200);
     // Cancelled and postponed: their reminders are cancelled in the same transaction.
     const cancelled = await convened(`Cancelled ${tag}`, new Date(due.getTime() + DAY));
@@ -127,7 +146,8 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
     expect(Date.now()).toBeLessThan(due.getTime() - 500);
 
     // The outbox: one live row per reminder still ahead, under meeting-<id>-<offset>, due N calendar days before the start.
-    const startOf = async (id: string) => new Date(((await ctx.db.query(`SELECT starts_at FROM meetings WHERE id = $1`, [id])) as { starts_at: Date }[])[0]!.starts_at);
+    const startOf = async (id: string) =>
+      new Date(((await ctx.db.query(`SELECT starts_at FROM meetings WHERE id = $1`, [id])) as { starts_at: Date }[])[0]!.starts_at);
     const tomorrowStart = await startOf(tomorrow);
     const nextWeekStart = await startOf(nextWeek);
     const movedStart = await startOf(moved);
@@ -188,7 +208,11 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
     const movedAgain = await ctx
       .http()
       .patch(`${base()}/${tomorrow}`)
-      .send({ version: await version(tomorrow), startsAt: new Date(again.getTime() + DAY).toISOString(), endsAt: new Date(again.getTime() + DAY + HOUR).toISOString() });
+      .send({
+        version: await version(tomorrow),
+        startsAt: new Date(again.getTime() + DAY).toISOString(),
+        endsAt: new Date(again.getTime() + DAY + HOUR).toISOString(),
+      });
     expect(movedAgain.status).toBe(200);
 
     // The moved meeting: nothing at its old time, one reminder at its new time.
@@ -222,11 +246,14 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
     expect(ledger.map((d) => [d.recipient, d.language, d.status, d.kind]).sort()).toEqual(
       heads.map((h) => [h.person.email, h.lang, 'sent', 'meeting.reminder']).sort(),
     );
-    const occurrences = (await ctx.db.query(`SELECT occurrence, count(*)::int AS n FROM deliveries WHERE subject_id = $1 AND status = 'sent' GROUP BY 1 ORDER BY 1`, [
-      tomorrow,
-    ])) as { occurrence: string; n: number }[];
+    const occurrences = (await ctx.db.query(
+      `SELECT occurrence, count(*)::int AS n FROM deliveries WHERE subject_id = $1 AND status = 'sent' GROUP BY 1 ORDER BY 1`,
+      [tomorrow],
+    )) as { occurrence: string; n: number }[];
     expect(occurrences).toEqual(
-      [tomorrowStart, new Date(again.getTime() + DAY)].map((start) => ({ occurrence: `1d@${start.toISOString()}`, n: heads.length })).sort((a, b) => a.occurrence.localeCompare(b.occurrence)),
+      [tomorrowStart, new Date(again.getTime() + DAY)]
+        .map((start) => ({ occurrence: `1d@${start.toISOString()}`, n: heads.length }))
+        .sort((a, b) => a.occurrence.localeCompare(b.occurrence)),
     );
     expect((await deliveriesOf(ctx, stale)).filter((d) => d.kind === 'meeting.reminder')).toEqual([]);
     expect((await outboxOf(stale)).map((r) => r.status)).toEqual(['done']);
@@ -237,7 +264,11 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
     const res = await ctx
       .http()
       .patch(`${base()}/${nextWeek}`)
-      .send({ version: await version(nextWeek), startsAt: new Date(nextWeekStart.getTime() + DAY).toISOString(), endsAt: new Date(nextWeekStart.getTime() + DAY + HOUR).toISOString() });
+      .send({
+        version: await version(nextWeek),
+        startsAt: new Date(nextWeekStart.getTime() + DAY).toISOString(),
+        endsAt: new Date(nextWeekStart.getTime() + DAY + HOUR).toISOString(),
+      });
     expect(res.status).toBe(200);
     expect((await outboxOf(nextWeek)).map((r) => [r.key, r.status, r.dueAt.toISOString()])).toEqual([
       [`meeting-${nextWeek}-7d`, 'done', due.toISOString()],

@@ -4,7 +4,6 @@ import { given } from './support/given.js';
 import { at, DAY, HOUR, meetingDayCome } from './support/meetings.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
-
 interface World {
   councilId: string;
   mexico: string;
@@ -56,14 +55,24 @@ describe('meetings', () => {
     const res = await ctx
       .http()
       .post(base())
-      .send({ kind: 'working_group', title: 'Working group meeting', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 6 * HOUR).toISOString(), timeZone: 'America/Mexico_City', ...body });
+      .send({
+        kind: 'working_group',
+        title: 'Working group meeting',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 6 * HOUR).toISOString(),
+        timeZone: 'America/Mexico_City',
+        ...body,
+      });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     return res.body;
   }
 
   async function move(id: string, to: string, extra: Record<string, unknown> = {}) {
     const version = ((await rowOf(id)) as { version: number }).version;
-    return ctx.http().post(`${base()}/${id}/transitions`).send({ to, version, ...extra });
+    return ctx
+      .http()
+      .post(`${base()}/${id}/transitions`)
+      .send({ to, version, ...extra });
   }
 
   beforeAll(async () => {
@@ -139,7 +148,13 @@ describe('meetings', () => {
       expect(byBody.length).toBeGreaterThanOrEqual(2);
       expect(byBody.every((m) => m.bodyId === w.bodyId)).toBe(true);
 
-      const window = (await ctx.http().get(base()).query({ from: at(49 * DAY).toISOString(), to: at(51 * DAY).toISOString() }).expect(200)).body.items as { id: string }[];
+      const window = (
+        await ctx
+          .http()
+          .get(base())
+          .query({ from: at(49 * DAY).toISOString(), to: at(51 * DAY).toISOString() })
+          .expect(200)
+      ).body.items as { id: string }[];
       expect(window.map((m) => m.id)).toEqual([inBody.id]);
 
       await ctx.http().post(`${base()}/${inBody.id}/transitions`).send({ to: 'cancelled', version: 1 }).expect(200);
@@ -157,7 +172,14 @@ describe('meetings', () => {
       const res = await ctx
         .http()
         .post(base())
-        .send({ kind: 'working_group', title: 'x', bodyId: other.bodyId, startsAt: at(100 * DAY).toISOString(), endsAt: at(101 * DAY).toISOString(), timeZone: 'UTC' })
+        .send({
+          kind: 'working_group',
+          title: 'x',
+          bodyId: other.bodyId,
+          startsAt: at(100 * DAY).toISOString(),
+          endsAt: at(101 * DAY).toISOString(),
+          timeZone: 'UTC',
+        })
         .expect(404);
       expect(res.body.code).toBe('NOT_FOUND');
       await ctx
@@ -170,7 +192,13 @@ describe('meetings', () => {
   });
 
   describe('bad input → 400 naming the field, nothing written', () => {
-    const valid = () => ({ kind: 'working_group', title: 'Meeting', startsAt: at(100 * DAY).toISOString(), endsAt: at(100 * DAY + HOUR).toISOString(), timeZone: 'UTC' });
+    const valid = () => ({
+      kind: 'working_group',
+      title: 'Meeting',
+      startsAt: at(100 * DAY).toISOString(),
+      endsAt: at(100 * DAY + HOUR).toISOString(),
+      timeZone: 'UTC',
+    });
 
     it.each([
       ['end before start', { endsAt: at(99 * DAY).toISOString() }, 'endsAt'],
@@ -209,7 +237,10 @@ describe('meetings', () => {
       const before = await rowOf(m.id);
       const t0 = Date.now();
       const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1 }).expect(409);
-      expect(res.body).toMatchObject({ code: 'NOTICE_TOO_SHORT', details: { kind: 'working_group', noticeDays: 20, startsAt: m.startsAt, consentPossible: false } });
+      expect(res.body).toMatchObject({
+        code: 'NOTICE_TOO_SHORT',
+        details: { kind: 'working_group', noticeDays: 20, startsAt: m.startsAt, consentPossible: false },
+      });
       const earliest = new Date(res.body.details.earliestStart as string).getTime();
       expect(earliest).toBeGreaterThanOrEqual(t0 + 20 * DAY - 1000);
       expect(earliest).toBeLessThanOrEqual(Date.now() + 20 * DAY);
@@ -221,7 +252,12 @@ describe('meetings', () => {
     it('convenes with enough notice: records when, audits the change, and the next steps follow', async () => {
       const m = await create({ startsAt: at(25 * DAY).toISOString(), endsAt: at(25 * DAY + HOUR).toISOString() });
       const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1 }).expect(200);
-      expect(res.body).toMatchObject({ status: 'convened', version: 2, consentRecorded: false, allowedTransitions: ['agenda_circulated', 'in_session', 'postponed', 'cancelled'] });
+      expect(res.body).toMatchObject({
+        status: 'convened',
+        version: 2,
+        consentRecorded: false,
+        allowedTransitions: ['agenda_circulated', 'in_session', 'postponed', 'cancelled'],
+      });
       expect(Date.now() - new Date(res.body.convenedAt as string).getTime()).toBeLessThan(60_000);
       const audit = await auditOf(m.id);
       expect(audit.map((a) => a.action)).toEqual(['meeting.created', 'meeting.convened']);
@@ -245,7 +281,11 @@ describe('meetings', () => {
 
     it('consent is refused for other kinds or other transitions', async () => {
       const m = await create({ startsAt: at(5 * DAY).toISOString(), endsAt: at(5 * DAY + HOUR).toISOString() });
-      const res = await ctx.http().post(`${base()}/${m.id}/transitions`).send({ to: 'convened', version: 1, consent: { note: 'please' } }).expect(400);
+      const res = await ctx
+        .http()
+        .post(`${base()}/${m.id}/transitions`)
+        .send({ to: 'convened', version: 1, consent: { note: 'please' } })
+        .expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'consent' })]);
       expect(await rowOf(m.id)).toMatchObject({ status: 'draft', version: 1 });
     });
@@ -280,7 +320,11 @@ describe('meetings', () => {
       // As the minutes routes do (test/minutes.e2e-spec.ts covers them), in the same transaction as the minutes.
       for (const status of ['minutes_circulated', 'minutes_approved']) {
         await ctx.db.query(`UPDATE meetings SET status = $2, version = version + 1 WHERE id = $1`, [m.id, status]);
-        await ctx.db.query(`INSERT INTO audit_log (council_id, action, entity_type, entity_id) VALUES ($1, $2, 'meeting', $3)`, [w.councilId, `meeting.${status}`, m.id]);
+        await ctx.db.query(`INSERT INTO audit_log (council_id, action, entity_type, entity_id) VALUES ($1, $2, 'meeting', $3)`, [
+          w.councilId,
+          `meeting.${status}`,
+          m.id,
+        ]);
       }
       const res = await move(m.id, 'cancelled');
       expect(res.status).toBe(409);
@@ -308,7 +352,11 @@ describe('meetings', () => {
       const moved = await ctx
         .http()
         .patch(`${base()}/${m.id}`)
-        .send({ version: ((await rowOf(m.id)) as { version: number }).version, startsAt: at(150 * DAY).toISOString(), endsAt: at(150 * DAY + HOUR).toISOString() })
+        .send({
+          version: ((await rowOf(m.id)) as { version: number }).version,
+          startsAt: at(150 * DAY).toISOString(),
+          endsAt: at(150 * DAY + HOUR).toISOString(),
+        })
         .expect(200);
       expect(moved.body.status).toBe('draft');
       expect((await move(m.id, 'convened')).status).toBe(200);
@@ -333,7 +381,13 @@ describe('meetings', () => {
       const c = (await given(ctx).council('paged')).id;
       // Five meetings by SQL: three at the same instant (to the microsecond), so only the id orders them.
       const tie = '2031-03-04 15:00:00.123456+00';
-      for (const [startsAt, status] of [[tie, 'draft'], [tie, 'draft'], ['2031-03-01 10:00:00+00', 'draft'], [tie, 'cancelled'], ['2031-05-01 10:00:00.5+00', 'draft']]) {
+      for (const [startsAt, status] of [
+        [tie, 'draft'],
+        [tie, 'draft'],
+        ['2031-03-01 10:00:00+00', 'draft'],
+        [tie, 'cancelled'],
+        ['2031-05-01 10:00:00.5+00', 'draft'],
+      ]) {
         await ctx.db.query(
           `INSERT INTO meetings (council_id, kind, title, starts_at, ends_at, time_zone, status) VALUES ($1, 'working_group', 'Paged', $2::timestamptz, $2::timestamptz + interval '1 hour', 'UTC', $3)`,
           [c, startsAt, status],
@@ -344,7 +398,11 @@ describe('meetings', () => {
         const ids: string[] = [];
         let cursor: string | undefined;
         for (let n = 0; n < 10; n++) {
-          const res = await ctx.http().get(`/councils/${c}/meetings`).query({ ...query, limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+          const res = await ctx
+            .http()
+            .get(`/councils/${c}/meetings`)
+            .query({ ...query, limit: 2, ...(cursor ? { cursor } : {}) })
+            .expect(200);
           expect(res.body.items.length).toBeLessThanOrEqual(2);
           ids.push(...res.body.items.map((m: { id: string }) => m.id));
           if (res.body.nextCursor === null) return ids;
@@ -353,7 +411,9 @@ describe('meetings', () => {
         throw new Error('no last page');
       };
       expect(await walk({})).toEqual(expected);
-      const drafts = ((await ctx.db.query(`SELECT id FROM meetings WHERE council_id = $1 AND status = 'draft' ORDER BY starts_at, id`, [c])) as { id: string }[]).map((r) => r.id);
+      const drafts = (
+        (await ctx.db.query(`SELECT id FROM meetings WHERE council_id = $1 AND status = 'draft' ORDER BY starts_at, id`, [c])) as { id: string }[]
+      ).map((r) => r.id);
       expect(await walk({ status: 'draft' })).toEqual(drafts);
       // Exactly a page's worth: no empty page after it.
       const full = await ctx.http().get(`/councils/${c}/meetings`).query({ limit: 5 }).expect(200);
@@ -431,9 +491,15 @@ describe('meetings', () => {
       expect([row.opened_at.toISOString(), row.closed_at.toISOString()]).toEqual([closed.body.openedAt, closed.body.closedAt]);
       expect([row.starts_at, row.ends_at]).toEqual([planned.starts_at, planned.ends_at]);
       const audit = await auditOf(m.id);
-      expect(audit.at(-1)).toMatchObject({ action: 'meeting.closed', before: { closedAt: null }, after: { openedAt: opened.openedAt, closedAt: closed.body.closedAt } });
+      expect(audit.at(-1)).toMatchObject({
+        action: 'meeting.closed',
+        before: { closedAt: null },
+        after: { openedAt: opened.openedAt, closedAt: closed.body.closedAt },
+      });
       // The database holds the order of the two instants.
-      await expect(ctx.db.query(`UPDATE meetings SET closed_at = opened_at - interval '1 second' WHERE id = $1`, [m.id])).rejects.toThrow('meetings_closed_after_opened');
+      await expect(ctx.db.query(`UPDATE meetings SET closed_at = opened_at - interval '1 second' WHERE id = $1`, [m.id])).rejects.toThrow(
+        'meetings_closed_after_opened',
+      );
     });
   });
 
@@ -443,7 +509,14 @@ describe('meetings', () => {
       const res = await ctx
         .http()
         .patch(`${base()}/${m.id}`)
-        .send({ version: 1, title: 'Renamed', startsAt: at(120 * DAY).toISOString(), endsAt: at(120 * DAY + 2 * HOUR).toISOString(), venue: null, bodyId: w.bodyId })
+        .send({
+          version: 1,
+          title: 'Renamed',
+          startsAt: at(120 * DAY).toISOString(),
+          endsAt: at(120 * DAY + 2 * HOUR).toISOString(),
+          venue: null,
+          bodyId: w.bodyId,
+        })
         .expect(200);
       expect(res.body).toMatchObject({ title: 'Renamed', venue: null, bodyId: w.bodyId, chair: null, version: 2 });
       const audit = await auditOf(m.id);
@@ -454,7 +527,11 @@ describe('meetings', () => {
     it('refuses a start after the current end (400 naming startsAt), a stale version, and unknown fields; nothing changes', async () => {
       const m = await create();
       const before = await rowOf(m.id);
-      const late = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 1, startsAt: at(300 * DAY).toISOString() }).expect(400);
+      const late = await ctx
+        .http()
+        .patch(`${base()}/${m.id}`)
+        .send({ version: 1, startsAt: at(300 * DAY).toISOString() })
+        .expect(400);
       expect(late.body.errors).toEqual([expect.objectContaining({ field: 'startsAt' })]);
       expect((await ctx.http().patch(`${base()}/${m.id}`).send({ version: 9, title: 'x' }).expect(409)).body.code).toBe('STALE_VERSION');
       const unknown = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 1, status: 'closed', convenedAt: new Date().toISOString() }).expect(400);
@@ -468,9 +545,17 @@ describe('meetings', () => {
     it('a convened meeting moves later freely, but not earlier than its notice allows', async () => {
       const m = await create({ startsAt: at(30 * DAY).toISOString(), endsAt: at(30 * DAY + HOUR).toISOString() });
       await move(m.id, 'convened');
-      const earlier = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 2, startsAt: at(10 * DAY).toISOString(), endsAt: at(10 * DAY + HOUR).toISOString() }).expect(409);
+      const earlier = await ctx
+        .http()
+        .patch(`${base()}/${m.id}`)
+        .send({ version: 2, startsAt: at(10 * DAY).toISOString(), endsAt: at(10 * DAY + HOUR).toISOString() })
+        .expect(409);
       expect(earlier.body).toMatchObject({ code: 'NOTICE_TOO_SHORT', details: { noticeDays: 20 } });
-      const later = await ctx.http().patch(`${base()}/${m.id}`).send({ version: 2, startsAt: at(40 * DAY).toISOString(), endsAt: at(40 * DAY + HOUR).toISOString() }).expect(200);
+      const later = await ctx
+        .http()
+        .patch(`${base()}/${m.id}`)
+        .send({ version: 2, startsAt: at(40 * DAY).toISOString(), endsAt: at(40 * DAY + HOUR).toISOString() })
+        .expect(200);
       expect(later.body).toMatchObject({ status: 'convened', version: 3 });
     });
 
@@ -491,12 +576,38 @@ describe('meetings', () => {
       const before = (await check('2026-03-02T14:00:00Z', '2026-03-02T22:30:00Z').expect(200)).body;
       expect(before).toMatchObject({ start: '2026-03-02T14:00:00.000Z', end: '2026-03-02T22:30:00.000Z', workingHours: '08:00–18:00' });
       expect(before.items).toEqual([
-        { participantId: w.mexico, name: 'Mexico', isoCode: 'MX', timeZone: 'America/Mexico_City', localStart: '2026-03-02T08:00:00-06:00', localEnd: '2026-03-02T16:30:00-06:00', outsideWorkingHours: false },
-        { participantId: w.canada, name: 'Canada', isoCode: 'CA', timeZone: 'America/Toronto', localStart: '2026-03-02T09:00:00-05:00', localEnd: '2026-03-02T17:30:00-05:00', outsideWorkingHours: false },
-        { participantId: w.guatemala, name: 'Guatemala', isoCode: 'GT', timeZone: 'America/Guatemala', localStart: '2026-03-02T08:00:00-06:00', localEnd: '2026-03-02T16:30:00-06:00', outsideWorkingHours: false },
+        {
+          participantId: w.mexico,
+          name: 'Mexico',
+          isoCode: 'MX',
+          timeZone: 'America/Mexico_City',
+          localStart: '2026-03-02T08:00:00-06:00',
+          localEnd: '2026-03-02T16:30:00-06:00',
+          outsideWorkingHours: false,
+        },
+        {
+          participantId: w.canada,
+          name: 'Canada',
+          isoCode: 'CA',
+          timeZone: 'America/Toronto',
+          localStart: '2026-03-02T09:00:00-05:00',
+          localEnd: '2026-03-02T17:30:00-05:00',
+          outsideWorkingHours: false,
+        },
+        {
+          participantId: w.guatemala,
+          name: 'Guatemala',
+          isoCode: 'GT',
+          timeZone: 'America/Guatemala',
+          localStart: '2026-03-02T08:00:00-06:00',
+          localEnd: '2026-03-02T16:30:00-06:00',
+          outsideWorkingHours: false,
+        },
       ]);
       const after = (await check('2026-03-09T14:00:00Z', '2026-03-09T22:30:00Z').expect(200)).body;
-      expect(after.items.map((i: { isoCode: string; localEnd: string; outsideWorkingHours: boolean }) => [i.isoCode, i.localEnd, i.outsideWorkingHours])).toEqual([
+      expect(
+        after.items.map((i: { isoCode: string; localEnd: string; outsideWorkingHours: boolean }) => [i.isoCode, i.localEnd, i.outsideWorkingHours]),
+      ).toEqual([
         ['MX', '2026-03-09T16:30:00-06:00', false],
         ['CA', '2026-03-09T18:30:00-04:00', true],
         ['GT', '2026-03-09T16:30:00-06:00', false],
@@ -505,8 +616,16 @@ describe('meetings', () => {
 
     it('a member state without a recorded zone is listed with nothing computed', async () => {
       const { participantId: id } = await given(ctx).inCouncil(other.councilId).memberState('Belize', { iso: 'BZ', position: 9 });
-      const res = await ctx.http().get(`/councils/${other.councilId}/meetings/working-hours`).query({ start: '2026-03-02T14:00:00Z', end: '2026-03-02T15:00:00Z' }).expect(200);
-      expect(res.body.items.find((i: { participantId: string }) => i.participantId === id)).toMatchObject({ timeZone: null, localStart: null, outsideWorkingHours: null });
+      const res = await ctx
+        .http()
+        .get(`/councils/${other.councilId}/meetings/working-hours`)
+        .query({ start: '2026-03-02T14:00:00Z', end: '2026-03-02T15:00:00Z' })
+        .expect(200);
+      expect(res.body.items.find((i: { participantId: string }) => i.participantId === id)).toMatchObject({
+        timeZone: null,
+        localStart: null,
+        outsideWorkingHours: null,
+      });
     });
 
     it.each([

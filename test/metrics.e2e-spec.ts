@@ -88,10 +88,9 @@ describe('metrics, probes and the request id through the worker (Redis queue)', 
       expect(anonymous.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED', requestId: anonymous.headers['x-request-id'] });
       await ctx.anonymous().get('/metrics').set('authorization', `Bearer ${TOKEN}x`).expect(401);
       await ctx.anonymous().get('/metrics').set('authorization', TOKEN).expect(401);
-      const [{ id: userId }] = (await ctx.db.query(
-        `INSERT INTO users (email, full_name) VALUES ($1, 'Not an operator') RETURNING id`,
-        [`metrics-${randomBytes(3).toString('hex')}@test.protempore.org`],
-      )) as { id: string }[];
+      const [{ id: userId }] = (await ctx.db.query(`INSERT INTO users (email, full_name) VALUES ($1, 'Not an operator') RETURNING id`, [
+        `metrics-${randomBytes(3).toString('hex')}@test.protempore.org`,
+      ])) as { id: string }[];
       const { AccessTokenService } = await import('../src/core/auth/access-token.service.js');
       const token = await ctx.app.get(AccessTokenService).issue(userId);
       const res = await ctx.anonymous().get('/metrics').set('authorization', `Bearer ${token}`).expect(403);
@@ -99,7 +98,12 @@ describe('metrics, probes and the request id through the worker (Redis queue)', 
     });
 
     it('serves the exposition to the METRICS_TOKEN bearer and to an administrator', async () => {
-      await ctx.anonymous().get('/metrics').set('authorization', `Bearer ${TOKEN}`).expect(200).expect('content-type', /text\/plain/);
+      await ctx
+        .anonymous()
+        .get('/metrics')
+        .set('authorization', `Bearer ${TOKEN}`)
+        .expect(200)
+        .expect('content-type', /text\/plain/);
       await ctx.http().get('/metrics').expect(200); // the test operator is a system administrator
     });
 
@@ -107,7 +111,9 @@ describe('metrics, probes and the request id through the worker (Redis queue)', 
       await ctx.http().get(`/councils/${councilId}/participants`).expect(200);
       await ctx.anonymous().get('/no-such-route').expect(404);
       const text = (await ctx.anonymous().get('/metrics').set('authorization', `Bearer ${TOKEN}`).expect(200)).text;
-      expect(sample(text, 'http_request_duration_seconds_count', { route: '/councils/:councilId/participants', status_code: '200', method: 'GET', process: 'api' })).toBeGreaterThanOrEqual(1);
+      expect(
+        sample(text, 'http_request_duration_seconds_count', { route: '/councils/:councilId/participants', status_code: '200', method: 'GET', process: 'api' }),
+      ).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'http_request_duration_seconds_count', { route: '(unmatched)', status_code: '404' })).toBeGreaterThanOrEqual(1);
       expect(text).not.toContain(councilId);
       expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
@@ -189,7 +195,9 @@ describe('metrics, probes and the request id through the worker (Redis queue)', 
 
     it("logs the request id of the request that scheduled a reminder on the reminder's dispatch and on each of its emails", async () => {
       const slug = `trace-${randomBytes(3).toString('hex')}`;
-      const [{ id: councilId }] = (await ctx.db.query(`INSERT INTO councils (slug, name) VALUES ($1, $2) RETURNING id`, [slug, `Council ${slug}`])) as { id: string }[];
+      const [{ id: councilId }] = (await ctx.db.query(`INSERT INTO councils (slug, name) VALUES ($1, $2) RETURNING id`, [slug, `Council ${slug}`])) as {
+        id: string;
+      }[];
       await ctx.db.query(
         `WITH u AS (INSERT INTO users (email, full_name) SELECT $2 || '-' || i || '@test.protempore.org', 'Recipient ' || i FROM generate_series(1, 3) i RETURNING id)
          INSERT INTO council_roles (user_id, council_id, role) SELECT id, $1, 'secretariat' FROM u`,
@@ -203,7 +211,10 @@ describe('metrics, probes and the request id through the worker (Redis queue)', 
         .send({ title: 'Traced', message: 'Follow me.', sendAt: new Date().toISOString(), audience: { roles: ['secretariat'] } })
         .expect(201);
       expect(res.headers['x-request-id']).toBe(requestId);
-      const [row] = (await ctx.db.query(`SELECT id::text AS id, request_id FROM outbox WHERE subject_id = $1`, [res.body.id])) as { id: string; request_id: string }[];
+      const [row] = (await ctx.db.query(`SELECT id::text AS id, request_id FROM outbox WHERE subject_id = $1`, [res.body.id])) as {
+        id: string;
+        request_id: string;
+      }[];
       expect(row!.request_id).toBe(requestId);
 
       const recipients = ((await ctx.db.query(`SELECT count(*)::int AS n FROM council_roles WHERE council_id = $1`, [councilId])) as { n: number }[])[0]!.n;

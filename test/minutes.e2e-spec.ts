@@ -3,7 +3,18 @@ import { NOTICES } from '../src/modules/notifications/templates/notices/index.js
 import type { MessageLanguage } from '../src/modules/notifications/templates/message-kinds.js';
 import { type Actor, delegateOf } from './support/actors.js';
 import { DAY, meetingDayCome, sessionWorld as world, type SessionWorld as World } from './support/meetings.js';
-import { FAST_NOTIFICATIONS, deliveriesOf, mailsTo, newCouncil, newDelegation, type Person, seated, sleep, until, waitForEach } from './support/notifications.js';
+import {
+  FAST_NOTIFICATIONS,
+  deliveriesOf,
+  mailsTo,
+  newCouncil,
+  newDelegation,
+  type Person,
+  seated,
+  sleep,
+  until,
+  waitForEach,
+} from './support/notifications.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /** Sends and expects a status, showing the body when it differs. */
@@ -29,12 +40,25 @@ async function meetingInSession(ctx: TestContext, councilId: string, title: stri
     ctx
       .http()
       .post(base)
-      .send({ kind: 'working_group', title, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(), timeZone: 'America/Panama' }),
+      .send({
+        kind: 'working_group',
+        title,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(),
+        timeZone: 'America/Panama',
+      }),
     201,
   );
   const meetingId = created.id as string;
   const path = `${base}/${meetingId}`;
-  const transition = async (to: string) => expectStatus(ctx.http().post(`${path}/transitions`).send({ to, version: await meetingVersion(ctx, meetingId) }), 200);
+  const transition = async (to: string) =>
+    expectStatus(
+      ctx
+        .http()
+        .post(`${path}/transitions`)
+        .send({ to, version: await meetingVersion(ctx, meetingId) }),
+      200,
+    );
   await transition('convened');
   const itemIds: string[] = [];
   for (const item of items) itemIds.push((await expectStatus(ctx.http().post(`${path}/agenda/items`).send(item), 201)).id as string);
@@ -42,7 +66,13 @@ async function meetingInSession(ctx: TestContext, councilId: string, title: stri
   await expectStatus(ctx.http().post(`${path}/agenda/circulate`).send({ version: agenda.version }), 200);
   await meetingDayCome(ctx, meetingId);
   await transition('in_session');
-  await expectStatus(ctx.http().post(`${path}/agenda/adopt`).send({ version: agenda.version + 1 }), 200);
+  await expectStatus(
+    ctx
+      .http()
+      .post(`${path}/agenda/adopt`)
+      .send({ version: agenda.version + 1 }),
+    200,
+  );
   return { meetingId, itemIds, path, close: () => transition('closed') };
 }
 
@@ -79,7 +109,10 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     const adopted = await propose({ es: 'Se aprueba el plan de trabajo', en: 'The work plan is approved' });
     const objection = await expectStatus(as(w.guatemala, 'post', `${m.path}/decisions/${adopted.id}/objections`).send({ reason: 'Consult the capital' }), 201);
     await expectStatus(ctx.anonymous().delete(`${m.path}/decisions/${adopted.id}/objections/${objection.id}`).set(w.guatemala.auth), 200);
-    await expectStatus(as(w.civilSociety, 'post', `${m.path}/decisions/${adopted.id}/positions`).send({ position: 'concern', note: 'Consult migrant groups' }), 201);
+    await expectStatus(
+      as(w.civilSociety, 'post', `${m.path}/decisions/${adopted.id}/positions`).send({ position: 'concern', note: 'Consult migrant groups' }),
+      201,
+    );
     await expectStatus(as(w.chair, 'post', `${m.path}/decisions/${adopted.id}/close`).send({ version: 1 }), 200);
     const rejected = await propose({ es: 'Se crea un fondo', en: 'A fund is created' });
     await expectStatus(as(w.canada, 'post', `${m.path}/decisions/${rejected.id}/objections`).send({ reason: 'No budget this year' }), 201);
@@ -92,13 +125,22 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     const m = await meetingInSession(ctx, w.councilId, title, [{ title: { es: 'Informe', en: 'Report' }, purpose: 'discussion' }]);
     await m.close();
     const drafted = await expectStatus(ctx.http().post(`${m.path}/minutes`).send({}), 201);
-    if (circulate) await expectStatus(ctx.http().post(`${m.path}/minutes/circulate`).send({ version: drafted.version, ...circulate }), 200);
+    if (circulate)
+      await expectStatus(
+        ctx
+          .http()
+          .post(`${m.path}/minutes/circulate`)
+          .send({ version: drafted.version, ...circulate }),
+        200,
+      );
     return m;
   }
 
   /** Moves the comment period into the past (the minutes were circulated 15 days ago, the deadline passed an hour ago). */
   const endCommentPeriod = (meetingId: string) =>
-    ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 hour' WHERE meeting_id = $1`, [meetingId]);
+    ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 hour' WHERE meeting_id = $1`, [
+      meetingId,
+    ]);
 
   const snapshot = async () =>
     ctx.db.query(
@@ -123,7 +165,16 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     await m.close();
 
     const drafted = await expectStatus(as(w.secretariat, 'post', `${m.path}/minutes`).send({ notes: { es: '  Se abrió la sesión a las 9:00.  ' } }), 201);
-    expect(drafted).toMatchObject({ councilId: w.councilId, meetingId: m.meetingId, status: 'draft', commentDeadline: null, circulatedAt: null, approvedAt: null, commentCount: 0, version: 1 });
+    expect(drafted).toMatchObject({
+      councilId: w.councilId,
+      meetingId: m.meetingId,
+      status: 'draft',
+      commentDeadline: null,
+      circulatedAt: null,
+      approvedAt: null,
+      commentCount: 0,
+      version: 1,
+    });
     const c = drafted.content;
     expect(c.languages).toEqual(['es', 'en']);
     expect(c.notes).toEqual({ es: 'Se abrió la sesión a las 9:00.' });
@@ -150,7 +201,15 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
         quorum: { memberStatesPresent: 3, activeMemberStates: 4, required: 3 },
         // Guatemala withdrew its objection: it is not recorded as standing.
         objections: [],
-        positions: [{ delegationId: w.pp, delegationName: 'Delegation Migrant Network', participantKind: 'permanent_participant', position: 'concern', note: 'Consult migrant groups' }],
+        positions: [
+          {
+            delegationId: w.pp,
+            delegationName: 'Delegation Migrant Network',
+            participantKind: 'permanent_participant',
+            position: 'concern',
+            note: 'Consult migrant groups',
+          },
+        ],
       },
       expect.objectContaining({
         decisionId: m.rejectedId,
@@ -161,7 +220,10 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     ]);
     expect(c.items[1].decisions).toEqual([]);
 
-    const audit = (await ctx.db.query(`SELECT action, actor_id FROM audit_log WHERE entity_type = 'minutes' AND entity_id = $1`, [drafted.id])) as { action: string; actor_id: string }[];
+    const audit = (await ctx.db.query(`SELECT action, actor_id FROM audit_log WHERE entity_type = 'minutes' AND entity_id = $1`, [drafted.id])) as {
+      action: string;
+      actor_id: string;
+    }[];
     expect(audit).toEqual([{ action: 'minutes.drafted', actor_id: w.secretariat.userId }]);
 
     // Council members read the draft; the public does not.
@@ -172,7 +234,10 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
 
     // Once only; delegates do not draft.
     const before = await snapshot();
-    expect(await expectStatus(ctx.http().post(`${m.path}/minutes`).send({}), 409)).toMatchObject({ code: 'MINUTES_EXIST', details: { status: 'draft', version: 1 } });
+    expect(await expectStatus(ctx.http().post(`${m.path}/minutes`).send({}), 409)).toMatchObject({
+      code: 'MINUTES_EXIST',
+      details: { status: 'draft', version: 1 },
+    });
     await expectStatus(as(w.chair, 'post', `${m.path}/minutes`).send({}), 403);
     expect(await snapshot()).toEqual(before);
   });
@@ -181,7 +246,11 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     const m = await draftedMinutes(`Edits ${randomUUID().slice(0, 8)}`);
     const itemId = m.itemIds[0]!;
     const edited = await expectStatus(
-      as(w.secretariat, 'patch', `${m.path}/minutes`).send({ version: 1, notes: { en: 'Opened at 9.' }, items: [{ agendaItemId: itemId, summary: { es: ' Se presentó el informe. ', en: 'The report was presented.' } }] }),
+      as(w.secretariat, 'patch', `${m.path}/minutes`).send({
+        version: 1,
+        notes: { en: 'Opened at 9.' },
+        items: [{ agendaItemId: itemId, summary: { es: ' Se presentó el informe. ', en: 'The report was presented.' } }],
+      }),
       200,
     );
     expect(edited).toMatchObject({ status: 'draft', version: 2, content: { notes: { en: 'Opened at 9.' } } });
@@ -204,7 +273,11 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     ];
     for (const [body, field] of cases) {
       const res = await ctx.http().patch(`${m.path}/minutes`).send(body);
-      expect({ body, status: res.status, fields: [...new Set(((res.body.errors ?? []) as { field: string }[]).map((e) => e.field))] }).toEqual({ body, status: 400, fields: [field] });
+      expect({ body, status: res.status, fields: [...new Set(((res.body.errors ?? []) as { field: string }[]).map((e) => e.field))] }).toEqual({
+        body,
+        status: 400,
+        fields: [field],
+      });
     }
     await expectStatus(ctx.http().patch(`/councils/${w.councilId}/meetings/not-a-uuid/minutes`).send({ version: 2 }), 400);
     await expectStatus(ctx.http().patch(`/councils/${w.councilId}/meetings/${randomUUID()}/minutes`).send({ version: 2 }), 404);
@@ -236,7 +309,9 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     const meeting = await expectStatus(ctx.http().get(`/councils/${w.councilId}/meetings/${m.meetingId}`), 200);
     expect(meeting).toMatchObject({ status: 'minutes_circulated', allowedTransitions: ['minutes_approved'] });
 
-    const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY id`, [m.meetingId, circulated.id])) as { action: string }[];
+    const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY id`, [m.meetingId, circulated.id])) as {
+      action: string;
+    }[];
     expect(audit.map((a) => a.action).slice(-3)).toEqual(['minutes.drafted', 'meeting.minutes_circulated', 'minutes.circulated']);
 
     const outbox = (await ctx.db.query(
@@ -245,12 +320,24 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     )) as { kind: string; key: string | null; status: string; dueAt: Date; occurrence: string }[];
     expect(outbox).toEqual([
       { kind: 'minutes.circulated', key: null, status: 'pending', dueAt: expect.any(Date), occurrence: deadline.toISOString() },
-      { kind: 'minutes.comment_deadline', key: `minutes-${m.meetingId}-comment-deadline`, status: 'pending', dueAt: new Date(deadline.getTime() - 2 * DAY), occurrence: deadline.toISOString() },
+      {
+        kind: 'minutes.comment_deadline',
+        key: `minutes-${m.meetingId}-comment-deadline`,
+        status: 'pending',
+        dueAt: new Date(deadline.getTime() - 2 * DAY),
+        occurrence: deadline.toISOString(),
+      },
     ]);
 
     // Once only; edits after circulation are allowed and audited as revisions.
     expect((await expectStatus(ctx.http().post(`${m.path}/minutes/circulate`).send({ version: 2 }), 409)).code).toBe('MINUTES_ALREADY_CIRCULATED');
-    const revised = await expectStatus(ctx.http().patch(`${m.path}/minutes`).send({ version: 2, notes: { en: 'Corrected after circulation' } }), 200);
+    const revised = await expectStatus(
+      ctx
+        .http()
+        .patch(`${m.path}/minutes`)
+        .send({ version: 2, notes: { en: 'Corrected after circulation' } }),
+      200,
+    );
     expect(revised).toMatchObject({ status: 'circulated', version: 3 });
     const last = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [circulated.id])) as { action: string }[];
     expect(last[0]!.action).toBe('minutes.revised');
@@ -272,8 +359,18 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     expect(draft).toMatchObject({ code: 'MINUTES_NOT_CIRCULATED', details: { status: 'draft' } });
     await expectStatus(ctx.http().post(`${m.path}/minutes/circulate`).send({ version: 1 }), 200);
 
-    const canada = await expectStatus(as(w.canada, 'post', `${m.path}/minutes/comments`).send({ text: '  Please record our reservation.  ', agendaItemId: m.itemIds[0] }), 201);
-    expect(canada).toMatchObject({ meetingId: m.meetingId, delegationId: w.ca, participantKind: 'member_state', authorId: w.canada.userId, agendaItemId: m.itemIds[0], text: 'Please record our reservation.' });
+    const canada = await expectStatus(
+      as(w.canada, 'post', `${m.path}/minutes/comments`).send({ text: '  Please record our reservation.  ', agendaItemId: m.itemIds[0] }),
+      201,
+    );
+    expect(canada).toMatchObject({
+      meetingId: m.meetingId,
+      delegationId: w.ca,
+      participantKind: 'member_state',
+      authorId: w.canada.userId,
+      agendaItemId: m.itemIds[0],
+      text: 'Please record our reservation.',
+    });
     await expectStatus(as(w.civilSociety, 'post', `${m.path}/minutes/comments`).send({ text: 'Our statement is missing.' }), 201);
     await expectStatus(as(w.observer, 'post', `${m.path}/minutes/comments`).send({ text: 'IOM has no comments.' }), 201);
     await expectStatus(as(w.chair, 'post', `${m.path}/minutes/comments`).send({ text: 'The chair agrees.' }), 201);
@@ -292,7 +389,11 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     ];
     for (const [body, field] of cases) {
       const res = await as(w.honduras, 'post', `${m.path}/minutes/comments`).send(body);
-      expect({ body, status: res.status, fields: [...new Set(((res.body.errors ?? []) as { field: string }[]).map((e) => e.field))] }).toEqual({ body, status: 400, fields: [field] });
+      expect({ body, status: res.status, fields: [...new Set(((res.body.errors ?? []) as { field: string }[]).map((e) => e.field))] }).toEqual({
+        body,
+        status: 400,
+        fields: [field],
+      });
     }
     expect(await snapshot()).toEqual(before);
 
@@ -308,7 +409,8 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
 
     // After the deadline.
     await endCommentPeriod(m.meetingId);
-    const deadline = ((await ctx.db.query(`SELECT comment_deadline FROM minutes WHERE meeting_id = $1`, [m.meetingId])) as { comment_deadline: Date }[])[0]!.comment_deadline;
+    const deadline = ((await ctx.db.query(`SELECT comment_deadline FROM minutes WHERE meeting_id = $1`, [m.meetingId])) as { comment_deadline: Date }[])[0]!
+      .comment_deadline;
     const late = await expectStatus(as(w.honduras, 'post', `${m.path}/minutes/comments`).send({ text: 'Late' }), 409);
     expect(late).toMatchObject({ code: 'COMMENT_PERIOD_CLOSED', details: { commentDeadline: deadline.toISOString(), status: 'circulated' } });
     expect(late.message).toContain(deadline.toISOString());
@@ -316,9 +418,18 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
 
   it('approves after the deadline: the meeting becomes minutes_approved, the reminder is cancelled, the minutes are public and final', async () => {
     const m = await draftedMinutes(`Approval ${randomUUID().slice(0, 8)}`);
-    await expectStatus(ctx.http().patch(`${m.path}/minutes`).send({ version: 1, items: [{ agendaItemId: m.itemIds[0], summary: { en: 'Presented.' } }] }), 200);
+    await expectStatus(
+      ctx
+        .http()
+        .patch(`${m.path}/minutes`)
+        .send({ version: 1, items: [{ agendaItemId: m.itemIds[0], summary: { en: 'Presented.' } }] }),
+      200,
+    );
     // Draft: not yet.
-    expect(await expectStatus(ctx.http().post(`${m.path}/minutes/approve`).send({ version: 2 }), 409)).toMatchObject({ code: 'MINUTES_NOT_CIRCULATED', details: { status: 'draft' } });
+    expect(await expectStatus(ctx.http().post(`${m.path}/minutes/approve`).send({ version: 2 }), 409)).toMatchObject({
+      code: 'MINUTES_NOT_CIRCULATED',
+      details: { status: 'draft' },
+    });
     await expectStatus(ctx.http().post(`${m.path}/minutes/circulate`).send({ version: 2 }), 200);
     await expectStatus(as(w.canada, 'post', `${m.path}/minutes/comments`).send({ text: 'Fine by us' }), 201);
 
@@ -336,20 +447,37 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
     expect(approved).toMatchObject({ status: 'approved', approvedBy: w.secretariat.userId, commentCount: 1, version: 4 });
     expect(await meetingStatus(ctx, m.meetingId)).toBe('minutes_approved');
     expect(await meetingVersion(ctx, m.meetingId)).toBe(meetingBefore + 1);
-    const outbox = (await ctx.db.query(`SELECT kind, status FROM outbox WHERE subject_id = $1 AND kind LIKE 'minutes.%' ORDER BY id`, [m.meetingId])) as { kind: string; status: string }[];
+    const outbox = (await ctx.db.query(`SELECT kind, status FROM outbox WHERE subject_id = $1 AND kind LIKE 'minutes.%' ORDER BY id`, [m.meetingId])) as {
+      kind: string;
+      status: string;
+    }[];
     expect(outbox).toEqual([
       { kind: 'minutes.circulated', status: 'pending' },
       { kind: 'minutes.comment_deadline', status: 'cancelled' },
       { kind: 'minutes.approved', status: 'pending' },
     ]);
-    const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY id DESC LIMIT 2`, [m.meetingId, approved.id])) as { action: string }[];
+    const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY id DESC LIMIT 2`, [m.meetingId, approved.id])) as {
+      action: string;
+    }[];
     expect(audit.map((a) => a.action)).toEqual(['minutes.approved', 'meeting.minutes_approved']);
 
     // Public: listed (newest first) and readable without signing in; comments never.
     const list = await expectStatus(ctx.anonymous().get(`/councils/${w.councilId}/minutes`), 200);
-    expect(list.items[0]).toEqual({ meetingId: m.meetingId, meetingTitle: expect.stringContaining('Approval'), meetingKind: 'working_group', meetingStartsAt: expect.any(String), approvedAt: approved.approvedAt });
+    expect(list.items[0]).toEqual({
+      meetingId: m.meetingId,
+      meetingTitle: expect.stringContaining('Approval'),
+      meetingKind: 'working_group',
+      meetingStartsAt: expect.any(String),
+      approvedAt: approved.approvedAt,
+    });
     const published = await expectStatus(ctx.anonymous().get(`/councils/${w.councilId}/minutes/${m.meetingId}`), 200);
-    expect(published).toEqual({ meetingId: m.meetingId, status: 'approved', circulatedAt: approved.circulatedAt, approvedAt: approved.approvedAt, content: approved.content });
+    expect(published).toEqual({
+      meetingId: m.meetingId,
+      status: 'approved',
+      circulatedAt: approved.circulatedAt,
+      approvedAt: approved.approvedAt,
+      content: approved.content,
+    });
     expect(published.content.items[0].summary).toEqual({ en: 'Presented.' });
     expect(JSON.stringify(published)).not.toContain('Fine by us');
     await expectStatus(ctx.anonymous().get(`/councils/${randomUUID()}/minutes`), 404);
@@ -358,7 +486,17 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
 
     // Final: no edit, no second approval, no comment; not even by SQL.
     const final = await snapshot();
-    expect((await expectStatus(ctx.http().patch(`${m.path}/minutes`).send({ version: 4, notes: { en: 'Too late' } }), 409)).code).toBe('MINUTES_APPROVED');
+    expect(
+      (
+        await expectStatus(
+          ctx
+            .http()
+            .patch(`${m.path}/minutes`)
+            .send({ version: 4, notes: { en: 'Too late' } }),
+          409,
+        )
+      ).code,
+    ).toBe('MINUTES_APPROVED');
     expect((await expectStatus(ctx.http().post(`${m.path}/minutes/approve`).send({ version: 4 }), 409)).code).toBe('MINUTES_ALREADY_APPROVED');
     expect((await expectStatus(ctx.http().post(`${m.path}/minutes/circulate`).send({ version: 4 }), 409)).code).toBe('MINUTES_ALREADY_CIRCULATED');
     expect((await expectStatus(as(w.canada, 'post', `${m.path}/minutes/comments`).send({ text: 'More' }), 409)).code).toBe('COMMENT_PERIOD_CLOSED');
@@ -369,10 +507,13 @@ describe('minutes: drafted from the meeting, circulated for comments, approved, 
   it('approves before the deadline once every member state has commented', async () => {
     const m = await draftedMinutes(`Early ${randomUUID().slice(0, 8)}`);
     await expectStatus(ctx.http().post(`${m.path}/minutes/circulate`).send({ version: 1 }), 200);
-    for (const actor of [w.chair, w.canada, w.guatemala]) await expectStatus(as(actor, 'post', `${m.path}/minutes/comments`).send({ text: 'No comments' }), 201);
+    for (const actor of [w.chair, w.canada, w.guatemala])
+      await expectStatus(as(actor, 'post', `${m.path}/minutes/comments`).send({ text: 'No comments' }), 201);
     // Comments of observers and permanent participants do not count toward this.
     await expectStatus(as(w.observer, 'post', `${m.path}/minutes/comments`).send({ text: 'No comments' }), 201);
-    expect((await expectStatus(ctx.http().post(`${m.path}/minutes/approve`).send({ version: 2 }), 409)).details).toMatchObject({ memberStatesWithoutComment: 1 });
+    expect((await expectStatus(ctx.http().post(`${m.path}/minutes/approve`).send({ version: 2 }), 409)).details).toMatchObject({
+      memberStatesWithoutComment: 1,
+    });
     await expectStatus(as(w.honduras, 'post', `${m.path}/minutes/comments`).send({ text: 'No comments' }), 201);
     const approved = await expectStatus(ctx.http().post(`${m.path}/minutes/approve`).send({ version: 2 }), 200);
     expect(new Date(approved.approvedAt).getTime()).toBeLessThan(new Date(approved.commentDeadline).getTime());
@@ -451,7 +592,9 @@ describe('minutes notices by email', () => {
     expect(mailsTo(ctx, heads[0]!.person.email, subjectOf('minutes.comment_deadline', 'es', title))).toEqual([]);
 
     // Approved (after the deadline): everyone, with the public link.
-    await ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '3 days', comment_deadline = now() - interval '1 hour' WHERE meeting_id = $1`, [m.meetingId]);
+    await ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '3 days', comment_deadline = now() - interval '1 hour' WHERE meeting_id = $1`, [
+      m.meetingId,
+    ]);
     await expectStatus(ctx.http().post(`${m.path}/minutes/approve`).send({ version: 2 }), 200);
     for (const h of heads) {
       const mail = (await waitForEach(ctx, [h.person.email], subjectOf('minutes.approved', h.lang, title))).get(h.person.email)!;
@@ -469,7 +612,11 @@ describe('minutes notices by email', () => {
       const rows = (await deliveriesOf(ctx, m.meetingId)).filter((d) => d.kind.startsWith('minutes.'));
       return rows.length === 11 && rows.every((r) => r.status === 'sent') ? rows : undefined;
     });
-    const count = (kind: string) => ledger.filter((d) => d.kind === kind).map((d) => d.recipient).sort();
+    const count = (kind: string) =>
+      ledger
+        .filter((d) => d.kind === kind)
+        .map((d) => d.recipient)
+        .sort();
     expect(count('minutes.circulated')).toEqual([...emails].sort());
     expect(count('minutes.comment_deadline')).toEqual(reminded.map((h) => h.person.email).sort());
     expect(count('minutes.approved')).toEqual([...emails].sort());

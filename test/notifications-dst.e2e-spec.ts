@@ -17,13 +17,49 @@ const DAYS = ['2025-03-09', '2025-04-06', '2025-10-26', '2025-11-02', '2026-03-0
 /** The instants, worked out independently of the code under test (offsets from the tz database as of 2025). */
 const EXPECTED_UTC_HOUR: Record<string, Record<string, number>> = {
   // EST −5 / EDT −4 (daylight from the 2nd Sunday of March to the 1st of November).
-  'America/Toronto': { '2025-03-09': 13, '2025-04-06': 13, '2025-10-26': 13, '2025-11-02': 14, '2026-03-08': 13, '2026-04-05': 13, '2026-10-25': 13, '2026-11-01': 14 },
+  'America/Toronto': {
+    '2025-03-09': 13,
+    '2025-04-06': 13,
+    '2025-10-26': 13,
+    '2025-11-02': 14,
+    '2026-03-08': 13,
+    '2026-04-05': 13,
+    '2026-10-25': 13,
+    '2026-11-01': 14,
+  },
   // CST −6 all year since October 2022.
-  'America/Mexico_City': { '2025-03-09': 15, '2025-04-06': 15, '2025-10-26': 15, '2025-11-02': 15, '2026-03-08': 15, '2026-04-05': 15, '2026-10-25': 15, '2026-11-01': 15 },
+  'America/Mexico_City': {
+    '2025-03-09': 15,
+    '2025-04-06': 15,
+    '2025-10-26': 15,
+    '2025-11-02': 15,
+    '2026-03-08': 15,
+    '2026-04-05': 15,
+    '2026-10-25': 15,
+    '2026-11-01': 15,
+  },
   // PST −8 / PDT −7, on the US calendar.
-  'America/Tijuana': { '2025-03-09': 16, '2025-04-06': 16, '2025-10-26': 16, '2025-11-02': 17, '2026-03-08': 16, '2026-04-05': 16, '2026-10-25': 16, '2026-11-01': 17 },
+  'America/Tijuana': {
+    '2025-03-09': 16,
+    '2025-04-06': 16,
+    '2025-10-26': 16,
+    '2025-11-02': 17,
+    '2026-03-08': 16,
+    '2026-04-05': 16,
+    '2026-10-25': 16,
+    '2026-11-01': 17,
+  },
   // CST −6, no DST.
-  'America/Guatemala': { '2025-03-09': 15, '2025-04-06': 15, '2025-10-26': 15, '2025-11-02': 15, '2026-03-08': 15, '2026-04-05': 15, '2026-10-25': 15, '2026-11-01': 15 },
+  'America/Guatemala': {
+    '2025-03-09': 15,
+    '2025-04-06': 15,
+    '2025-10-26': 15,
+    '2025-11-02': 15,
+    '2026-03-08': 15,
+    '2026-04-05': 15,
+    '2026-10-25': 15,
+    '2026-11-01': 15,
+  },
 };
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -85,11 +121,12 @@ describe.each<QueueKind>(['postgres', 'redis'])('reminders at 09:00 local on DST
     expect(cases).toHaveLength(ZONES.length * DAYS.length);
 
     // The instants: 09:00 local, as worked out by hand.
-    for (const c of cases) expect({ zone: c.zone, day: c.day, at: c.dueAt.toISOString() }).toEqual({
-      zone: c.zone,
-      day: c.day,
-      at: `${c.day}T${String(EXPECTED_UTC_HOUR[c.zone]![c.day]).padStart(2, '0')}:00:00.000Z`,
-    });
+    for (const c of cases)
+      expect({ zone: c.zone, day: c.day, at: c.dueAt.toISOString() }).toEqual({
+        zone: c.zone,
+        day: c.day,
+        at: `${c.day}T${String(EXPECTED_UTC_HOUR[c.zone]![c.day]).padStart(2, '0')}:00:00.000Z`,
+      });
 
     // All due: the worker sends them.
     await until('all reminders sent', async () => {
@@ -107,7 +144,14 @@ describe.each<QueueKind>(['postgres', 'redis'])('reminders at 09:00 local on DST
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const c of cases) {
       const row = byId.get(c.outboxId)!;
-      expect({ zone: c.zone, day: c.day, dueAt: new Date(row.due_at).toISOString(), status: row.status, deliveries: row.deliveries, sent: row.delivery_status }).toEqual({
+      expect({
+        zone: c.zone,
+        day: c.day,
+        dueAt: new Date(row.due_at).toISOString(),
+        status: row.status,
+        deliveries: row.deliveries,
+        sent: row.delivery_status,
+      }).toEqual({
         zone: c.zone,
         day: c.day,
         dueAt: c.dueAt.toISOString(),

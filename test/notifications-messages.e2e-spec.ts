@@ -44,7 +44,6 @@ function phrase(lang: MessageLanguage, key: keyof (typeof DICTIONARIES)['en'], v
   });
 }
 
-
 /**
  * How an instant reads in a zone and language, worked out with luxon here: the long date, the time
  * of day (24 h; 12 h in English; "09 h 05" in Canadian French) and the UTC offset in hours.
@@ -126,7 +125,11 @@ describe('messages read back from the SMTP sink', () => {
       { person: brHead, lang: 'fr', zone: 'America/Sao_Paulo', name: 'João Silva', council: `Conseil ${tag}`, title: `Fallback ${tag}`, id: fallback.id },
       { person: brAlternate, lang: 'es', zone: 'America/Sao_Paulo', name: 'Lucía Gómez', council: `Conseil ${tag}`, title: `Fallback ${tag}`, id: fallback.id },
     ];
-    const got = await waitForEach(ctx, expected.map((e) => e.person.email), tag);
+    const got = await waitForEach(
+      ctx,
+      expected.map((e) => e.person.email),
+      tag,
+    );
 
     for (const e of expected) {
       const m = got.get(e.person.email)!;
@@ -158,7 +161,9 @@ describe('messages read back from the SMTP sink', () => {
     expect(html).toContain('Budget &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
     expect(html).toContain('First line &lt;b&gt;bold?&lt;/b&gt;<br>\nSecond line');
     // The same title in the <title> element and the article label, escaped there too.
-    expect(html).toContain(`<title>${phrase('es', 'council.reminder.subject', { title: 'Budget &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more' })}`);
+    expect(html).toContain(
+      `<title>${phrase('es', 'council.reminder.subject', { title: 'Budget &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more' })}`,
+    );
 
     // The ledger records the language each message was written in (marked sent just after the SMTP server accepts).
     const rows = await until('every delivery marked sent', async () => {
@@ -187,14 +192,21 @@ describe('messages read back from the SMTP sink', () => {
     expect((await put(silentActor.auth, 'off')).body).toEqual({ kind: 'council.reminder', mode: 'off' });
 
     const sendAt = new Date(Date.now() + 800);
-    const first = await createReminder(ctx, councilId, { title: `Alpha ${tag}`, message: 'Bring the draft agenda.', sendAt, audience: { delegationIds: [pe] } });
+    const first = await createReminder(ctx, councilId, {
+      title: `Alpha ${tag}`,
+      message: 'Bring the draft agenda.',
+      sendAt,
+      audience: { delegationIds: [pe] },
+    });
     const second = await createReminder(ctx, councilId, { title: `Beta ${tag}`, message: 'Vote on <item> 4 & 5.', sendAt, audience: { delegationIds: [pe] } });
 
     // The control recipient (immediate) gets both at once: the reminders have gone out.
     await waitForEach(ctx, [control.email], `Alpha ${tag}`);
     await waitForEach(ctx, [control.email], `Beta ${tag}`);
     const ledger = async () => [...(await deliveriesOf(ctx, first.id)), ...(await deliveriesOf(ctx, second.id))];
-    await until('every delivery settled', async () => ((await ledger()).every((d) => ['sent', 'held', 'skipped'].includes(d.status)) && (await ledger()).length === 6 ? true : undefined));
+    await until('every delivery settled', async () =>
+      (await ledger()).every((d) => ['sent', 'held', 'skipped'].includes(d.status)) && (await ledger()).length === 6 ? true : undefined,
+    );
     const statusOf = async () => Object.fromEntries((await ledger()).map((d) => [`${d.recipient} ${d.subject_line}`, d.status]));
     const subject = (lang: MessageLanguage, t: string) => phrase(lang, 'council.reminder.subject', { title: `${t} ${tag}` });
     expect(await statusOf()).toEqual({
@@ -276,7 +288,9 @@ describe('messages read back from the SMTP sink', () => {
     // and on schedule, sends nothing more today.
     const third = await createReminder(ctx, councilId, { title: `Gamma ${tag}`, sendAt: new Date(), audience: { delegationIds: [pe] } });
     await waitForEach(ctx, [control.email], `Gamma ${tag}`);
-    await until('the third reminder held', async () => ((await deliveriesOf(ctx, third.id)).find((d) => d.recipient === digester.email)?.status === 'held' ? true : undefined));
+    await until('the third reminder held', async () =>
+      (await deliveriesOf(ctx, third.id)).find((d) => d.recipient === digester.email)?.status === 'held' ? true : undefined,
+    );
     expect(await ctx.worker!.get(DigestJob).handle()).toBe('skipped');
     await sleep(1_000);
     expect(mailsTo(ctx, digester.email)).toEqual([digest]);

@@ -72,9 +72,9 @@ async function lockRow(ctx: TestContext, sql: string, params: unknown[]): Promis
 /** Waits until at least `n` sessions of the test's database are blocked on a lock at the same moment. */
 async function blockedOnLocks(ctx: TestContext, n: number): Promise<number> {
   return until(`${n} sessions blocked on the held row at once`, async () => {
-    const [row] = (await ctx.db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    )) as { n: number }[];
+    const [row] = (await ctx.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as {
+      n: number;
+    }[];
     return row!.n >= n ? row!.n : undefined;
   });
 }
@@ -211,7 +211,11 @@ describe.each<QueueKind>(['postgres', 'redis'])('notification reliability on the
 
   it(`${RACERS} concurrent PATCHes of one reminder: one wins, its outbox row moves once, one email at the winner's time`, async () => {
     const tag = randomUUID().slice(0, 8);
-    const reminder = await createReminder(ctx, councilId, { title: `Patched ${tag}`, sendAt: new Date(Date.now() + 60_000), audience: { delegationIds: [mx] } });
+    const reminder = await createReminder(ctx, councilId, {
+      title: `Patched ${tag}`,
+      sendAt: new Date(Date.now() + 60_000),
+      audience: { delegationIds: [mx] },
+    });
     const base = Date.now() + 1_200;
     const responses = await Promise.all(
       Array.from({ length: RACERS }, (_, i) =>

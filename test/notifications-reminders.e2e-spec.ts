@@ -42,7 +42,11 @@ describe.each<QueueKind>(['postgres', 'redis'])('council reminders on the %s que
   beforeAll(async () => {
     ctx = await createTestContext({ queue, worker: true, env: FAST_NOTIFICATIONS });
     councilId = await newCouncil(ctx);
-    [mx, ca, br] = await Promise.all([newDelegation(ctx, councilId, 'Mexico', 'MX'), newDelegation(ctx, councilId, 'Canada', 'CA'), newDelegation(ctx, councilId, 'Brazil', 'BR')]);
+    [mx, ca, br] = await Promise.all([
+      newDelegation(ctx, councilId, 'Mexico', 'MX'),
+      newDelegation(ctx, councilId, 'Canada', 'CA'),
+      newDelegation(ctx, councilId, 'Brazil', 'BR'),
+    ]);
     mxHead = await seated(ctx, councilId, mx, 'head', { language: 'es', timeZone: 'America/Mexico_City' });
     mxAdviser = await seated(ctx, councilId, mx, 'adviser', { language: 'es', timeZone: 'America/Mexico_City' });
     caHead = await seated(ctx, councilId, ca, 'head', { language: 'fr', timeZone: 'America/Toronto' });
@@ -133,7 +137,11 @@ describe.each<QueueKind>(['postgres', 'redis'])('council reminders on the %s que
     expect((await outboxOf(ctx, moved.id)).map((r) => r.status)).toEqual(['done']);
 
     // A sent or cancelled reminder can no longer change.
-    await ctx.http().patch(`/councils/${councilId}/reminders/${fires.id}`).send({ version: 1, sendAt: new Date(Date.now() + 60_000).toISOString() }).expect(409);
+    await ctx
+      .http()
+      .patch(`/councils/${councilId}/reminders/${fires.id}`)
+      .send({ version: 1, sendAt: new Date(Date.now() + 60_000).toISOString() })
+      .expect(409);
     await ctx.http().delete(`/councils/${councilId}/reminders/${dropped.id}?version=2`).expect(409);
   }, 30_000);
 
@@ -165,9 +173,13 @@ describe.each<QueueKind>(['postgres', 'redis'])('council reminders on the %s que
     await until(
       'all reminders sent',
       async () => {
-        const rows = (await ctx.db.query(`SELECT count(*)::int AS n FROM outbox WHERE subject_id = ANY($1) AND status = 'done'`, [Object.values(ids)])) as { n: number }[];
+        const rows = (await ctx.db.query(`SELECT count(*)::int AS n FROM outbox WHERE subject_id = ANY($1) AND status = 'done'`, [Object.values(ids)])) as {
+          n: number;
+        }[];
         if (rows[0]!.n !== Object.keys(ids).length) return undefined;
-        const unsent = (await ctx.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subject_id = ANY($1) AND status <> 'sent'`, [Object.values(ids)])) as {
+        const unsent = (await ctx.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subject_id = ANY($1) AND status <> 'sent'`, [
+          Object.values(ids),
+        ])) as {
           n: number;
         }[];
         return unsent[0]!.n === 0 ? true : undefined;
@@ -197,7 +209,10 @@ describe.each<QueueKind>(['postgres', 'redis'])('council reminders on the %s que
       expect(after[0]!.n).toBe(before[0]!.n);
     }
     const reminder = await createReminder(ctx, councilId, { title: 'Own', sendAt: new Date(sendAt), audience: { delegationIds: [mx] } });
-    const moved = await ctx.http().patch(`/councils/${councilId}/reminders/${reminder.id}`).send({ version: reminder.version, audience: { delegationIds: [foreign] } });
+    const moved = await ctx
+      .http()
+      .patch(`/councils/${councilId}/reminders/${reminder.id}`)
+      .send({ version: reminder.version, audience: { delegationIds: [foreign] } });
     expect({ status: moved.status, code: moved.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     const kept = await ctx.http().get(`/councils/${councilId}/reminders/${reminder.id}`).expect(200);
     expect(kept.body.audience.delegationIds).toEqual([mx]);

@@ -138,7 +138,18 @@ describe.each<QueueKind>(['postgres', 'redis'])('notifications when the worker i
         `SELECT subject_id, kind, occurrence, recipient, count(*)::int AS n, min(status) AS status, max(status) AS max_status,
                 min(id)::text AS id, max(attempts) AS attempts, min(message_id) AS message_id
            FROM deliveries GROUP BY subject_id, kind, occurrence, recipient`,
-      )) as { subject_id: string; kind: string; occurrence: string; recipient: string; n: number; status: string; max_status: string; id: string; attempts: number; message_id: string }[];
+      )) as {
+        subject_id: string;
+        kind: string;
+        occurrence: string;
+        recipient: string;
+        n: number;
+        status: string;
+        max_status: string;
+        id: string;
+        attempts: number;
+        message_id: string;
+      }[];
       expect(ledger).toHaveLength(expected);
       expect(new Set(ledger.map((l) => l.subject_id))).toEqual(new Set(reminderIds));
       for (const l of ledger) {

@@ -99,11 +99,16 @@ describe('openapi.json', () => {
    * document's bearer security scheme, checked below.
    */
   it('documents exactly the query and path parameters each handler reads, with the right required', () => {
-    const disagreements: Record<string, { code: { query: Params; path: Params; header: Params }; contract: { query: Params; path: Params; header: Params } }> = {};
+    const disagreements: Record<string, { code: { query: Params; path: Params; header: Params }; contract: { query: Params; path: Params; header: Params } }> =
+      {};
     for (const [route, { controller, handler }] of nestRoutes(ctx.app)) {
       const { method, pattern } = splitRoute(route);
       const operation = doc.paths[toOpenApiPath(pattern)]?.[method.toLowerCase()];
-      const documented = (where: Parameter['in']) => (operation?.parameters ?? []).filter((p) => p.in === where).map((p) => show(p.name, p.required === true)).sort();
+      const documented = (where: Parameter['in']) =>
+        (operation?.parameters ?? [])
+          .filter((p) => p.in === where)
+          .map((p) => show(p.name, p.required === true))
+          .sort();
       const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<string, unknown>;
       const headers = Object.keys(args).some((k) => Number(k.split(':')[0]) === RouteParamtypes.HEADERS) ? ['(a @Headers() argument)'] : [];
       const code = { query: queryParamsOfHandler(controller, handler), path: pathParamsOf(pattern), header: headers };

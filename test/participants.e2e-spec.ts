@@ -182,13 +182,19 @@ describe('participants', () => {
     });
 
     it('lists nothing for a council without participants, and 404 for a missing council', async () => {
-      const empty = await ctx.http().get(url(await newCouncil())).expect(200);
+      const empty = await ctx
+        .http()
+        .get(url(await newCouncil()))
+        .expect(200);
       expect(empty.body).toEqual({ items: [] });
       await ctx.http().get(url(randomUUID())).expect(404);
     });
 
     it('reads one participant (the benchmarked single query)', async () => {
-      const res = await ctx.http().get(url(councilId, `/${us.id}`)).expect(200);
+      const res = await ctx
+        .http()
+        .get(url(councilId, `/${us.id}`))
+        .expect(200);
       expect(res.body).toEqual(us);
       expect(PARTICIPANT_BY_ID_SQL).toBe(
         'SELECT id, council_id, kind, name, iso_code, category, rotation_position, status, time_zone, version, created_at, updated_at FROM participants WHERE id = $1 AND council_id = $2',
@@ -197,10 +203,19 @@ describe('participants', () => {
 
     it('answers 404 for a participant of another council or a missing one, 400 for bad ids', async () => {
       const other = await newCouncil();
-      await ctx.http().get(url(other, `/${us.id}`)).expect(404);
-      await ctx.http().get(url(councilId, `/${randomUUID()}`)).expect(404);
+      await ctx
+        .http()
+        .get(url(other, `/${us.id}`))
+        .expect(404);
+      await ctx
+        .http()
+        .get(url(councilId, `/${randomUUID()}`))
+        .expect(404);
       await ctx.http().get(url(councilId, '/not-a-uuid')).expect(400);
-      await ctx.http().get(url('bad', `/${us.id}`)).expect(400);
+      await ctx
+        .http()
+        .get(url('bad', `/${us.id}`))
+        .expect(400);
     });
   });
 
@@ -222,7 +237,11 @@ describe('participants', () => {
       expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
       const [audit] = await ctx.db.query(`SELECT action, before, after FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [p.id]);
       expect(audit).toMatchObject({ action: 'participant.updated', before: { name: 'Salvador', version: 1 }, after: { name: 'El Salvador', version: 2 } });
-      const cleared = await ctx.http().patch(url(councilId, `/${p.id}`)).send({ version: 2, timeZone: null }).expect(200);
+      const cleared = await ctx
+        .http()
+        .patch(url(councilId, `/${p.id}`))
+        .send({ version: 2, timeZone: null })
+        .expect(200);
       expect(cleared.body).toMatchObject({ timeZone: null, version: 3 });
       expect((await ctx.http().get(url(councilId, `/${p.id}`))).body).toEqual(cleared.body);
     });
@@ -230,19 +249,35 @@ describe('participants', () => {
     it('moves a member state to a free place, refuses a taken one', async () => {
       const a = await add(councilId, { kind: 'member_state', name: 'Nicaragua', isoCode: 'NI' });
       const b = await add(councilId, { kind: 'member_state', name: 'Panama', isoCode: 'PA' });
-      const moved = await ctx.http().patch(url(councilId, `/${a.id}`)).send({ version: 1, rotationPosition: 50 }).expect(200);
+      const moved = await ctx
+        .http()
+        .patch(url(councilId, `/${a.id}`))
+        .send({ version: 1, rotationPosition: 50 })
+        .expect(200);
       expect(moved.body.rotationPosition).toBe(50);
       const before = await counts();
-      const res = await ctx.http().patch(url(councilId, `/${b.id}`)).send({ version: 1, rotationPosition: 50 }).expect(409);
+      const res = await ctx
+        .http()
+        .patch(url(councilId, `/${b.id}`))
+        .send({ version: 1, rotationPosition: 50 })
+        .expect(409);
       expect(fieldsOf(res)).toEqual(['rotationPosition']);
       expect(await counts()).toEqual(before);
     });
 
     it('refuses a stale version with 409 and changes nothing', async () => {
       const p = await add(councilId, { kind: 'observer', name: 'UNHCR', category: 'intergovernmental' });
-      await ctx.http().patch(url(councilId, `/${p.id}`)).send({ version: 1, name: 'UNHCR (ACNUR)' }).expect(200);
+      await ctx
+        .http()
+        .patch(url(councilId, `/${p.id}`))
+        .send({ version: 1, name: 'UNHCR (ACNUR)' })
+        .expect(200);
       const before = await counts();
-      const res = await ctx.http().patch(url(councilId, `/${p.id}`)).send({ version: 1, name: 'Stale' }).expect(409);
+      const res = await ctx
+        .http()
+        .patch(url(councilId, `/${p.id}`))
+        .send({ version: 1, name: 'Stale' })
+        .expect(409);
       expect(res.body.code).toBe('STALE_VERSION');
       expect(await counts()).toEqual(before);
       expect((await ctx.http().get(url(councilId, `/${p.id}`))).body).toMatchObject({ name: 'UNHCR (ACNUR)', version: 2 });
@@ -262,7 +297,11 @@ describe('participants', () => {
     ])('refuses on a %s %j the change %j naming %s, changing nothing', async (kind, extra, patch, field) => {
       const p = await add(councilId, { kind, name: `P ${randomUUID()}`, ...extra });
       const before = await counts();
-      const res = await ctx.http().patch(url(councilId, `/${p.id}`)).send(patch).expect(400);
+      const res = await ctx
+        .http()
+        .patch(url(councilId, `/${p.id}`))
+        .send(patch)
+        .expect(400);
       expect(fieldsOf(res)).toContain(field);
       expect(await counts()).toEqual(before);
       expect((await ctx.http().get(url(councilId, `/${p.id}`))).body).toEqual(p);
@@ -270,24 +309,56 @@ describe('participants', () => {
 
     it('lets a state observer take and drop an ISO code', async () => {
       const p = await add(councilId, { kind: 'observer', name: 'Portugal', category: 'state' });
-      const withCode = await ctx.http().patch(url(councilId, `/${p.id}`)).send({ version: 1, isoCode: 'PT' }).expect(200);
+      const withCode = await ctx
+        .http()
+        .patch(url(councilId, `/${p.id}`))
+        .send({ version: 1, isoCode: 'PT' })
+        .expect(200);
       expect(withCode.body.isoCode).toBe('PT');
-      const without = await ctx.http().patch(url(councilId, `/${p.id}`)).send({ version: 2, isoCode: null }).expect(200);
+      const without = await ctx
+        .http()
+        .patch(url(councilId, `/${p.id}`))
+        .send({ version: 2, isoCode: null })
+        .expect(200);
       expect(without.body.isoCode).toBeNull();
     });
 
     it('refuses a duplicate name or ISO code with 409', async () => {
       const p = await add(councilId, { kind: 'member_state', name: 'Jamaica', isoCode: 'JM' });
       await add(councilId, { kind: 'member_state', name: 'Haiti', isoCode: 'HT' });
-      expect(fieldsOf(await ctx.http().patch(url(councilId, `/${p.id}`)).send({ version: 1, name: 'haiti' }).expect(409))).toEqual(['name']);
-      expect(fieldsOf(await ctx.http().patch(url(councilId, `/${p.id}`)).send({ version: 1, isoCode: 'HT' }).expect(409))).toEqual(['isoCode']);
+      expect(
+        fieldsOf(
+          await ctx
+            .http()
+            .patch(url(councilId, `/${p.id}`))
+            .send({ version: 1, name: 'haiti' })
+            .expect(409),
+        ),
+      ).toEqual(['name']);
+      expect(
+        fieldsOf(
+          await ctx
+            .http()
+            .patch(url(councilId, `/${p.id}`))
+            .send({ version: 1, isoCode: 'HT' })
+            .expect(409),
+        ),
+      ).toEqual(['isoCode']);
       expect((await ctx.http().get(url(councilId, `/${p.id}`))).body).toEqual(p);
     });
 
     it('answers 404 for another council’s participant or a missing one', async () => {
       const p = await add(councilId, { kind: 'observer', name: 'World Bank', category: 'financial_institution' });
-      await ctx.http().patch(url(await newCouncil(), `/${p.id}`)).send({ version: 1, name: 'x' }).expect(404);
-      await ctx.http().patch(url(councilId, `/${randomUUID()}`)).send({ version: 1, name: 'x' }).expect(404);
+      await ctx
+        .http()
+        .patch(url(await newCouncil(), `/${p.id}`))
+        .send({ version: 1, name: 'x' })
+        .expect(404);
+      await ctx
+        .http()
+        .patch(url(councilId, `/${randomUUID()}`))
+        .send({ version: 1, name: 'x' })
+        .expect(404);
       await ctx.http().patch(url(councilId, '/123')).send({ version: 1, name: 'x' }).expect(400);
     });
   });
@@ -316,7 +387,11 @@ describe('participants', () => {
     it('rewrites the whole order as a permutation in one go, audited once', async () => {
       const [ca, us, fi, is] = states;
       const before = await counts();
-      const res = await ctx.http().post(url(councilId, '/rotation-order')).send({ participantIds: [is.id, ca.id, fi.id, us.id] }).expect(200);
+      const res = await ctx
+        .http()
+        .post(url(councilId, '/rotation-order'))
+        .send({ participantIds: [is.id, ca.id, fi.id, us.id] })
+        .expect(200);
       expect(res.body.items.map((p: Participant) => [p.id, p.rotationPosition])).toEqual([
         [is.id, 1],
         [ca.id, 2],
@@ -346,7 +421,11 @@ describe('participants', () => {
     ])('refuses %s with 400 naming participantIds, changing nothing', async (_what, ids) => {
       const beforeOrder = await order();
       const before = await counts();
-      const res = await ctx.http().post(url(councilId, '/rotation-order')).send({ participantIds: ids(states) }).expect(400);
+      const res = await ctx
+        .http()
+        .post(url(councilId, '/rotation-order'))
+        .send({ participantIds: ids(states) })
+        .expect(400);
       expect(fieldsOf(res)).toContain('participantIds');
       expect(await counts()).toEqual(before);
       expect(await order()).toEqual(beforeOrder);
@@ -366,7 +445,11 @@ describe('participants', () => {
       await ctx.http().post(url(randomUUID(), '/rotation-order')).send({ participantIds: [] }).expect(403);
       const unknown = await ctx.http().post(url(councilId, '/rotation-order')).send({ participantIds: [], force: true }).expect(400);
       expect(fieldsOf(unknown)).toContain('force');
-      const bad = await ctx.http().post(url(councilId, '/rotation-order')).send({ participantIds: ['x'] }).expect(400);
+      const bad = await ctx
+        .http()
+        .post(url(councilId, '/rotation-order'))
+        .send({ participantIds: ['x'] })
+        .expect(400);
       expect(fieldsOf(bad)).toContain('participantIds');
     });
 

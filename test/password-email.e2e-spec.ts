@@ -31,7 +31,11 @@ describe('password links by email', () => {
     return id;
   }
   async function delegation(councilId: string, iso: string): Promise<string> {
-    return (await given(ctx).inCouncil(councilId).memberState(`State ${iso}`, { iso, position: 1, delegation: `Delegation ${iso}` })).delegationId;
+    return (
+      await given(ctx)
+        .inCouncil(councilId)
+        .memberState(`State ${iso}`, { iso, position: 1, delegation: `Delegation ${iso}` })
+    ).delegationId;
   }
   async function seat(councilId: string, delegationId: string, language: string, timeZone = 'America/Mexico_City'): Promise<string> {
     const [{ id }] = await ctx.db.query(
@@ -84,7 +88,9 @@ describe('password links by email', () => {
     // The outbox row names the link row, and holds no secret.
     const [link] = await ctx.db.query(`SELECT id, token_hash FROM password_setup_tokens WHERE user_id = $1 AND used_at IS NULL`, [userId]);
     const outbox = await ctx.db.query(`SELECT council_id, kind, subject_type, subject_id, occurrence, payload FROM outbox WHERE subject_id = $1`, [userId]);
-    expect(outbox).toEqual([{ council_id: councilEs, kind: 'account.password_link', subject_type: 'user', subject_id: userId, occurrence: link.id, payload: {} }]);
+    expect(outbox).toEqual([
+      { council_id: councilEs, kind: 'account.password_link', subject_type: 'user', subject_id: userId, occurrence: link.id, payload: {} },
+    ]);
 
     const mail = await nthMail('ana.lopez@test.protempore.org', 1);
     expect(mail.subject).toBe('Establezca su contraseña — Consejo PL-ES');
@@ -100,8 +106,13 @@ describe('password links by email', () => {
     expect(link.token_hash).not.toBe(sha256(token));
 
     // Once sent, the ledger and the inbox keep a redacted copy only; nothing anywhere holds the token.
-    await until(async () => (await ctx.db.query(`SELECT 1 FROM deliveries WHERE user_id = $1 AND status = 'sent' AND body_text LIKE '%[redacted]%'`, [userId])).length > 0);
-    const [delivery] = await ctx.db.query(`SELECT kind, occurrence, language, status, subject_line, body_text, body_html FROM deliveries WHERE user_id = $1`, [userId]);
+    await until(
+      async () =>
+        (await ctx.db.query(`SELECT 1 FROM deliveries WHERE user_id = $1 AND status = 'sent' AND body_text LIKE '%[redacted]%'`, [userId])).length > 0,
+    );
+    const [delivery] = await ctx.db.query(`SELECT kind, occurrence, language, status, subject_line, body_text, body_html FROM deliveries WHERE user_id = $1`, [
+      userId,
+    ]);
     expect(delivery).toMatchObject({ kind: 'account.password_link', occurrence: link.id, language: 'es', status: 'sent', subject_line: mail.subject });
     expect(delivery.body_text).toContain(`${ctx.config.publicUrl}/app/set-password?token=[redacted]&lang=es`);
     expect(delivery.body_html).toContain('[redacted]');
@@ -150,7 +161,9 @@ describe('password links by email', () => {
     expect(token2).not.toBe(token1);
     await setPassword(token1, 'the superseded link').expect(400);
     await setPassword(token2, 'the current link works').expect(200);
-    const audit = await ctx.db.query(`SELECT council_id, after FROM audit_log WHERE action = 'user.setup_link_issued' AND entity_id = $1 ORDER BY id`, [userId]);
+    const audit = await ctx.db.query(`SELECT council_id, after FROM audit_log WHERE action = 'user.setup_link_issued' AND entity_id = $1 ORDER BY id`, [
+      userId,
+    ]);
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ council_id: null, after: { emailedTo: 'claire@test.protempore.org' } });
   });
@@ -172,7 +185,9 @@ describe('password links by email', () => {
   });
 
   it('sends nothing to an account disabled before the email was made', async () => {
-    const [{ id: userId }] = await ctx.db.query(`INSERT INTO users (email, full_name) VALUES ('disabled-soon@test.protempore.org', 'Soon Disabled') RETURNING id`);
+    const [{ id: userId }] = await ctx.db.query(
+      `INSERT INTO users (email, full_name) VALUES ('disabled-soon@test.protempore.org', 'Soon Disabled') RETURNING id`,
+    );
     await ctx.db.transaction(async (em) => {
       // Issued and disabled in one go, as if the administrator disabled the account before the worker ran.
       const { PasswordLinksService } = await import('../src/modules/identity/password-links.service.js');

@@ -10,8 +10,16 @@ describe('notification preferences', () => {
 
   const url = (kind = '') => `/me/notification-preferences${kind ? `/${kind}` : ''}`;
   const get = (actor: Actor = me) => ctx.anonymous().get(url()).set(actor.auth);
-  const put = (kind: string, body: unknown, actor: Actor = me) => ctx.anonymous().put(url(kind)).set(actor.auth).send(body as object);
-  const auditRows = () => ctx.db.query(`SELECT council_id, actor_id, action, entity_type, entity_id, before, after FROM audit_log WHERE action LIKE 'notification_preference.%' ORDER BY id`);
+  const put = (kind: string, body: unknown, actor: Actor = me) =>
+    ctx
+      .anonymous()
+      .put(url(kind))
+      .set(actor.auth)
+      .send(body as object);
+  const auditRows = () =>
+    ctx.db.query(
+      `SELECT council_id, actor_id, action, entity_type, entity_id, before, after FROM audit_log WHERE action LIKE 'notification_preference.%' ORDER BY id`,
+    );
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -47,9 +55,33 @@ describe('notification preferences', () => {
     await put('council.reminder', { mode: 'digest' }).expect(200);
     await put('council.reminder', { mode: 'immediate' }).expect(200);
     expect(await auditRows()).toEqual([
-      { council_id: null, actor_id: me.userId, action: 'notification_preference.updated', entity_type: 'user', entity_id: me.userId, before: { kind: 'council.reminder', mode: 'immediate' }, after: { kind: 'council.reminder', mode: 'digest' } },
-      { council_id: null, actor_id: me.userId, action: 'notification_preference.updated', entity_type: 'user', entity_id: me.userId, before: { kind: 'meeting.reminder', mode: 'immediate' }, after: { kind: 'meeting.reminder', mode: 'off' } },
-      { council_id: null, actor_id: me.userId, action: 'notification_preference.updated', entity_type: 'user', entity_id: me.userId, before: { kind: 'council.reminder', mode: 'digest' }, after: { kind: 'council.reminder', mode: 'immediate' } },
+      {
+        council_id: null,
+        actor_id: me.userId,
+        action: 'notification_preference.updated',
+        entity_type: 'user',
+        entity_id: me.userId,
+        before: { kind: 'council.reminder', mode: 'immediate' },
+        after: { kind: 'council.reminder', mode: 'digest' },
+      },
+      {
+        council_id: null,
+        actor_id: me.userId,
+        action: 'notification_preference.updated',
+        entity_type: 'user',
+        entity_id: me.userId,
+        before: { kind: 'meeting.reminder', mode: 'immediate' },
+        after: { kind: 'meeting.reminder', mode: 'off' },
+      },
+      {
+        council_id: null,
+        actor_id: me.userId,
+        action: 'notification_preference.updated',
+        entity_type: 'user',
+        entity_id: me.userId,
+        before: { kind: 'council.reminder', mode: 'digest' },
+        after: { kind: 'council.reminder', mode: 'immediate' },
+      },
     ]);
   });
 

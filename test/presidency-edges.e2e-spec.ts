@@ -26,7 +26,10 @@ let ctx: TestContext;
 
 beforeAll(async () => {
   // A worker whose periodic sweep never fires by itself: the tests run it when they mean to.
-  ctx = await createTestContext({ worker: true, env: { ...FAST_NOTIFICATIONS, PRESIDENCY_SWEEP_INTERVAL_MS: '3600000', PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS: '86400000' } });
+  ctx = await createTestContext({
+    worker: true,
+    env: { ...FAST_NOTIFICATIONS, PRESIDENCY_SWEEP_INTERVAL_MS: '3600000', PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS: '86400000' },
+  });
 });
 afterAll(() => ctx?.close());
 
@@ -52,7 +55,11 @@ async function newCouncil(): Promise<string> {
 async function memberStates(councilId: string, codes: string[]): Promise<State[]> {
   const out: State[] = [];
   for (const code of codes) {
-    const p = await ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: `State ${code}`, isoCode: code }).expect(201);
+    const p = await ctx
+      .http()
+      .post(`/councils/${councilId}/participants`)
+      .send({ kind: 'member_state', name: `State ${code}`, isoCode: code })
+      .expect(201);
     const [d] = await q<{ id: string }>(`SELECT id FROM delegations WHERE participant_id = $1`, [p.body.id]);
     out.push({ participantId: p.body.id as string, delegationId: d!.id, head: await delegateOf(ctx, councilId, d!.id, 'head') });
   }
@@ -74,7 +81,11 @@ async function adopted(councilId: string, adoptedAt: Date): Promise<string> {
 }
 
 function createBody(councilId: string, actor: Actor) {
-  return ctx.anonymous().post(`/councils/${councilId}/bodies`).set(actor.auth).send({ kind: 'working_group', name: `WG ${randomBytes(4).toString('hex')}` });
+  return ctx
+    .anonymous()
+    .post(`/councils/${councilId}/bodies`)
+    .set(actor.auth)
+    .send({ kind: 'working_group', name: `WG ${randomBytes(4).toString('hex')}` });
 }
 
 const handover = (councilId: string, body: Record<string, unknown>) => ctx.http().post(`/councils/${councilId}/presidency/handover`).send(body);
@@ -94,7 +105,10 @@ async function snapshot(councilId: string) {
 
 /** The council's terms merge into one range: no instant between the first start and the last end without a holder. */
 async function pieces(councilId: string): Promise<number> {
-  const [r] = await q<{ pieces: number }>(`SELECT count(*)::int AS pieces FROM unnest((SELECT range_agg(period) FROM presidency_terms WHERE council_id = $1))`, [councilId]);
+  const [r] = await q<{ pieces: number }>(
+    `SELECT count(*)::int AS pieces FROM unnest((SELECT range_agg(period) FROM presidency_terms WHERE council_id = $1))`,
+    [councilId],
+  );
   return r!.pieces;
 }
 
@@ -137,7 +151,10 @@ describe('one decision, one transfer', () => {
     expect(r1.body).toEqual(r2.body);
     expect(r1.body).toMatchObject({ outcome: 'transferred', mode: 'written', successorBasis: 'rotation', itemsMoved: 3 });
     expect(await snapshot(w.councilId)).toMatchObject({ transfers: 1, audits: 1, terms: 2, outbox: 1 });
-    const [x] = await q<{ id: string; decision_id: string; to_term_id: string }>(`SELECT id, decision_id, to_term_id FROM presidency_transfers WHERE council_id = $1`, [w.councilId]);
+    const [x] = await q<{ id: string; decision_id: string; to_term_id: string }>(
+      `SELECT id, decision_id, to_term_id FROM presidency_transfers WHERE council_id = $1`,
+      [w.councilId],
+    );
     expect(x).toEqual({ id: r1.body.transferId, decision_id: decisionId, to_term_id: r1.body.toTermId });
     await expectHandedToB(w, r1.body.boundary);
   }, 30_000);
@@ -150,7 +167,11 @@ describe('one decision, one transfer', () => {
     expect(after).toMatchObject({ transfers: 1, audits: 1, terms: 2 });
 
     // A client retry without termId (and with it), and one repeating the instant: the same transfer.
-    for (const retry of [{ mode: 'written', decisionId }, { mode: 'written', decisionId, termId: w.a }, { mode: 'written', decisionId, at: first.body.boundary }]) {
+    for (const retry of [
+      { mode: 'written', decisionId },
+      { mode: 'written', decisionId, termId: w.a },
+      { mode: 'written', decisionId, at: first.body.boundary },
+    ]) {
       const res = await handover(w.councilId, retry);
       expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: first.body });
     }
@@ -210,7 +231,11 @@ describe('no handover into the past', () => {
     const fresh = await world(60_000);
     const d2 = await adopted(fresh.councilId, whole(new Date(Date.now() - 10 * 60_000)));
     const early = await handover(fresh.councilId, { mode: 'written', decisionId: d2, at: new Date(Date.now() - 120_000).toISOString() });
-    expect({ status: early.status, code: early.body.code, field: early.body.errors?.[0]?.field }).toEqual({ status: 409, code: 'HANDOVER_BEFORE_TERM', field: 'at' });
+    expect({ status: early.status, code: early.body.code, field: early.body.errors?.[0]?.field }).toEqual({
+      status: 409,
+      code: 'HANDOVER_BEFORE_TERM',
+      field: 'at',
+    });
     expect((await snapshot(fresh.councilId)).transfers).toBe(0);
 
     // Within the tolerance and after the decision: accepted, and the incoming term covers now.
@@ -272,16 +297,15 @@ describe('no handover into the past', () => {
   it('the database refuses a gap between terms at commit (deferred trigger), yet lets a boundary move in two statements', async () => {
     const w = await world(200 * DAY, { nextEntered: true });
     // Shortening a term alone leaves a gap: refused at commit.
-    await expect(ctx.db.query(`UPDATE presidency_terms SET period = tstzrange(lower(period), upper(period) - interval '1 day', '[)') WHERE id = $1`, [w.a])).rejects.toThrow(
-      /presidency_terms_no_gap|without a holder/,
-    );
+    await expect(
+      ctx.db.query(`UPDATE presidency_terms SET period = tstzrange(lower(period), upper(period) - interval '1 day', '[)') WHERE id = $1`, [w.a]),
+    ).rejects.toThrow(/presidency_terms_no_gap|without a holder/);
     // A term after a gap: refused.
     await expect(
-      ctx.db.query(`INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange($3::timestamptz + interval '800 days', $3::timestamptz + interval '900 days', '[)'))`, [
-        w.councilId,
-        w.C.participantId,
-        w.end,
-      ]),
+      ctx.db.query(
+        `INSERT INTO presidency_terms (council_id, participant_id, period) VALUES ($1, $2, tstzrange($3::timestamptz + interval '800 days', $3::timestamptz + interval '900 days', '[)'))`,
+        [w.councilId, w.C.participantId, w.end],
+      ),
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ constraint: 'presidency_terms_no_gap' }) });
     // Both boundaries moved in one transaction: accepted.
     await ctx.db.transaction(async (em) => {

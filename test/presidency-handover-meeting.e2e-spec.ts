@@ -24,7 +24,9 @@ let ctx: TestContext;
 const workers: INestApplicationContext[] = [];
 
 beforeAll(async () => {
-  ctx = await createTestContext({ env: { ...FAST_NOTIFICATIONS, PRESIDENCY_SWEEP_INTERVAL_MS: '3600000', PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS: '86400000' } });
+  ctx = await createTestContext({
+    env: { ...FAST_NOTIFICATIONS, PRESIDENCY_SWEEP_INTERVAL_MS: '3600000', PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS: '86400000' },
+  });
 });
 afterAll(async () => {
   for (const w of workers) await w.close().catch(() => undefined);
@@ -63,7 +65,11 @@ async function newCouncil(): Promise<string> {
 async function memberStates(councilId: string, codes: string[]): Promise<State[]> {
   const out: State[] = [];
   for (const code of codes) {
-    const p = await ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: `State ${code}`, isoCode: code }).expect(201);
+    const p = await ctx
+      .http()
+      .post(`/councils/${councilId}/participants`)
+      .send({ kind: 'member_state', name: `State ${code}`, isoCode: code })
+      .expect(201);
     const [d] = await q<{ id: string }>(`SELECT id FROM delegations WHERE participant_id = $1`, [p.body.id]);
     out.push({ participantId: p.body.id as string, delegationId: d!.id, head: await delegateOf(ctx, councilId, d!.id, 'head') });
   }
@@ -99,7 +105,11 @@ async function closedAt(meetingId: string): Promise<Date> {
 }
 
 function createBody(councilId: string, actor: Actor) {
-  return ctx.anonymous().post(`/councils/${councilId}/bodies`).set(actor.auth).send({ kind: 'working_group', name: `WG ${randomBytes(4).toString('hex')}` });
+  return ctx
+    .anonymous()
+    .post(`/councils/${councilId}/bodies`)
+    .set(actor.auth)
+    .send({ kind: 'working_group', name: `WG ${randomBytes(4).toString('hex')}` });
 }
 
 const DAY = 86_400_000;
@@ -129,10 +139,10 @@ describe('the handover meeting', () => {
     const meetingId = await meeting(w.councilId, 'in_session');
     const res = await ctx.http().post(`/councils/${w.councilId}/presidency/handover-meeting`).send({ meetingId }).expect(201);
     expect(res.body).toMatchObject({ termId: w.a, meetingId, meetingStatus: 'in_session', state: 'pending', closedAt: null, boundary: null });
-    const [audit] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE council_id = $1 AND action = 'presidency.handover_meeting_designated' AND entity_id = $2`, [
-      w.councilId,
-      w.a,
-    ]);
+    const [audit] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE council_id = $1 AND action = 'presidency.handover_meeting_designated' AND entity_id = $2`,
+      [w.councilId, w.a],
+    );
     expect(audit!.n).toBe(1);
     const read = await ctx.anonymous().get(`/councils/${w.councilId}/presidency/handover-meeting`).set(w.C.head.auth).expect(200);
     expect(read.body).toMatchObject({ termId: w.a, meetingId, state: 'pending' });
@@ -155,9 +165,10 @@ describe('the handover meeting', () => {
     );
     expect(x).toMatchObject({ to_term_id: w.b, mode: 'meeting', meeting_id: meetingId, items_moved: 3, successor_basis: 'entered' });
     expect(new Date(x!.boundary).toISOString()).toBe(close.toISOString());
-    const terms = await q<{ id: string; s: Date; e: Date }>(`SELECT id, lower(period) AS s, upper(period) AS e FROM presidency_terms WHERE council_id = $1 ORDER BY lower(period)`, [
-      w.councilId,
-    ]);
+    const terms = await q<{ id: string; s: Date; e: Date }>(
+      `SELECT id, lower(period) AS s, upper(period) AS e FROM presidency_terms WHERE council_id = $1 ORDER BY lower(period)`,
+      [w.councilId],
+    );
     expect(terms.map((t) => [t.id, new Date(t.s).toISOString(), new Date(t.e).toISOString()])).toEqual([
       [w.a, w.start.toISOString(), close.toISOString()],
       [w.b, close.toISOString(), new Date(w.end.getTime() + 730 * DAY).toISOString()],
@@ -188,7 +199,10 @@ describe('the handover meeting', () => {
     expect(await transfers().transferTerm(w.a)).toBe('skipped');
     expect(await transfers().catchUp(w.councilId)).toEqual([]);
     const retry = await ctx.http().post(`/councils/${w.councilId}/presidency/handover`).send({ mode: 'meeting', meetingId });
-    expect({ status: retry.status, body: retry.body }).toMatchObject({ status: 200, body: { transferId: x!.id, toTermId: w.b, boundary: close.toISOString(), mode: 'meeting' } });
+    expect({ status: retry.status, body: retry.body }).toMatchObject({
+      status: 200,
+      body: { transferId: x!.id, toTermId: w.b, boundary: close.toISOString(), mode: 'meeting' },
+    });
     expect(await snapshot()).toEqual([before]);
     const del = await ctx.http().delete(`/councils/${w.councilId}/presidency/handover-meeting?termId=${w.a}`);
     expect({ status: del.status, code: del.body.code }).toEqual({ status: 409, code: 'MEETING_CLOSED' });
@@ -210,7 +224,10 @@ describe('the handover meeting', () => {
     expect((await ctx.http().get(`/councils/${c}/presidency/handover-meeting`).expect(200)).body.state).toBe('closing');
     await sweepingWorker(200);
     const rows = await until('both transfers', async () => {
-      const r = await q<{ from_term_id: string; mode: string; boundary: Date }>(`SELECT from_term_id, mode, boundary FROM presidency_transfers WHERE council_id = $1 ORDER BY boundary`, [c]);
+      const r = await q<{ from_term_id: string; mode: string; boundary: Date }>(
+        `SELECT from_term_id, mode, boundary FROM presidency_transfers WHERE council_id = $1 ORDER BY boundary`,
+        [c],
+      );
       return r.length === 2 ? r : undefined;
     });
     expect(rows.map((r) => [r.from_term_id, r.mode, new Date(r.boundary).toISOString()])).toEqual([
@@ -250,7 +267,10 @@ describe('the handover meeting', () => {
     await ctx.http().delete(`/councils/${w.councilId}/presidency/handover-meeting`).expect(204);
     await ctx.http().get(`/councils/${w.councilId}/presidency/handover-meeting`).expect(404);
     await ctx.http().delete(`/councils/${w.councilId}/presidency/handover-meeting`).expect(404);
-    const audits = await q<{ action: string }>(`SELECT action FROM audit_log WHERE council_id = $1 AND action LIKE 'presidency.handover_meeting%' ORDER BY id`, [w.councilId]);
+    const audits = await q<{ action: string }>(
+      `SELECT action FROM audit_log WHERE council_id = $1 AND action LIKE 'presidency.handover_meeting%' ORDER BY id`,
+      [w.councilId],
+    );
     expect(audits.map((a) => a.action)).toEqual(['presidency.handover_meeting_designated', 'presidency.handover_meeting_undesignated']);
     // Undesignated, its close changes nothing.
     await ctx.db.query(`UPDATE meetings SET status = 'in_session' WHERE id = $1`, [first]);
@@ -279,9 +299,15 @@ describe('the handover meeting', () => {
     expect(await transfers().catchUp(c2)).toEqual(['transferred']);
     await closeMeeting(c2, m);
     expect(await transfers().transferAtMeetingClose(d)).toBe('skipped');
-    const [x] = await q<{ mode: string; boundary: Date; n: number }>(`SELECT mode, boundary, count(*) OVER ()::int AS n FROM presidency_transfers WHERE council_id = $1`, [c2]);
+    const [x] = await q<{ mode: string; boundary: Date; n: number }>(
+      `SELECT mode, boundary, count(*) OVER ()::int AS n FROM presidency_transfers WHERE council_id = $1`,
+      [c2],
+    );
     expect({ mode: x!.mode, boundary: new Date(x!.boundary).toISOString(), n: x!.n }).toEqual({ mode: 'scheduled', boundary: end.toISOString(), n: 1 });
-    expect((await ctx.http().get(`/councils/${c2}/presidency/handover-meeting?termId=${d}`).expect(200)).body).toMatchObject({ state: 'moot', boundary: end.toISOString() });
+    expect((await ctx.http().get(`/councils/${c2}/presidency/handover-meeting?termId=${d}`).expect(200)).body).toMatchObject({
+      state: 'moot',
+      boundary: end.toISOString(),
+    });
     const [cur] = await q<{ participant_id: string }>(`SELECT participant_id FROM presidency_terms WHERE council_id = $1 AND period @> now()`, [c2]);
     expect(cur!.participant_id).toBe(E!.participantId);
   }, 30_000);
@@ -300,9 +326,14 @@ describe('the handover meeting', () => {
     expect((await q(`SELECT 1 FROM presidency_transfers WHERE council_id = $1`, [c])).length).toBe(0);
     await sleep(end.getTime() - Date.now() + 100); // no worker until after the end
     expect(await transfers().catchUp(c)).toEqual(['transferred']);
-    const [x] = await q<{ mode: string; boundary: Date; to_term_id: string }>(`SELECT mode, boundary, to_term_id FROM presidency_transfers WHERE from_term_id = $1`, [a]);
+    const [x] = await q<{ mode: string; boundary: Date; to_term_id: string }>(
+      `SELECT mode, boundary, to_term_id FROM presidency_transfers WHERE from_term_id = $1`,
+      [a],
+    );
     expect({ mode: x!.mode, boundary: new Date(x!.boundary).toISOString() }).toEqual({ mode: 'meeting', boundary: close.toISOString() });
-    const [next] = await q<{ participant_id: string; s: Date }>(`SELECT participant_id, lower(period) AS s FROM presidency_terms WHERE id = $1`, [x!.to_term_id]);
+    const [next] = await q<{ participant_id: string; s: Date }>(`SELECT participant_id, lower(period) AS s FROM presidency_terms WHERE id = $1`, [
+      x!.to_term_id,
+    ]);
     expect({ p: next!.participant_id, s: new Date(next!.s).toISOString() }).toEqual({ p: B!.participantId, s: close.toISOString() });
     expect((await q<{ e: Date }>(`SELECT upper(period) AS e FROM presidency_terms WHERE id = $1`, [a]))[0]!.e.toISOString()).toBe(close.toISOString());
   }, 30_000);

@@ -26,7 +26,9 @@ const workers: INestApplicationContext[] = [];
 
 beforeAll(async () => {
   // The sweeper is slow by default here: tests that need it start a worker with a fast one (an "outage" is no worker).
-  ctx = await createTestContext({ env: { ...FAST_NOTIFICATIONS, PRESIDENCY_SWEEP_INTERVAL_MS: '3600000', PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS: '86400000' } });
+  ctx = await createTestContext({
+    env: { ...FAST_NOTIFICATIONS, PRESIDENCY_SWEEP_INTERVAL_MS: '3600000', PRESIDENCY_SUCCESSION_CHECK_INTERVAL_MS: '86400000' },
+  });
 });
 afterAll(async () => {
   await killAllWorkerProcesses();
@@ -54,7 +56,14 @@ async function newCouncil(opts: { policy?: 'fixed_order' | 'designated'; termMon
   const res = await ctx
     .http()
     .post('/councils')
-    .send({ slug, name: `Council ${slug}`, workingLanguages: ['en'], timeZone: 'UTC', rotationPolicy: opts.policy ?? 'fixed_order', termMonths: opts.termMonths ?? 24 })
+    .send({
+      slug,
+      name: `Council ${slug}`,
+      workingLanguages: ['en'],
+      timeZone: 'UTC',
+      rotationPolicy: opts.policy ?? 'fixed_order',
+      termMonths: opts.termMonths ?? 24,
+    })
     .expect(201);
   return res.body.id as string;
 }
@@ -62,7 +71,11 @@ async function newCouncil(opts: { policy?: 'fixed_order' | 'designated'; termMon
 async function memberStates(councilId: string, codes: string[]): Promise<State[]> {
   const out: State[] = [];
   for (const code of codes) {
-    const p = await ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: `State ${code}`, isoCode: code }).expect(201);
+    const p = await ctx
+      .http()
+      .post(`/councils/${councilId}/participants`)
+      .send({ kind: 'member_state', name: `State ${code}`, isoCode: code })
+      .expect(201);
     const [d] = (await ctx.db.query(`SELECT id FROM delegations WHERE participant_id = $1`, [p.body.id])) as { id: string }[];
     const head = await delegateOf(ctx, councilId, d!.id, 'head');
     const [u] = (await ctx.db.query(`SELECT email FROM users WHERE id = $1`, [head.userId])) as { email: string }[];
@@ -108,12 +121,19 @@ const ms = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000 + 1000);
 
 /** The council's terms merge into one contiguous range (no gap) and no instant is covered twice (the exclusion constraint). */
 async function expectContiguous(councilId: string): Promise<void> {
-  const [r] = await q<{ pieces: number }>(`SELECT count(*)::int AS pieces FROM unnest((SELECT range_agg(period) FROM presidency_terms WHERE council_id = $1))`, [councilId]);
+  const [r] = await q<{ pieces: number }>(
+    `SELECT count(*)::int AS pieces FROM unnest((SELECT range_agg(period) FROM presidency_terms WHERE council_id = $1))`,
+    [councilId],
+  );
   expect(r!.pieces).toBe(1);
 }
 
 function createBody(councilId: string, actor: Actor) {
-  return ctx.anonymous().post(`/councils/${councilId}/bodies`).set(actor.auth).send({ kind: 'working_group', name: `WG ${randomBytes(4).toString('hex')}` });
+  return ctx
+    .anonymous()
+    .post(`/councils/${councilId}/bodies`)
+    .set(actor.auth)
+    .send({ kind: 'working_group', name: `WG ${randomBytes(4).toString('hex')}` });
 }
 
 describe('presidency transfer at the boundary', () => {
@@ -126,14 +146,25 @@ describe('presidency transfer at the boundary', () => {
     const termId = await term(councilId, A!.participantId, new Date(end.getTime() - 365 * 86_400_000), end);
     await presidencyItems(councilId, A!.delegationId, 5, 2);
     const hasDossiers = (await q<{ present: boolean }>(`SELECT to_regclass('handover_dossiers') IS NOT NULL AS present`, []))[0]!.present;
-    if (hasDossiers) await ctx.db.query(`INSERT INTO handover_dossiers (council_id, term_id, content, generated_at) VALUES ($1, $2, '{}', now())`, [councilId, termId]);
+    if (hasDossiers)
+      await ctx.db.query(`INSERT INTO handover_dossiers (council_id, term_id, content, generated_at) VALUES ($1, $2, '{}', now())`, [councilId, termId]);
 
     expect((await createBody(councilId, A!.head)).status).toBe(201);
     expect((await createBody(councilId, B!.head)).status).toBe(403);
 
     const worker = await sweepingWorker();
     // The term was recorded by SQL: the sweeper queues its job (delayed to the end).
-    const x = await until('the transfer', async () => (await q<{ id: string; to_term_id: string; mode: string; items_moved: number; dossier_archived: boolean; boundary: Date }>(`SELECT * FROM presidency_transfers WHERE from_term_id = $1`, [termId]))[0], 15_000);
+    const x = await until(
+      'the transfer',
+      async () =>
+        (
+          await q<{ id: string; to_term_id: string; mode: string; items_moved: number; dossier_archived: boolean; boundary: Date }>(
+            `SELECT * FROM presidency_transfers WHERE from_term_id = $1`,
+            [termId],
+          )
+        )[0],
+      15_000,
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(end.getTime());
     expect(x).toMatchObject({ mode: 'scheduled', items_moved: 5, dossier_archived: hasDossiers });
     expect(new Date(x.boundary).toISOString()).toBe(end.toISOString());
@@ -147,7 +178,11 @@ describe('presidency transfer at the boundary', () => {
     );
     expect(next).toMatchObject({ participant_id: B!.participantId, source: 'rotation' });
     expect(new Date(next!.s).toISOString()).toBe(end.toISOString());
-    expect(new Date(next!.e).toISOString()).toBe(new Date(Date.UTC(end.getUTCFullYear() + 1, end.getUTCMonth(), end.getUTCDate(), end.getUTCHours(), end.getUTCMinutes(), end.getUTCSeconds())).toISOString());
+    expect(new Date(next!.e).toISOString()).toBe(
+      new Date(
+        Date.UTC(end.getUTCFullYear() + 1, end.getUTCMonth(), end.getUTCDate(), end.getUTCHours(), end.getUTCMinutes(), end.getUTCSeconds()),
+      ).toISOString(),
+    );
     const items = await q<{ owner_delegation_id: string; status: string; carried_over: boolean; carry_over_tag: string | null; n: number }>(
       `SELECT owner_delegation_id, status, carried_over, carry_over_tag, count(*)::int AS n FROM action_items WHERE council_id = $1 GROUP BY 1, 2, 3, 4 ORDER BY status`,
       [councilId],
@@ -186,15 +221,15 @@ describe('presidency transfer at the boundary', () => {
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        const [r] = await q<{ at: Date; n: number }>(`SELECT now() AS at, count(*)::int AS n FROM presidency_terms WHERE council_id = $1 AND period @> now()`, [councilId]);
+        const [r] = await q<{ at: Date; n: number }>(`SELECT now() AS at, count(*)::int AS n FROM presidency_terms WHERE council_id = $1 AND period @> now()`, [
+          councilId,
+        ]);
         samples.push(r!);
         await sleep(20);
       }
     })();
     await sleep(Math.max(0, end.getTime() - Date.now()));
-    const direct = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? w1 : w2).get(TransferService, { strict: false }).transferTerm(termId)),
-    );
+    const direct = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? w1 : w2).get(TransferService, { strict: false }).transferTerm(termId)));
     await until('the transfer', async () => (await q(`SELECT 1 FROM presidency_transfers WHERE from_term_id = $1`, [termId]))[0]);
     const emails = [A!.head.email, B!.head.email, C!.head.email, 'operator@test.protempore.org'];
     await until('one delivery each', async () => {
@@ -229,7 +264,11 @@ describe('presidency transfer at the boundary', () => {
     );
     expect(new Set(covered.map((c) => c.n))).toEqual(new Set([1]));
     await expectContiguous(councilId);
-    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM action_items WHERE council_id = $1 AND owner_delegation_id = $2`, [councilId, B!.delegationId]))[0]!.n).toBe(200);
+    expect(
+      (
+        await q<{ n: number }>(`SELECT count(*)::int AS n FROM action_items WHERE council_id = $1 AND owner_delegation_id = $2`, [councilId, B!.delegationId])
+      )[0]!.n,
+    ).toBe(200);
   }, 40_000);
 
   it('catches up late after an outage over two boundaries, in order, each once', async () => {
@@ -263,7 +302,9 @@ describe('presidency transfer at the boundary', () => {
       [councilId],
     );
     expect(items).toEqual([{ owner_delegation_id: C!.delegationId, carry_over_tag: `presidency-handover:${b}`, n: 4 }]);
-    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE council_id = $1 AND action = 'presidency.transferred'`, [councilId]))[0]!.n).toBe(2);
+    expect(
+      (await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE council_id = $1 AND action = 'presidency.transferred'`, [councilId]))[0]!.n,
+    ).toBe(2);
     await expectContiguous(councilId);
   }, 30_000);
 });
@@ -278,7 +319,13 @@ describe('no successor, history, waivers, designations, early handover', () => {
     const end = ms(new Date(Date.now() + 300));
     const termId = await term(councilId, A!.participantId, new Date(end.getTime() - 86_400_000), end);
     const before = await ctx.http().get(`/councils/${councilId}/presidency/successor`).expect(200);
-    expect(before.body).toMatchObject({ termId, known: false, successor: null, reason: 'no_eligible_member', skipped: [{ participantId: B!.participantId, reason: 'suspended' }] });
+    expect(before.body).toMatchObject({
+      termId,
+      known: false,
+      successor: null,
+      reason: 'no_eligible_member',
+      skipped: [{ participantId: B!.participantId, reason: 'suspended' }],
+    });
     await sleep(end.getTime() - Date.now() + 50);
     expect(await transfers().catchUp(councilId)).toEqual(['extended']);
     expect(await transfers().catchUp(councilId)).toEqual([]);
@@ -296,14 +343,16 @@ describe('no successor, history, waivers, designations, early handover', () => {
     expect(new Date(terms[1]!.e).getUTCMonth()).toBe(e.getUTCMonth());
     const [x] = await q<{ mode: string; successor_basis: string }>(`SELECT mode, successor_basis FROM presidency_transfers WHERE from_term_id = $1`, [termId]);
     expect(x).toEqual({ mode: 'extension', successor_basis: 'extension' });
-    const notes = await q<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM outbox WHERE council_id = $1 GROUP BY kind ORDER BY kind`, [councilId]);
+    const notes = await q<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM outbox WHERE council_id = $1 GROUP BY kind ORDER BY kind`, [
+      councilId,
+    ]);
     expect(notes).toEqual([
       { kind: 'presidency.extended', n: 1 },
       { kind: 'presidency.no_successor', n: 1 },
     ]);
-    expect((await q<{ action: string }>(`SELECT action FROM audit_log WHERE council_id = $1 AND action LIKE 'presidency.%'`, [councilId])).map((r) => r.action)).toEqual([
-      'presidency.extended',
-    ]);
+    expect(
+      (await q<{ action: string }>(`SELECT action FROM audit_log WHERE council_id = $1 AND action LIKE 'presidency.%'`, [councilId])).map((r) => r.action),
+    ).toEqual(['presidency.extended']);
     // The monthly check finds this month's alert sent: nothing more; the chair is still A's.
     const w = await sweepingWorker(3_600_000);
     await w.get(SuccessionCheck, { strict: false }).run();
@@ -329,25 +378,39 @@ describe('no successor, history, waivers, designations, early handover', () => {
 
     const w = await sweepingWorker(3_600_000);
     expect(await w.get(SuccessionCheck, { strict: false }).run()).toBeGreaterThanOrEqual(1);
-    expect((await q<{ reason: string }>(`SELECT reason FROM presidency_succession_alerts WHERE term_id = $1`, [termId])).map((r) => r.reason)).toEqual(['designation_missing']);
+    expect((await q<{ reason: string }>(`SELECT reason FROM presidency_succession_alerts WHERE term_id = $1`, [termId])).map((r) => r.reason)).toEqual([
+      'designation_missing',
+    ]);
     await stopWorkers();
 
-    const late = await ctx.http().post(`/councils/${councilId}/presidency/designations`).send({ forTermAfter: termId, participantId: B!.participantId, decisionId: await adopted(councilId) });
+    const late = await ctx
+      .http()
+      .post(`/councils/${councilId}/presidency/designations`)
+      .send({ forTermAfter: termId, participantId: B!.participantId, decisionId: await adopted(councilId) });
     expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'DESIGNATION_TOO_LATE' });
     expect((await q(`SELECT 1 FROM presidency_designations WHERE council_id = $1`, [councilId])).length).toBe(0);
 
     const inTime = await adopted(councilId, new Date(end.getTime() - 400 * 86_400_000));
-    const ok = await ctx.http().post(`/councils/${councilId}/presidency/designations`).send({ forTermAfter: termId, participantId: B!.participantId, decisionId: inTime }).expect(201);
+    const ok = await ctx
+      .http()
+      .post(`/councils/${councilId}/presidency/designations`)
+      .send({ forTermAfter: termId, participantId: B!.participantId, decisionId: inTime })
+      .expect(201);
     expect(ok.body).toMatchObject({ forTermAfter: termId, participantId: B!.participantId });
-    const again = await ctx.http().post(`/councils/${councilId}/presidency/designations`).send({ forTermAfter: termId, participantId: A!.participantId, decisionId: inTime });
+    const again = await ctx
+      .http()
+      .post(`/councils/${councilId}/presidency/designations`)
+      .send({ forTermAfter: termId, participantId: A!.participantId, decisionId: inTime });
     expect(again.status).toBe(409);
     const after = await ctx.anonymous().get(`/councils/${councilId}/presidency/successor?termId=${termId}`).expect(200);
     expect(after.body).toMatchObject({ known: true, basis: 'designated', successor: { participantId: B!.participantId } });
 
-    const proposed = (await q<{ id: string }>(
-      `INSERT INTO decisions (council_id, procedure, silence_deadline, text) VALUES ($1, 'written', now() + interval '5 days', '{"en":"Pending"}') RETURNING id`,
-      [councilId],
-    ))[0]!.id;
+    const proposed = (
+      await q<{ id: string }>(
+        `INSERT INTO decisions (council_id, procedure, silence_deadline, text) VALUES ($1, 'written', now() + interval '5 days', '{"en":"Pending"}') RETURNING id`,
+        [councilId],
+      )
+    )[0]!.id;
     const notAdopted = await ctx.http().post(`/councils/${councilId}/presidency/waivers`).send({ participantId: B!.participantId, decisionId: proposed });
     expect({ status: notAdopted.status, code: notAdopted.body.code }).toEqual({ status: 409, code: 'DECISION_NOT_ADOPTED' });
   }, 30_000);
@@ -357,8 +420,16 @@ describe('no successor, history, waivers, designations, early handover', () => {
     const [A, B, C, D] = await memberStates(councilId, ['CA', 'US', 'MX', 'GT']);
     const end = ms(new Date(Date.now() + 400));
     const termId = await term(councilId, A!.participantId, new Date(end.getTime() - 86_400_000), end);
-    await ctx.http().post(`/councils/${councilId}/presidency/waivers`).send({ participantId: B!.participantId, decisionId: await adopted(councilId), forTermAfter: termId }).expect(201);
-    await ctx.http().post(`/councils/${councilId}/presidency/waivers`).send({ participantId: C!.participantId, decisionId: await adopted(councilId) }).expect(201);
+    await ctx
+      .http()
+      .post(`/councils/${councilId}/presidency/waivers`)
+      .send({ participantId: B!.participantId, decisionId: await adopted(councilId), forTermAfter: termId })
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/councils/${councilId}/presidency/waivers`)
+      .send({ participantId: C!.participantId, decisionId: await adopted(councilId) })
+      .expect(201);
     const s = await ctx.anonymous().get(`/councils/${councilId}/presidency/successor`).expect(200);
     expect(s.body).toMatchObject({
       known: true,
@@ -395,7 +466,11 @@ describe('no successor, history, waivers, designations, early handover', () => {
     ];
     const ids: string[] = [];
     for (const [c, s, e] of history) {
-      const res = await ctx.http().post(`/councils/${councilId}/presidency/terms`).send({ participantId: by(c), startsAt: `${s}T00:00:00.000Z`, endsAt: `${e}T00:00:00.000Z` }).expect(201);
+      const res = await ctx
+        .http()
+        .post(`/councils/${councilId}/presidency/terms`)
+        .send({ participantId: by(c), startsAt: `${s}T00:00:00.000Z`, endsAt: `${e}T00:00:00.000Z` })
+        .expect(201);
       ids.push(res.body.id as string);
     }
     expect(await transfers().catchUp(councilId)).toEqual([]);
@@ -427,19 +502,31 @@ describe('no successor, history, waivers, designations, early handover', () => {
     const b = await term(councilId, B!.participantId, end, new Date(end.getTime() + 365 * 86_400_000));
     await presidencyItems(councilId, A!.delegationId, 3);
 
-    const notClosed = (await q<{ id: string }>(
-      `INSERT INTO meetings (council_id, kind, title, starts_at, ends_at, time_zone) VALUES ($1, 'ministerial', 'Ministerial', now() - interval '2 hours', now() - interval '1 hour', 'UTC') RETURNING id`,
-      [councilId],
-    ))[0]!.id;
+    const notClosed = (
+      await q<{ id: string }>(
+        `INSERT INTO meetings (council_id, kind, title, starts_at, ends_at, time_zone) VALUES ($1, 'ministerial', 'Ministerial', now() - interval '2 hours', now() - interval '1 hour', 'UTC') RETURNING id`,
+        [councilId],
+      )
+    )[0]!.id;
     const refused = await ctx.http().post(`/councils/${councilId}/presidency/handover`).send({ mode: 'meeting', meetingId: notClosed });
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'MEETING_NOT_CLOSED' });
     expect((await ctx.http().post(`/councils/${councilId}/presidency/handover`).send({ mode: 'written' })).status).toBe(400);
-    expect((await ctx.http().post(`/councils/${councilId}/presidency/handover`).send({ mode: 'early', at: new Date(Date.now() + 60_000).toISOString() })).status).toBe(400);
+    expect(
+      (
+        await ctx
+          .http()
+          .post(`/councils/${councilId}/presidency/handover`)
+          .send({ mode: 'early', at: new Date(Date.now() + 60_000).toISOString() })
+      ).status,
+    ).toBe(400);
     expect((await q(`SELECT 1 FROM presidency_transfers WHERE council_id = $1`, [councilId])).length).toBe(0);
 
     const res = await ctx.http().post(`/councils/${councilId}/presidency/handover`).send({ mode: 'early', termId: a }).expect(201);
     expect(res.body).toMatchObject({ outcome: 'transferred', toTermId: b, mode: 'early', successorBasis: 'entered', itemsMoved: 3 });
-    const terms = await q<{ id: string; s: Date; e: Date }>(`SELECT id, lower(period) AS s, upper(period) AS e FROM presidency_terms WHERE council_id = $1 ORDER BY lower(period)`, [councilId]);
+    const terms = await q<{ id: string; s: Date; e: Date }>(
+      `SELECT id, lower(period) AS s, upper(period) AS e FROM presidency_terms WHERE council_id = $1 ORDER BY lower(period)`,
+      [councilId],
+    );
     expect(terms.map((t) => t.id)).toEqual([a, b]);
     expect(new Date(terms[0]!.e).toISOString()).toBe(res.body.boundary);
     expect(new Date(terms[1]!.s).toISOString()).toBe(res.body.boundary);

@@ -9,7 +9,11 @@ async function councilWithDelegation(ctx: TestContext): Promise<{ councilId: str
     .post('/councils')
     .send({ slug: `p-${randomUUID().slice(0, 8)}`, name: `Council ${randomUUID()}`, workingLanguages: ['en'], timeZone: 'UTC' })
     .expect(201);
-  const participant = await ctx.http().post(`/councils/${council.body.id}/participants`).send({ kind: 'member_state', name: 'Chile', isoCode: 'CL' }).expect(201);
+  const participant = await ctx
+    .http()
+    .post(`/councils/${council.body.id}/participants`)
+    .send({ kind: 'member_state', name: 'Chile', isoCode: 'CL' })
+    .expect(201);
   const [d] = (await ctx.db.query(`SELECT id FROM delegations WHERE participant_id = $1`, [participant.body.id])) as { id: string }[];
   return { councilId: council.body.id, delegationId: d!.id };
 }
@@ -93,16 +97,28 @@ describe('protection of the API', () => {
 
     it('parses text/plain and form bodies (Fastify and Nest defaults) but they never pass validation as JSON would', async () => {
       // text/plain arrives as a string, not an object: every field is missing.
-      const text = await ctx.http().post('/councils').set('content-type', 'text/plain').send('{"slug":"plain","name":"P","workingLanguages":["en"],"timeZone":"UTC"}');
+      const text = await ctx
+        .http()
+        .post('/councils')
+        .set('content-type', 'text/plain')
+        .send('{"slug":"plain","name":"P","workingLanguages":["en"],"timeZone":"UTC"}');
       expect(text.status).toBe(400);
       expect(text.body.code).toBe('VALIDATION_FAILED');
       // A form body's values are all strings: typed fields fail.
-      const form = await ctx.http().post('/councils').set('content-type', 'application/x-www-form-urlencoded').send('slug=form&name=F&workingLanguages=en&timeZone=UTC');
+      const form = await ctx
+        .http()
+        .post('/councils')
+        .set('content-type', 'application/x-www-form-urlencoded')
+        .send('slug=form&name=F&workingLanguages=en&timeZone=UTC');
       expect(form.status).toBe(400);
       expect((form.body.errors as { field: string }[]).map((e) => e.field)).toContain('workingLanguages');
       // Both are held to the same size limit.
       for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-        const big = await ctx.http().post('/councils').set('content-type', type).send(`slug=${'x'.repeat(1024 * 1024 + 10)}`);
+        const big = await ctx
+          .http()
+          .post('/councils')
+          .set('content-type', type)
+          .send(`slug=${'x'.repeat(1024 * 1024 + 10)}`);
         expect(big.status).toBe(413);
       }
       expect(await ctx.db.query(`SELECT 1 FROM councils WHERE slug IN ('plain', 'form')`)).toEqual([]);
@@ -153,7 +169,10 @@ describe('protection of the API', () => {
         await ctx.anonymous().get('/docs-yaml').expect(404);
         await ctx.anonymous().get('/docs-json').expect(404);
         await ctx.anonymous().head('/docs/openapi.json').expect(401);
-        await ctx.anonymous().get('/DOCS/openapi.json').expect((r) => expect([401, 404]).toContain(r.status));
+        await ctx
+          .anonymous()
+          .get('/DOCS/openapi.json')
+          .expect((r) => expect([401, 404]).toContain(r.status));
       });
     });
   });

@@ -54,14 +54,23 @@ describe('focus areas and recommendations', () => {
     await ctx
       .http()
       .post(`/councils/${councilId}/recommendations`)
-      .send({ focusAreaId: areas.C, number: 5, title: 'Labour pathways', body: 'Raise pathways by 50,000.', whoShouldAct: 'The United States, Canada and Mexico' })
+      .send({
+        focusAreaId: areas.C,
+        number: 5,
+        title: 'Labour pathways',
+        body: 'Raise pathways by 50,000.',
+        whoShouldAct: 'The United States, Canada and Mexico',
+      })
       .expect(201);
     await ctx
       .http()
       .post(`/councils/${councilId}/recommendations`)
       .send({ focusAreaId: areas.C, number: 6, title: 'Protection pathways', body: 'Extend protection pathways.' })
       .expect(201);
-    const [audit] = (await ctx.db.query(`SELECT action, after FROM audit_log WHERE entity_id = $1`, [res.body.id])) as { action: string; after: { number: number } }[];
+    const [audit] = (await ctx.db.query(`SELECT action, after FROM audit_log WHERE entity_id = $1`, [res.body.id])) as {
+      action: string;
+      after: { number: number };
+    }[];
     expect(audit).toMatchObject({ action: 'recommendation.created', after: { number: 1 } });
   });
 
@@ -78,7 +87,7 @@ describe('focus areas and recommendations', () => {
     expect(await count(ctx, 'audit_log')).toBe(audits);
   });
 
-  it("refuses a focus area of another council with a 404, and bad input with a 400", async () => {
+  it('refuses a focus area of another council with a 404, and bad input with a 400', async () => {
     const foreign = await ctx.http().post(`/councils/${otherId}/focus-areas`).send({ code: 'A', title: 'Theirs' }).expect(201);
     await ctx.http().post(`/councils/${councilId}/recommendations`).send({ focusAreaId: foreign.body.id, number: 9, title: 'X', body: 'Y' }).expect(404);
     await ctx.http().post(`/councils/${councilId}/recommendations`).send({ focusAreaId: areas.A, number: 0, title: 'X', body: 'Y' }).expect(400);

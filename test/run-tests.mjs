@@ -14,7 +14,9 @@ if (!hasRedis()) {
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (isRoot && apt) {
     console.log('redis-server is missing: installing it with apt-get (Debian)…');
-    const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null'], { stdio: 'inherit' });
+    const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null'], {
+      stdio: 'inherit',
+    });
     if (r.status !== 0 || !hasRedis()) {
       console.error('Installing redis-server failed. Install it yourself (apt-get install redis-server) and run `npm test` again.');
       process.exit(1);
@@ -22,7 +24,9 @@ if (!hasRedis()) {
   } else {
     console.error(
       'The tests need a redis-server binary, and it is not installed.\n' +
-        (apt ? 'Run: sudo apt-get update && sudo apt-get install -y redis-server\n' : 'Install Redis (e.g. `brew install redis`) so that redis-server is on PATH.\n') +
+        (apt
+          ? 'Run: sudo apt-get update && sudo apt-get install -y redis-server\n'
+          : 'Install Redis (e.g. `brew install redis`) so that redis-server is on PATH.\n') +
         'Then run `npm test` again.',
     );
     process.exit(1);
@@ -38,7 +42,8 @@ if (!existsSync(CHROMIUM)) {
   if (isRoot && apt) {
     console.log('chromium is missing (the browser tests need it): installing it with apt-get (Debian, about 80 s)…');
     const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'], { stdio: 'inherit' });
-    if (r.status !== 0 || !existsSync(CHROMIUM)) console.error('Installing chromium failed: the browser tests will fail. Install it yourself (apt-get install chromium).');
+    if (r.status !== 0 || !existsSync(CHROMIUM))
+      console.error('Installing chromium failed: the browser tests will fail. Install it yourself (apt-get install chromium).');
   } else {
     console.error(
       `The browser tests need Chromium at ${CHROMIUM}, and it is not there: they will fail.\n` +
@@ -61,7 +66,10 @@ const consoleSources = newestIn(join(root, 'src/web/console'));
 if (!existsSync(built) || statSync(built).mtimeMs < consoleSources) {
   console.log('The web console is missing or stale in dist/console: building it (vite build)…');
   const vite = join(root, 'node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'src/web/console/vite.config.mjs'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'src/web/console/vite.config.mjs'), '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) {
     console.error('Building the web console failed: the browser tests of the console will fail.');
   }

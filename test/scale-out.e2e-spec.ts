@@ -53,11 +53,18 @@ describe('two API processes and two worker processes on one Redis and one Postgr
     const port = await freePort();
     const proc = startWorkerProcess(path.join(path.dirname(entry), 'main.js'), { ...env, PORT: String(port) });
     const p = { name, proc, port };
-    await until(`${name} to answer /health/ready`, async () => {
-      if (proc.child.exitCode !== null) throw new Error(`${name} exited:\n${proc.tail()}`);
-      const res = await on(p).get('/health/ready').catch(() => undefined);
-      return res?.status === 200 ? true : undefined;
-    }, 45_000, 100);
+    await until(
+      `${name} to answer /health/ready`,
+      async () => {
+        if (proc.child.exitCode !== null) throw new Error(`${name} exited:\n${proc.tail()}`);
+        const res = await on(p)
+          .get('/health/ready')
+          .catch(() => undefined);
+        return res?.status === 200 ? true : undefined;
+      },
+      45_000,
+      100,
+    );
     return p;
   }
 
@@ -121,7 +128,11 @@ describe('two API processes and two worker processes on one Redis and one Postgr
 
   it('requests spread over both APIs see the same state (one database, one token key)', async () => {
     const slug = `scale-${randomBytes(3).toString('hex')}`;
-    const council = await on(api()).post('/councils').set('authorization', auth()).send({ slug, name: `Council ${slug}`, workingLanguages: ['en'], timeZone: 'UTC' }).expect(201);
+    const council = await on(api())
+      .post('/councils')
+      .set('authorization', auth())
+      .send({ slug, name: `Council ${slug}`, workingLanguages: ['en'], timeZone: 'UTC' })
+      .expect(201);
     const read = await on(api()).get(`/councils/${council.body.id}`).set('authorization', auth()).expect(200);
     expect(read.body).toMatchObject({ id: council.body.id, slug });
     const reminder = await on(api())
@@ -139,7 +150,11 @@ describe('two API processes and two worker processes on one Redis and one Postgr
       expect(seen.body).toMatchObject({ title: 'Later, renamed', version: changed.body.version });
     }
     // The stale version is refused by either API.
-    await on(api()).patch(`/councils/${council.body.id}/reminders/${reminder.body.id}`).set('authorization', auth()).send({ version: reminder.body.version, title: 'Stale' }).expect(409);
+    await on(api())
+      .patch(`/councils/${council.body.id}/reminders/${reminder.body.id}`)
+      .set('authorization', auth())
+      .send({ version: reminder.body.version, title: 'Stale' })
+      .expect(409);
     // Both APIs report the same deployment (queue depth, outbox) on /metrics.
     const gauges = await Promise.all(
       apis.map(async (p) => {
@@ -176,10 +191,15 @@ describe('two API processes and two worker processes on one Redis and one Postgr
     const sent = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE subject_id = ANY($1) AND status = 'sent'`, [ids]))[0]!.n;
 
     // SIGKILL worker-1 once the burst is under way, then bring in a replacement (two workers again).
-    const atKill = await until('the burst to be under way', async () => {
-      const n = await sent();
-      return n >= 20 ? n : undefined;
-    }, 30_000, 20);
+    const atKill = await until(
+      'the burst to be under way',
+      async () => {
+        const n = await sent();
+        return n >= 20 ? n : undefined;
+      },
+      30_000,
+      20,
+    );
     const killed = workers.shift()!;
     await killed.proc.kill();
     workers.push(await startNamedWorker('worker-3'));
@@ -194,7 +214,9 @@ describe('two API processes and two worker processes on one Redis and one Postgr
       [ids],
     );
     expect(ledger[0]).toEqual({ n: expected, keys: expected, sent: expected, message_ids: expected });
-    expect(await q(`SELECT status, count(*)::int AS n FROM outbox WHERE subject_id = ANY($1) GROUP BY status`, [ids])).toEqual([{ status: 'done', n: REMINDERS }]);
+    expect(await q(`SELECT status, count(*)::int AS n FROM outbox WHERE subject_id = ANY($1) GROUP BY status`, [ids])).toEqual([
+      { status: 'done', n: REMINDERS },
+    ]);
     // At SMTP: every delivery arrived; a message arrives twice only when its delivery was claimed again after the kill.
     const rows = await q<{ message_id: string; attempts: number }>(`SELECT message_id, attempts FROM deliveries WHERE subject_id = ANY($1)`, [ids]);
     const attempts = new Map(rows.map((r) => [r.message_id, r.attempts]));
@@ -252,20 +274,28 @@ describe('two API processes and two worker processes on one Redis and one Postgr
       [councilId],
     );
 
-    await until('the silence procedure closed', async () => ((await q<{ status: string }>(`SELECT status FROM decisions WHERE id = $1`, [decisionId]))[0]!.status === 'closed' ? true : undefined), 20_000);
+    await until(
+      'the silence procedure closed',
+      async () => ((await q<{ status: string }>(`SELECT status FROM decisions WHERE id = $1`, [decisionId]))[0]!.status === 'closed' ? true : undefined),
+      20_000,
+    );
     await until('the presidency passed', async () => (await q(`SELECT 1 FROM presidency_transfers WHERE from_term_id = $1`, [termId]))[0], 20_000);
     await until('the item placed', async () => (await q(`SELECT 1 FROM action_item_agenda_placements WHERE action_item_id = $1`, [itemId]))[0], 20_000);
     // Every notice sent (nothing pending for these subjects), then a few more ticks of every periodic job on both workers.
     const subjects = [decisionId, termId];
-    await until('their notices sent', async () => {
-      const [r] = await q<{ live: number; unsent: number; n: number }>(
-        `SELECT (SELECT count(*)::int FROM outbox WHERE subject_id = ANY($1) AND status IN ('pending','enqueued')) AS live,
+    await until(
+      'their notices sent',
+      async () => {
+        const [r] = await q<{ live: number; unsent: number; n: number }>(
+          `SELECT (SELECT count(*)::int FROM outbox WHERE subject_id = ANY($1) AND status IN ('pending','enqueued')) AS live,
                 (SELECT count(*)::int FROM deliveries WHERE subject_id = ANY($1) AND status <> 'sent') AS unsent,
                 (SELECT count(*)::int FROM deliveries WHERE subject_id = ANY($1)) AS n`,
-        [subjects],
-      );
-      return r!.live === 0 && r!.unsent === 0 && r!.n > 0 ? true : undefined;
-    }, 20_000);
+          [subjects],
+        );
+        return r!.live === 0 && r!.unsent === 0 && r!.n > 0 ? true : undefined;
+      },
+      20_000,
+    );
     await sleep(2000);
 
     const [once] = await q<Record<string, number>>(
@@ -314,6 +344,8 @@ describe('two API processes and two worker processes on one Redis and one Postgr
     // Once per tick: about elapsed/500 runs in all (a run late on a loaded machine may merge two ticks), never one per worker per tick.
     expect(total).toBeLessThanOrEqual(Math.ceil(ticks) + 2);
     expect(total).toBeGreaterThanOrEqual(Math.floor(ticks / 4)); // it does run (a loaded machine delays ticks)
-    console.log(`[scale-out] ${job} ran ${total} times in ${elapsed} ms (${ticks.toFixed(1)} ticks) across two workers: ${after.map((a, i) => a - before[i]!).join(' + ')}`);
+    console.log(
+      `[scale-out] ${job} ran ${total} times in ${elapsed} ms (${ticks.toFixed(1)} ticks) across two workers: ${after.map((a, i) => a - before[i]!).join(' + ')}`,
+    );
   }, 30_000);
 });

@@ -60,7 +60,10 @@ describe('scheduled notifications of a subject', () => {
   const byStep = (items: Item[], kind: string, step?: string) => items.filter((i) => i.kind === kind && (step === undefined || i.step === step));
 
   async function transition(id: string, to: string): Promise<void> {
-    const res = await ctx.http().post(`${meetings()}/${id}/transitions`).send({ to, version: await version(id) });
+    const res = await ctx
+      .http()
+      .post(`${meetings()}/${id}/transitions`)
+      .send({ to, version: await version(id) });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
   }
 
@@ -72,10 +75,19 @@ describe('scheduled notifications of a subject', () => {
       .send({ slug: `s-${randomUUID().slice(0, 8)}`, name: `Consejo ${randomUUID().slice(0, 8)}`, workingLanguages: ['es', 'en'], timeZone: ZONE })
       .expect(201);
     councilId = council.body.id;
-    otherCouncilId = (await ctx.http().post('/councils').send({ slug: `o-${randomUUID().slice(0, 8)}`, name: `Other ${randomUUID().slice(0, 8)}`, workingLanguages: ['en'], timeZone: 'UTC' }).expect(201)).body.id;
+    otherCouncilId = (
+      await ctx
+        .http()
+        .post('/councils')
+        .send({ slug: `o-${randomUUID().slice(0, 8)}`, name: `Other ${randomUUID().slice(0, 8)}`, workingLanguages: ['en'], timeZone: 'UTC' })
+        .expect(201)
+    ).body.id;
     const mx = await newDelegation(ctx, councilId, 'Mexico', 'MX');
     const gt = await newDelegation(ctx, councilId, 'Guatemala', 'GT');
-    heads = [await seated(ctx, councilId, mx, 'head', { language: 'es', timeZone: ZONE }), await seated(ctx, councilId, gt, 'head', { language: 'en', timeZone: 'America/Guatemala' })];
+    heads = [
+      await seated(ctx, councilId, mx, 'head', { language: 'es', timeZone: ZONE }),
+      await seated(ctx, councilId, gt, 'head', { language: 'en', timeZone: 'America/Guatemala' }),
+    ];
     await seated(ctx, councilId, mx, 'alternate'); // not a head: not told
     staff = await secretariat(ctx, councilId);
     sysadmin = await admin(ctx);
@@ -89,7 +101,13 @@ describe('scheduled notifications of a subject', () => {
     const created = await ctx
       .http()
       .post(meetings())
-      .send({ kind: 'extraordinary', title: `Reunión ${randomUUID().slice(0, 6)}`, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), timeZone: ZONE });
+      .send({
+        kind: 'extraordinary',
+        title: `Reunión ${randomUUID().slice(0, 6)}`,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+        timeZone: ZONE,
+      });
     expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
     const meetingId = created.body.id as string;
     const papersDays = created.body.deadlines.papersDays as number;
@@ -115,10 +133,23 @@ describe('scheduled notifications of a subject', () => {
       [day!, daysBefore(startsAt, 1)],
     ] as const;
     for (const [item, due] of expected) {
-      expect(item).toMatchObject({ status: 'pending', dueAt: due.toISOString(), dueAtLocal: local(due), sentAt: null, cancelledAt: null, deliveries: null, recipients: [] });
+      expect(item).toMatchObject({
+        status: 'pending',
+        dueAt: due.toISOString(),
+        dueAtLocal: local(due),
+        sentAt: null,
+        cancelledAt: null,
+        deliveries: null,
+        recipients: [],
+      });
       expect(item.dueAtLocal).toMatch(/-06:00$/);
     }
-    expect(week).toMatchObject({ label: 'Reminder 7 days before the meeting', subjectType: 'meeting', audience: { code: 'heads_of_delegation' }, recipientCount: 2 });
+    expect(week).toMatchObject({
+      label: 'Reminder 7 days before the meeting',
+      subjectType: 'meeting',
+      audience: { code: 'heads_of_delegation' },
+      recipientCount: 2,
+    });
     expect(papers).toMatchObject({ audience: { code: 'presenting_heads' }, recipientCount: null });
 
     // The convening notice goes out at once: sent, with the ledger's counts and its two recipients (the heads).
@@ -140,8 +171,12 @@ describe('scheduled notifications of a subject', () => {
       .send({ version: await version(meetingId), startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + 2 * HOUR).toISOString() })
       .expect(200);
     items = await ofMeeting(meetingId);
-    expect(byStep(items, 'meeting.reminder', '7d')).toEqual([expect.objectContaining({ id: week!.id, status: 'pending', dueAt: daysBefore(moved, 7).toISOString() })]);
-    expect(byStep(items, 'meeting.reminder', '1d')).toEqual([expect.objectContaining({ id: day!.id, status: 'pending', dueAt: daysBefore(moved, 1).toISOString() })]);
+    expect(byStep(items, 'meeting.reminder', '7d')).toEqual([
+      expect.objectContaining({ id: week!.id, status: 'pending', dueAt: daysBefore(moved, 7).toISOString() }),
+    ]);
+    expect(byStep(items, 'meeting.reminder', '1d')).toEqual([
+      expect.objectContaining({ id: day!.id, status: 'pending', dueAt: daysBefore(moved, 1).toISOString() }),
+    ]);
     expect(byStep(items, 'meeting.papers_due')).toEqual([expect.objectContaining({ id: papers!.id, dueAt: daysBefore(moved, papersDays + 3).toISOString() })]);
 
     // The 1-day reminder brought forward: the worker sends it, and the list shows it sent to both heads.
@@ -185,7 +220,10 @@ describe('scheduled notifications of a subject', () => {
   it('an action item: its reminders at 09:00 in the council’s zone; re-dated → they follow; cancelled → cancelled', async () => {
     const [{ id: delegationId }] = await ctx.db.query(`SELECT id FROM delegations WHERE council_id = $1 ORDER BY name LIMIT 1`, [councilId]);
     const dueDate = DateTime.now().setZone(ZONE).plus({ days: 30 }).toISODate()!;
-    const created = await ctx.http().post(`/councils/${councilId}/action-items`).send({ title: { es: 'Informe' }, ownerKind: 'delegation', ownerDelegationId: delegationId, dueDate });
+    const created = await ctx
+      .http()
+      .post(`/councils/${councilId}/action-items`)
+      .send({ title: { es: 'Informe' }, ownerKind: 'delegation', ownerDelegationId: delegationId, dueDate });
     expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
     const itemId = created.body.id as string;
     const path = `/councils/${councilId}/action-items/${itemId}/notifications`;
@@ -202,12 +240,21 @@ describe('scheduled notifications of a subject', () => {
     const at9 = (days: number) => DateTime.fromISO(dueDate, { zone: ZONE }).plus({ days }).set({ hour: 9 }).toJSDate().toISOString();
     expect(res.items.slice(1).map((i) => i.dueAt)).toEqual([at9(-14), at9(-3), at9(1), at9(14)]);
     expect(res.items.slice(1).map((i) => i.dueAtLocal.slice(10))).toEqual(Array(4).fill('T09:00:00-06:00'));
-    expect(res.items.map((i) => i.label)).toEqual(['Acknowledgement requested', 'Due in 14 days', 'Due in 3 days', 'Overdue by 1 day', 'Escalated: overdue by 14 days']);
+    expect(res.items.map((i) => i.label)).toEqual([
+      'Acknowledgement requested',
+      'Due in 14 days',
+      'Due in 3 days',
+      'Overdue by 1 day',
+      'Escalated: overdue by 14 days',
+    ]);
     expect(res.items[0]!.audience.code).toBe('item_owner');
 
     // A new due date: the date-based reminders move (same rows); the acknowledgement stays.
     const newDue = DateTime.fromISO(dueDate).plus({ days: 10 }).toISODate()!;
-    const reassigned = await ctx.http().post(`/councils/${councilId}/action-items/${itemId}/reassign`).send({ version: created.body.version, reason: 'More time', dueDate: newDue });
+    const reassigned = await ctx
+      .http()
+      .post(`/councils/${councilId}/action-items/${itemId}/reassign`)
+      .send({ version: created.body.version, reason: 'More time', dueDate: newDue });
     expect({ status: reassigned.status, body: reassigned.body }).toMatchObject({ status: 200 });
     const at9new = (days: number) => DateTime.fromISO(newDue, { zone: ZONE }).plus({ days }).set({ hour: 9 }).toJSDate().toISOString();
     const moved = (await list(path)).items.filter((i) => i.status === 'pending');
@@ -217,7 +264,10 @@ describe('scheduled notifications of a subject', () => {
     ]);
 
     // Cancelled: nothing is left to send.
-    const cancelled = await ctx.http().post(`/councils/${councilId}/action-items/${itemId}/transitions`).send({ to: 'cancelled', version: reassigned.body.version, reason: 'No longer needed' });
+    const cancelled = await ctx
+      .http()
+      .post(`/councils/${councilId}/action-items/${itemId}/transitions`)
+      .send({ to: 'cancelled', version: reassigned.body.version, reason: 'No longer needed' });
     expect({ status: cancelled.status, body: cancelled.body }).toMatchObject({ status: 200 });
     const after = (await list(path)).items;
     expect(after.map((i) => i.status)).toEqual(Array(5).fill('cancelled'));
@@ -230,7 +280,9 @@ describe('scheduled notifications of a subject', () => {
 
   it('a presidency term: its handover reminders, in the council’s zone; another council’s term is not found', async () => {
     const [{ id: participantId }] = await ctx.db.query(`SELECT participant_id AS id FROM delegations WHERE council_id = $1 ORDER BY name LIMIT 1`, [councilId]);
-    const termId = await given(ctx).inCouncil(councilId).presiding(participantId as string);
+    const termId = await given(ctx)
+      .inCouncil(councilId)
+      .presiding(participantId as string);
     const path = `/councils/${councilId}/presidency/terms/${termId}/notifications`;
     expect(await list(path)).toEqual({ subjectType: 'presidency_term', subjectId: termId, timeZone: ZONE, items: [] });
 

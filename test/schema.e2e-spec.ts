@@ -30,7 +30,9 @@ describe('database schema', () => {
   it('reverts and re-applies every migration cleanly', async () => {
     const { migrations } = await import('../migrations/index.js');
     for (let i = 0; i < migrations.length; i++) await db.undoLastMigration({ transaction: 'each' });
-    const left = (await db.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`)) as { n: number }[];
+    const left = (await db.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`,
+    )) as { n: number }[];
     expect(left[0]!.n).toBe(0);
     await db.runMigrations({ transaction: 'each' });
     expect(await db.showMigrations()).toBe(false);

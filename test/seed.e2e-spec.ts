@@ -58,7 +58,9 @@ describe('the demo seed', () => {
     const second = await seedDemoCouncil(ctx.db, now);
     expect(second).toEqual({ councilId, created: false });
     expect(await rowCounts(ctx)).toEqual(after);
-    const [audit] = (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'seed.created' AND council_id = $1`, [councilId])) as { n: number }[];
+    const [audit] = (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'seed.created' AND council_id = $1`, [councilId])) as {
+      n: number;
+    }[];
     expect(audit!.n).toBe(1);
   });
 
@@ -186,7 +188,7 @@ describe('the demo seed', () => {
     expect(c.body.items[0].body).toContain('50,000');
   });
 
-  it("turns the 12 recommendations into action items owned by whom they name (recommendation 5: the US, Canada and Mexico, 50,000 people, due in two years)", async () => {
+  it('turns the 12 recommendations into action items owned by whom they name (recommendation 5: the US, Canada and Mexico, 50,000 people, due in two years)', async () => {
     const items = (await ctx.db.query(
       `SELECT r.number, a.owner_kind, p.iso_code, b.name AS body, a.due_date::text AS due, a.target_value::float8 AS target, a.target_unit, a.status, a.source_kind
          FROM action_items a JOIN recommendations r ON r.id = a.recommendation_id
@@ -194,7 +196,17 @@ describe('the demo seed', () => {
          LEFT JOIN bodies b ON b.id = a.owner_body_id
         WHERE a.council_id = $1 AND a.source_kind = 'recommendation' AND a.created_by IS NULL ORDER BY r.number, p.iso_code`,
       [councilId],
-    )) as { number: number; owner_kind: string; iso_code: string | null; body: string | null; due: string; target: number | null; target_unit: string | null; status: string; source_kind: string }[];
+    )) as {
+      number: number;
+      owner_kind: string;
+      iso_code: string | null;
+      body: string | null;
+      due: string;
+      target: number | null;
+      target_unit: string | null;
+      status: string;
+      source_kind: string;
+    }[];
     expect(new Set(items.map((i) => i.number))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
     for (const i of items) expect(i).toMatchObject({ status: 'open', source_kind: 'recommendation' });
     const five = items.filter((i) => i.number === 5);
@@ -229,9 +241,10 @@ describe('the demo seed', () => {
     expect(days[1]).toBeLessThan(26);
     for (const m of meetings) expect(m.items).toBeGreaterThanOrEqual(2);
     const [past] = meetings;
-    const decisions = (await ctx.db.query(`SELECT outcome, member_states_present AS present, quorum_required AS required FROM decisions WHERE meeting_id = $1 ORDER BY created_at`, [
-      past!.id,
-    ])) as { outcome: string; present: number; required: number }[];
+    const decisions = (await ctx.db.query(
+      `SELECT outcome, member_states_present AS present, quorum_required AS required FROM decisions WHERE meeting_id = $1 ORDER BY created_at`,
+      [past!.id],
+    )) as { outcome: string; present: number; required: number }[];
     expect(decisions.map((d) => d.outcome)).toEqual(['adopted', 'adopted', 'deferred']);
     for (const d of decisions) expect(d.present).toBeGreaterThanOrEqual(d.required);
     const published = await ctx.anonymous().get(`/councils/${councilId}/minutes/${past!.id}`).expect(200);
@@ -239,9 +252,10 @@ describe('the demo seed', () => {
     const adopted = await ctx.anonymous().get(`/councils/${councilId}/decisions`).expect(200);
     expect(adopted.body.items.length).toBeGreaterThanOrEqual(2);
     // The upcoming meeting's reminders are planned, as convening plans them.
-    const [{ n: reminders }] = (await ctx.db.query(`SELECT count(*)::int AS n FROM outbox WHERE subject_type = 'meeting' AND subject_id = $1 AND status = 'pending'`, [
-      meetings[1]!.id,
-    ])) as { n: number }[];
+    const [{ n: reminders }] = (await ctx.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE subject_type = 'meeting' AND subject_id = $1 AND status = 'pending'`,
+      [meetings[1]!.id],
+    )) as { n: number }[];
     expect(reminders).toBeGreaterThanOrEqual(2);
     const silence = await ctx.http().get(`/councils/${councilId}/silence-procedures?status=proposed`).expect(200);
     expect(silence.body.items).toHaveLength(1);
@@ -252,7 +266,8 @@ describe('the demo seed', () => {
     const mxHead = ((await ctx.db.query(`SELECT id FROM users WHERE email = 'head.mx@demo.protempore.org'`)) as { id: string }[])[0]!.id;
     const mx = await tokenFor(ctx, mxHead);
     const counts = await ctx.anonymous().get(`/councils/${councilId}/me/action-items/counts`).set(mx.auth).expect(200);
-    for (const status of ['open', 'acknowledged', 'in_progress', 'blocked', 'done', 'verified', 'cancelled']) expect(counts.body.byStatus[status]).toBeGreaterThanOrEqual(1);
+    for (const status of ['open', 'acknowledged', 'in_progress', 'blocked', 'done', 'verified', 'cancelled'])
+      expect(counts.body.byStatus[status]).toBeGreaterThanOrEqual(1);
     expect(counts.body.overdue).toBeGreaterThanOrEqual(2);
     const today = counts.body.today as string;
     const inAWeek = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -303,7 +318,10 @@ describe('the demo seed', () => {
   });
 
   it('has a handover in progress: priorities for the current and next terms, the dossier submitted and partly acknowledged by the incoming chair', async () => {
-    const [term] = (await ctx.db.query(`SELECT id FROM presidency_terms WHERE council_id = $1 AND period @> $2::timestamptz`, [councilId, now.toISOString()])) as { id: string }[];
+    const [term] = (await ctx.db.query(`SELECT id FROM presidency_terms WHERE council_id = $1 AND period @> $2::timestamptz`, [
+      councilId,
+      now.toISOString(),
+    ])) as { id: string }[];
     const dossier = await ctx.http().get(`/councils/${councilId}/presidency/terms/${term!.id}/dossier`).expect(200);
     expect(dossier.body.status).toBe('submitted');
     expect(dossier.body.progress.acknowledged).toBe(2);
@@ -318,14 +336,30 @@ describe('the demo seed', () => {
       [term!.id],
     )) as { id: string }[];
     const chair = await tokenFor(ctx, incoming!.id);
-    await ctx.anonymous().post(`/councils/${councilId}/presidency/terms/${term!.id}/dossier/acknowledgements`).set(chair.auth).send({ itemKey: acks.body.remaining[0] }).expect(201);
-    const priorities = (await ctx.db.query(`SELECT t.period @> $2::timestamptz AS current, count(*)::int AS n FROM presidency_priorities p JOIN presidency_terms t ON t.id = p.term_id
-        WHERE p.council_id = $1 GROUP BY 1 ORDER BY 1`, [councilId, now.toISOString()])) as { current: boolean; n: number }[];
-    expect(priorities).toEqual([{ current: false, n: 2 }, { current: true, n: 4 }]);
+    await ctx
+      .anonymous()
+      .post(`/councils/${councilId}/presidency/terms/${term!.id}/dossier/acknowledgements`)
+      .set(chair.auth)
+      .send({ itemKey: acks.body.remaining[0] })
+      .expect(201);
+    const priorities = (await ctx.db.query(
+      `SELECT t.period @> $2::timestamptz AS current, count(*)::int AS n FROM presidency_priorities p JOIN presidency_terms t ON t.id = p.term_id
+        WHERE p.council_id = $1 GROUP BY 1 ORDER BY 1`,
+      [councilId, now.toISOString()],
+    )) as { current: boolean; n: number }[];
+    expect(priorities).toEqual([
+      { current: false, n: 2 },
+      { current: true, n: 4 },
+    ]);
   });
 
   it("fills the demo delegates' inboxes in their language, some unread", async () => {
-    const mxHead = ((await ctx.db.query(`SELECT id, preferred_language FROM users WHERE email = 'head.mx@demo.protempore.org'`)) as { id: string; preferred_language: string }[])[0]!;
+    const mxHead = (
+      (await ctx.db.query(`SELECT id, preferred_language FROM users WHERE email = 'head.mx@demo.protempore.org'`)) as {
+        id: string;
+        preferred_language: string;
+      }[]
+    )[0]!;
     expect(mxHead.preferred_language).toBe('es');
     const mx = await tokenFor(ctx, mxHead.id);
     const inbox = await ctx.anonymous().get('/me/notifications').set(mx.auth).expect(200);
@@ -334,7 +368,9 @@ describe('the demo seed', () => {
     expect(unread.body.items.length).toBeGreaterThanOrEqual(3);
     const times = inbox.body.items.map((n: { createdAt: string }) => Date.parse(n.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first, as the worker would have filled it
-    expect(inbox.body.items.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Vencida: /), expect.stringMatching(/^Acta aprobada: /)]));
+    expect(inbox.body.items.map((n: { title: string }) => n.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Vencida: /), expect.stringMatching(/^Acta aprobada: /)]),
+    );
   });
 
   it('creates the demo accounts: an administrator, a secretariat officer and one account per delegate seat, without a password by default', async () => {
@@ -361,7 +397,9 @@ describe('the demo seed', () => {
   it('with a demo password, gives it to the accounts that have none (idempotently) and they can sign in', async () => {
     const report = await seedDemoCouncil(ctx.db, now, { demoPassword: 'protempore-demo' });
     expect(report).toEqual({ councilId, created: false });
-    const [{ n: without }] = (await ctx.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.protempore.org' AND password_hash IS NULL`)) as {
+    const [{ n: without }] = (await ctx.db.query(
+      `SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.protempore.org' AND password_hash IS NULL`,
+    )) as {
       n: number;
     }[];
     expect(without).toBe(0);
@@ -373,7 +411,8 @@ describe('the demo seed', () => {
       const me = await ctx.anonymous().get('/auth/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
       if (email === DEMO_ADMIN_EMAIL) expect(me.body).toMatchObject({ isAdmin: true, councils: [] });
       if (email === DEMO_SECRETARIAT_EMAIL) expect(me.body.councils).toEqual([expect.objectContaining({ councilId, role: 'secretariat' })]);
-      if (email.startsWith('head.mx')) expect(me.body.councils).toEqual([expect.objectContaining({ councilId, role: 'delegate', delegationId: expect.any(String) })]);
+      if (email.startsWith('head.mx'))
+        expect(me.body.councils).toEqual([expect.objectContaining({ councilId, role: 'delegate', delegationId: expect.any(String) })]);
     }
   });
 

@@ -106,19 +106,28 @@ describe('meeting series', () => {
       const listed = await ctx.http().get(meetings()).query({ seriesId: s.id }).expect(200);
       expect(listed.body.items.map((m: { id: string }) => m.id)).toEqual(occ.map((o) => o.meeting.id));
 
-      const audit = (await ctx.db.query(`SELECT action, entity_type AS "entityType", entity_id AS "entityId" FROM audit_log WHERE council_id = $1 AND (entity_id = $2 OR entity_id = ANY($3)) ORDER BY id`, [
-        w.councilId,
-        s.id,
-        occ.map((o) => o.meeting.id),
-      ])) as { action: string; entityType: string }[];
+      const audit = (await ctx.db.query(
+        `SELECT action, entity_type AS "entityType", entity_id AS "entityId" FROM audit_log WHERE council_id = $1 AND (entity_id = $2 OR entity_id = ANY($3)) ORDER BY id`,
+        [w.councilId, s.id, occ.map((o) => o.meeting.id)],
+      )) as { action: string; entityType: string }[];
       expect(audit.map((a) => a.action)).toEqual([...occ.map(() => 'meeting.created'), 'meeting_series.created']);
     });
 
     it('the second Tuesday of each month until a date: 09:00 Toronto time before and after the November DST change', async () => {
       const s = await create(
-        everyOtherTuesday({ recurrence: { frequency: 'monthly', weekday: 'TU', weekOfMonth: 2 }, firstDate: '2030-09-01', count: undefined, untilDate: '2030-12-31' }),
+        everyOtherTuesday({
+          recurrence: { frequency: 'monthly', weekday: 'TU', weekOfMonth: 2 },
+          firstDate: '2030-09-01',
+          count: undefined,
+          untilDate: '2030-12-31',
+        }),
       );
-      expect(s).toMatchObject({ rrule: 'FREQ=MONTHLY;BYDAY=+2TU;UNTIL=20301231', recurrence: { frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 2 }, count: null, untilDate: '2030-12-31' });
+      expect(s).toMatchObject({
+        rrule: 'FREQ=MONTHLY;BYDAY=+2TU;UNTIL=20301231',
+        recurrence: { frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 2 },
+        count: null,
+        untilDate: '2030-12-31',
+      });
       expect((s.occurrences as Occurrence[]).map((o) => [o.occurrenceDate, o.meeting.startsAt])).toEqual([
         ['2030-09-10', '2030-09-10T13:00:00.000Z'],
         ['2030-10-08', '2030-10-08T13:00:00.000Z'],
@@ -141,7 +150,10 @@ describe('meeting series', () => {
       const c = (await given(ctx).council('series-paged')).id;
       const made: Record<string, any>[] = [];
       for (const firstDate of ['2030-06-03', '2030-04-01', '2030-06-03', '2030-05-06', '2030-06-03']) {
-        const res = await ctx.http().post(`/councils/${c}/series`).send({ ...everyOtherTuesday({ firstDate, count: 3 }), bodyId: undefined });
+        const res = await ctx
+          .http()
+          .post(`/councils/${c}/series`)
+          .send({ ...everyOtherTuesday({ firstDate, count: 3 }), bodyId: undefined });
         expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
         made.push(res.body);
       }
@@ -149,7 +161,11 @@ describe('meeting series', () => {
       const seen: Record<string, any>[] = [];
       let cursor: string | undefined;
       for (let n = 0; n < 5; n++) {
-        const res = await ctx.http().get(`/councils/${c}/series`).query({ limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+        const res = await ctx
+          .http()
+          .get(`/councils/${c}/series`)
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .expect(200);
         seen.push(...res.body.items);
         if (res.body.nextCursor === null) break;
         cursor = res.body.nextCursor;
@@ -160,7 +176,11 @@ describe('meeting series', () => {
       expect((await ctx.http().get(`/councils/${c}/series`).query({ limit: 5 }).expect(200)).body.nextCursor).toBeNull();
       expect((await ctx.http().get(`/councils/${other.councilId}/series`).expect(200)).body).toEqual({ items: [], nextCursor: null });
 
-      const bad = await ctx.http().get(`/councils/${c}/series`).query({ cursor: Buffer.from('2030-02-30|x').toString('base64url') }).expect(400);
+      const bad = await ctx
+        .http()
+        .get(`/councils/${c}/series`)
+        .query({ cursor: Buffer.from('2030-02-30|x').toString('base64url') })
+        .expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
       const big = await ctx.http().get(`/councils/${c}/series`).query({ limit: 201 }).expect(400);
       expect(big.body.errors).toEqual([expect.objectContaining({ field: 'limit' })]);
@@ -199,15 +219,32 @@ describe('meeting series', () => {
       now = byDate(changed.body);
       // Drafts that followed the series: 10:00 local (DST-correct), 90 minutes, the new venue.
       for (const date of ['2030-02-26', '2030-04-23', '2030-05-07']) expect(now[date]!.moved).toBe(false);
-      expect(now['2030-02-26']!.meeting).toMatchObject({ startsAt: '2030-02-26T15:00:00.000Z', endsAt: '2030-02-26T16:30:00.000Z', venue: 'Ottawa', status: 'draft' });
+      expect(now['2030-02-26']!.meeting).toMatchObject({
+        startsAt: '2030-02-26T15:00:00.000Z',
+        endsAt: '2030-02-26T16:30:00.000Z',
+        venue: 'Ottawa',
+        status: 'draft',
+      });
       expect(now['2030-04-23']!.meeting).toMatchObject({ startsAt: '2030-04-23T14:00:00.000Z', endsAt: '2030-04-23T15:30:00.000Z', venue: 'Ottawa' });
       // The moved one keeps its own time (so it is still flagged), the cancelled and the convened ones are untouched.
-      expect(now['2030-03-12']).toMatchObject({ moved: true, ruleStartsAt: '2030-03-12T14:00:00.000Z', meeting: { startsAt: '2030-03-12T14:00:00.000Z', endsAt: '2030-03-12T16:00:00.000Z' } });
-      expect(now['2030-03-26']!.meeting).toMatchObject({ status: 'cancelled', startsAt: third!.meeting.startsAt, venue: null, version: third!.meeting.version + 1 });
+      expect(now['2030-03-12']).toMatchObject({
+        moved: true,
+        ruleStartsAt: '2030-03-12T14:00:00.000Z',
+        meeting: { startsAt: '2030-03-12T14:00:00.000Z', endsAt: '2030-03-12T16:00:00.000Z' },
+      });
+      expect(now['2030-03-26']!.meeting).toMatchObject({
+        status: 'cancelled',
+        startsAt: third!.meeting.startsAt,
+        venue: null,
+        version: third!.meeting.version + 1,
+      });
       expect(now['2030-04-09']!.meeting).toMatchObject({ status: 'convened', startsAt: fourth!.meeting.startsAt, venue: null });
       // …and now differs from the new rule: flagged, for the secretariat to move it on its own.
       expect(now['2030-04-09']!.moved).toBe(true);
-      const seriesAudit = (await ctx.db.query(`SELECT action, after FROM audit_log WHERE entity_id = $1 ORDER BY id`, [s.id])) as { action: string; after: any }[];
+      const seriesAudit = (await ctx.db.query(`SELECT action, after FROM audit_log WHERE entity_id = $1 ORDER BY id`, [s.id])) as {
+        action: string;
+        after: any;
+      }[];
       expect(seriesAudit.map((a) => a.action)).toEqual(['meeting_series.created', 'meeting_series.updated']);
       expect([...seriesAudit[1]!.after.updatedMeetingIds].sort()).toEqual(
         [first!.meeting.id, second!.meeting.id, occ[4]!.meeting.id, occ[5]!.meeting.id].sort(), // the moved one took the venue only
@@ -266,13 +303,19 @@ describe('meeting series', () => {
     ])('%s', async (_name, over, field) => {
       const before = await counts();
       const res = await ctx.http().post(base()).send(everyOtherTuesday(over));
-      expect({ status: res.status, fields: (res.body.errors as { field: string }[]).map((e) => e.field) }).toEqual({ status: 400, fields: expect.arrayContaining([field]) });
+      expect({ status: res.status, fields: (res.body.errors as { field: string }[]).map((e) => e.field) }).toEqual({
+        status: 400,
+        fields: expect.arrayContaining([field]),
+      });
       expect(await counts()).toEqual(before);
     });
 
     it("another council's body → 404; nothing written", async () => {
       const before = await counts();
-      const res = await ctx.http().post(base()).send(everyOtherTuesday({ bodyId: other.bodyId }));
+      const res = await ctx
+        .http()
+        .post(base())
+        .send(everyOtherTuesday({ bodyId: other.bodyId }));
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
       expect(await counts()).toEqual(before);
     });
@@ -281,8 +324,14 @@ describe('meeting series', () => {
       const weekly = { frequency: 'weekly', weekday: 'TU' };
       const many = await create(everyOtherTuesday({ recurrence: weekly, count: 60 }));
       expect(many.occurrences).toHaveLength(60);
-      const res = await ctx.http().post(base()).send(everyOtherTuesday({ recurrence: weekly, count: undefined, untilDate: '2031-12-31' }));
-      expect({ status: res.status, errors: res.body.errors }).toEqual({ status: 400, errors: [expect.objectContaining({ field: 'untilDate', rule: 'max_occurrences' })] });
+      const res = await ctx
+        .http()
+        .post(base())
+        .send(everyOtherTuesday({ recurrence: weekly, count: undefined, untilDate: '2031-12-31' }));
+      expect({ status: res.status, errors: res.body.errors }).toEqual({
+        status: 400,
+        errors: [expect.objectContaining({ field: 'untilDate', rule: 'max_occurrences' })],
+      });
     });
   });
 });

@@ -80,7 +80,9 @@ describe('the set-password page, in a browser', () => {
     await ctx.app.listen(port, '127.0.0.1');
     browser = await launchChromium();
 
-    [{ id: councilId }] = await ctx.db.query(`INSERT INTO councils (slug, name, working_languages) VALUES ('sp-page', 'Consejo SP', '{es,en,fr,pt}') RETURNING id`);
+    [{ id: councilId }] = await ctx.db.query(
+      `INSERT INTO councils (slug, name, working_languages) VALUES ('sp-page', 'Consejo SP', '{es,en,fr,pt}') RETURNING id`,
+    );
     ({ delegationId } = await given(ctx).inCouncil(councilId).memberState('México', { iso: 'MX', position: 1, delegation: 'Delegación MX' }));
     sec = await secretariat(ctx, councilId);
   });
@@ -164,16 +166,22 @@ describe('the set-password page, in a browser', () => {
     expect(await page.getByRole('link', { name: 'Ir a la plataforma del consejo' }).getAttribute('href')).toBe('./');
     // The used link is gone from the address bar; nothing was stored in the browser.
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
-    expect(await page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['?lang=es', '?lang=en', '?lang=fr', '?lang=pt']);
+    expect(await page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '?lang=es',
+      '?lang=en',
+      '?lang=fr',
+      '?lang=pt',
+    ]);
     expect(await page.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
     await page.screenshot({ path: `${SCREENSHOTS}/set-password-desktop-success.png`, fullPage: true });
     await expectNoAxeViolations(page, 'desktop, signed in');
 
     // The password works; the page's session was started by the link, and audited.
     await ctx.anonymous().post('/auth/login').send({ email: 'ana.page@test.protempore.org', password: chosen }).expect(200);
-    const audit = await ctx.db.query(`SELECT action, actor_id, after FROM audit_log WHERE entity_id = $1 AND action IN ('user.password_set', 'session.started') ORDER BY id`, [
-      userId,
-    ]);
+    const audit = await ctx.db.query(
+      `SELECT action, actor_id, after FROM audit_log WHERE entity_id = $1 AND action IN ('user.password_set', 'session.started') ORDER BY id`,
+      [userId],
+    );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['user.password_set', 'session.started', 'session.started']);
     expect(audit[1]).toMatchObject({ actor_id: userId, after: { via: 'password_link' } });
 

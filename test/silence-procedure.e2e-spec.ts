@@ -45,7 +45,8 @@ interface World {
   secretariatEmails: string[];
 }
 
-const emailOf = async (ctx: TestContext, userId: string) => ((await ctx.db.query(`SELECT email FROM users WHERE id = $1`, [userId])) as { email: string }[])[0]!.email;
+const emailOf = async (ctx: TestContext, userId: string) =>
+  ((await ctx.db.query(`SELECT email FROM users WHERE id = $1`, [userId])) as { email: string }[])[0]!.email;
 
 /** A council in four languages, Mexico presiding, a head of delegation with an account in every delegation (their languages differ). */
 async function world(ctx: TestContext): Promise<World> {
@@ -95,20 +96,30 @@ const TEXT = { es: 'Se aprueba el informe anual', en: 'The annual report is appr
 const as = (ctx: TestContext, actor: Actor, method: 'get' | 'post' | 'delete', path: string) => ctx.anonymous()[method](path).set(actor.auth);
 const base = (w: World) => `/councils/${w.councilId}/silence-procedures`;
 
-async function circulate(ctx: TestContext, w: World, deadline: Date, actor: Actor = w.secretariat, extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
+async function circulate(
+  ctx: TestContext,
+  w: World,
+  deadline: Date,
+  actor: Actor = w.secretariat,
+  extra: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
   const res = await as(ctx, actor, 'post', base(w)).send({ text: TEXT, deadline: deadline.toISOString(), ...extra });
   expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
   return res.body;
 }
 
 const decisionRow = async (ctx: TestContext, id: string) =>
-  ((await ctx.db.query(
-    `SELECT status, outcome, closed_at, silence_deadline, version, member_states_present, active_member_states, quorum_required, updated_at FROM decisions WHERE id = $1`,
-    [id],
-  )) as Record<string, any>[])[0]!;
+  (
+    (await ctx.db.query(
+      `SELECT status, outcome, closed_at, silence_deadline, version, member_states_present, active_member_states, quorum_required, updated_at FROM decisions WHERE id = $1`,
+      [id],
+    )) as Record<string, any>[]
+  )[0]!;
 
 const closedAudit = async (ctx: TestContext, id: string) =>
-  (await ctx.db.query(`SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'decision.closed' ORDER BY id`, [id])) as { after: Record<string, unknown> }[];
+  (await ctx.db.query(`SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'decision.closed' ORDER BY id`, [id])) as {
+    after: Record<string, unknown>;
+  }[];
 
 const outboxKinds = async (ctx: TestContext, id: string) =>
   ((await ctx.db.query(`SELECT kind FROM outbox WHERE subject_id = $1 ORDER BY id`, [id])) as { kind: string }[]).map((r) => r.kind);
@@ -122,10 +133,14 @@ const snapshot = async (ctx: TestContext) =>
 
 /** Waits until the decision is closed; returns its row. */
 const closedRow = (ctx: TestContext, id: string, timeoutMs = 15_000) =>
-  until(`decision ${id} to be closed`, async () => {
-    const row = await decisionRow(ctx, id);
-    return row.status === 'closed' ? row : undefined;
-  }, timeoutMs);
+  until(
+    `decision ${id} to be closed`,
+    async () => {
+      const row = await decisionRow(ctx, id);
+      return row.status === 'closed' ? row : undefined;
+    },
+    timeoutMs,
+  );
 
 /** Waits until every delivery of the decision of `kind` is sent, one per expected recipient; returns the recipients. */
 async function sentOnce(ctx: TestContext, id: string, kind: string, recipients: string[]): Promise<void> {
@@ -153,7 +168,8 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
 
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
   /** Moves the deadline into the past by SQL (the API refuses such deadlines), as if time had passed. */
-  const expire = (id: string) => ctx.db.query(`UPDATE decisions SET silence_deadline = date_trunc('milliseconds', now()) - interval '1 second' WHERE id = $1`, [id]);
+  const expire = (id: string) =>
+    ctx.db.query(`UPDATE decisions SET silence_deadline = date_trunc('milliseconds', now()) - interval '1 second' WHERE id = $1`, [id]);
 
   it('is circulated by the secretariat or the chair: written, no meeting, its close job queued for the deadline, heads of delegation told', async () => {
     const deadline = inDays(4);
@@ -175,7 +191,9 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
     });
     const row = (await ctx.db.query(`SELECT procedure, meeting_id, agenda_item_id, body_id FROM decisions WHERE id = $1`, [created.id]))[0];
     expect(row).toEqual({ procedure: 'written', meeting_id: null, agenda_item_id: null, body_id: w.bodyId });
-    expect((await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [created.id])).map((a: { action: string }) => a.action)).toEqual(['decision.circulated']);
+    expect((await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [created.id])).map((a: { action: string }) => a.action)).toEqual([
+      'decision.circulated',
+    ]);
     expect(await outboxKinds(ctx, created.id)).toEqual(['silence.circulated']);
 
     const job = await ctx.app.get(QueueService).queue('system').getJob(closeJobId(created.id));
@@ -188,8 +206,12 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
     const byChair = await circulate(ctx, w, inDays(5), w.chair);
     expect(byChair.bodyId).toBeNull();
     // Delegates and observers do not circulate.
-    await as(ctx, w.canada, 'post', base(w)).send({ text: TEXT, deadline: inDays(4).toISOString() }).expect(403);
-    await as(ctx, w.observer, 'post', base(w)).send({ text: TEXT, deadline: inDays(4).toISOString() }).expect(403);
+    await as(ctx, w.canada, 'post', base(w))
+      .send({ text: TEXT, deadline: inDays(4).toISOString() })
+      .expect(403);
+    await as(ctx, w.observer, 'post', base(w))
+      .send({ text: TEXT, deadline: inDays(4).toISOString() })
+      .expect(403);
 
     // Council members read them; the list filters by status.
     const one = await as(ctx, w.observer, 'get', `${base(w)}/${created.id}`).expect(200);
@@ -230,8 +252,12 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
     // A body of another council, or none: 404.
     const other = await world(ctx);
     const afterOther = await snapshot(ctx);
-    await as(ctx, w.secretariat, 'post', base(w)).send({ ...ok, bodyId: other.bodyId }).expect(404);
-    await as(ctx, w.secretariat, 'post', base(w)).send({ ...ok, bodyId: randomUUID() }).expect(404);
+    await as(ctx, w.secretariat, 'post', base(w))
+      .send({ ...ok, bodyId: other.bodyId })
+      .expect(404);
+    await as(ctx, w.secretariat, 'post', base(w))
+      .send({ ...ok, bodyId: randomUUID() })
+      .expect(404);
     expect(await snapshot(ctx)).toEqual(afterOther);
     // Unknown procedure, another council's procedure, a bad id.
     const mine = await circulate(ctx, w, inDays(4));
@@ -244,28 +270,51 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
   it('a member state breaks silence once (secretariat told at once) and may withdraw it; observers 403; permanent participants state positions instead', async () => {
     const p = await circulate(ctx, w, inDays(4));
     const before = await snapshot(ctx);
-    const obs = await as(ctx, w.observer, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'We disagree' }).expect(403);
+    const obs = await as(ctx, w.observer, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'We disagree' })
+      .expect(403);
     expect(obs.body.code).toBe('FORBIDDEN');
-    await as(ctx, w.observer, 'post', `${base(w)}/${p.id}/positions`).send({ position: 'concern' }).expect(403);
-    await as(ctx, w.secretariat, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Staff' }).expect(403);
-    const ppBreaks = await as(ctx, w.civilSociety, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'No' }).expect(409);
+    await as(ctx, w.observer, 'post', `${base(w)}/${p.id}/positions`)
+      .send({ position: 'concern' })
+      .expect(403);
+    await as(ctx, w.secretariat, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'Staff' })
+      .expect(403);
+    const ppBreaks = await as(ctx, w.civilSociety, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'No' })
+      .expect(409);
     expect(ppBreaks.body.code).toBe('BREAK_MEMBER_STATES_ONLY');
     const reason = await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`).send({ reason: '' });
     expect({ status: reason.status, field: reason.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'reason' });
     expect(await snapshot(ctx)).toEqual(before);
 
-    const broken = await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`).send({ reason: '  Our capital needs more time  ' }).expect(201);
-    expect(broken.body).toMatchObject({ decisionId: p.id, delegationId: w.ca, delegationName: 'Delegation Canada', reason: 'Our capital needs more time', withdrawnAt: null });
-    const again = await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Again' }).expect(409);
+    const broken = await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: '  Our capital needs more time  ' })
+      .expect(201);
+    expect(broken.body).toMatchObject({
+      decisionId: p.id,
+      delegationId: w.ca,
+      delegationName: 'Delegation Canada',
+      reason: 'Our capital needs more time',
+      withdrawnAt: null,
+    });
+    const again = await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'Again' })
+      .expect(409);
     expect(again.body.code).toBe('SILENCE_ALREADY_BROKEN');
     expect(await outboxKinds(ctx, p.id)).toEqual(['silence.circulated', 'silence.broken']);
     expect((await ctx.db.query(`SELECT occurrence, payload FROM outbox WHERE subject_id = $1 AND kind = 'silence.broken'`, [p.id]))[0]).toEqual({
       occurrence: broken.body.id,
       payload: { breakId: broken.body.id },
     });
-    expect((await as(ctx, w.guatemala, 'get', `${base(w)}/${p.id}`).expect(200)).body).toMatchObject({ silenceBroken: true, breaks: [expect.objectContaining({ id: broken.body.id })] });
+    expect((await as(ctx, w.guatemala, 'get', `${base(w)}/${p.id}`).expect(200)).body).toMatchObject({
+      silenceBroken: true,
+      breaks: [expect.objectContaining({ id: broken.body.id })],
+    });
 
-    const position = await as(ctx, w.civilSociety, 'post', `${base(w)}/${p.id}/positions`).send({ position: 'support', note: ' Migrant networks agree ' }).expect(201);
+    const position = await as(ctx, w.civilSociety, 'post', `${base(w)}/${p.id}/positions`)
+      .send({ position: 'support', note: ' Migrant networks agree ' })
+      .expect(201);
     expect(position.body).toMatchObject({ delegationId: w.pp, participantKind: 'permanent_participant', position: 'support', note: 'Migrant networks agree' });
 
     // Only Canada withdraws Canada's break; then silence holds again.
@@ -275,12 +324,23 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
     expect(withdrawn.body).toMatchObject({ silenceBroken: false, breaks: [expect.objectContaining({ id: broken.body.id, withdrawnAt: expect.any(String) })] });
     await as(ctx, w.canada, 'delete', `${base(w)}/${p.id}/break`).expect(404);
     const audit = (await ctx.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [p.id])) as { action: string }[];
-    expect(audit.map((a) => a.action)).toEqual(['decision.circulated', 'decision.silence_broken', 'decision.position_stated', 'decision.silence_break_withdrawn']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'decision.circulated',
+      'decision.silence_broken',
+      'decision.position_stated',
+      'decision.silence_break_withdrawn',
+    ]);
 
     // A member state that is not active does not break silence.
     await ctx.db.query(`UPDATE participants SET status = 'suspended' WHERE id = (SELECT participant_id FROM delegations WHERE id = $1)`, [w.gt]);
     try {
-      expect((await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Suspended' }).expect(409)).body.code).toBe('MEMBER_STATE_NOT_ACTIVE');
+      expect(
+        (
+          await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`)
+            .send({ reason: 'Suspended' })
+            .expect(409)
+        ).body.code,
+      ).toBe('MEMBER_STATE_NOT_ACTIVE');
     } finally {
       await ctx.db.query(`UPDATE participants SET status = 'active' WHERE id = (SELECT participant_id FROM delegations WHERE id = $1)`, [w.gt]);
     }
@@ -288,17 +348,29 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
 
   it('after the deadline breaks, withdrawals and positions are refused with 409 SILENCE_CLOSED, nothing changed', async () => {
     const p = await circulate(ctx, w, inDays(4));
-    await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Before the deadline' }).expect(201);
+    await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'Before the deadline' })
+      .expect(201);
     await expire(p.id);
     const before = await snapshot(ctx);
-    const late = await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Too late' }).expect(409);
+    const late = await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'Too late' })
+      .expect(409);
     expect(late.body).toMatchObject({ code: 'SILENCE_CLOSED', details: { status: 'proposed', deadline: expect.any(String) } });
     expect((await as(ctx, w.canada, 'delete', `${base(w)}/${p.id}/break`).expect(409)).body.code).toBe('SILENCE_CLOSED');
-    expect((await as(ctx, w.civilSociety, 'post', `${base(w)}/${p.id}/positions`).send({ position: 'concern' }).expect(409)).body.code).toBe('SILENCE_CLOSED');
+    expect(
+      (
+        await as(ctx, w.civilSociety, 'post', `${base(w)}/${p.id}/positions`)
+          .send({ position: 'concern' })
+          .expect(409)
+      ).body.code,
+    ).toBe('SILENCE_CLOSED');
     expect(await snapshot(ctx)).toEqual(before);
     // Closed: still refused, now naming the outcome.
     expect(await closer.close(p.id, 'job')).toBe('closed');
-    const closed = await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Too late' }).expect(409);
+    const closed = await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'Too late' })
+      .expect(409);
     expect(closed.body).toMatchObject({ code: 'SILENCE_CLOSED', details: { status: 'closed', outcome: 'not_adopted' } });
   });
 
@@ -306,8 +378,12 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
     const adopted = await circulate(ctx, w, inDays(4), w.secretariat, { bodyId: w.bodyId });
     const broken = await circulate(ctx, w, inDays(4));
     const early = await circulate(ctx, w, inDays(4));
-    await as(ctx, w.civilSociety, 'post', `${base(w)}/${adopted.id}/positions`).send({ position: 'concern' }).expect(201);
-    await as(ctx, w.guatemala, 'post', `${base(w)}/${broken.id}/break`).send({ reason: 'No' }).expect(201);
+    await as(ctx, w.civilSociety, 'post', `${base(w)}/${adopted.id}/positions`)
+      .send({ position: 'concern' })
+      .expect(201);
+    await as(ctx, w.guatemala, 'post', `${base(w)}/${broken.id}/break`)
+      .send({ reason: 'No' })
+      .expect(201);
     // Before its deadline nothing closes it.
     expect(await closer.close(early.id, 'sweep')).toBe('not_due');
     expect((await decisionRow(ctx, early.id)).status).toBe('proposed');
@@ -336,7 +412,12 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
     expect(await outboxKinds(ctx, broken.id)).toEqual(['silence.circulated', 'silence.broken', 'silence.not_adopted']);
 
     const shown = await as(ctx, w.canada, 'get', `${base(w)}/${adopted.id}`).expect(200);
-    expect(shown.body).toMatchObject({ status: 'closed', outcome: 'adopted', closedAt: deadline.toISOString(), quorum: { memberStatesPresent: 3, activeMemberStates: 3, required: 3 } });
+    expect(shown.body).toMatchObject({
+      status: 'closed',
+      outcome: 'adopted',
+      closedAt: deadline.toISOString(),
+      quorum: { memberStatesPresent: 3, activeMemberStates: 3, required: 3 },
+    });
     const closedList = await as(ctx, w.canada, 'get', base(w)).query({ status: 'closed', outcome: 'not_adopted' }).expect(200);
     expect(closedList.body.items.map((i: { id: string }) => i.id)).toContain(broken.id);
     expect(closedList.body.items.map((i: { id: string }) => i.id)).not.toContain(adopted.id);
@@ -357,10 +438,12 @@ describe('silence procedure: circulating, breaking silence, positions (API)', ()
     // Closed is final, in the database too.
     await expect(ctx.db.query(`UPDATE decisions SET outcome = 'not_adopted' WHERE id = $1`, [adopted.id])).rejects.toThrow('closed');
     // The shape is the database's: a written decision has no meeting; closing it at another instant than its deadline is refused.
-    await expect(ctx.db.query(`INSERT INTO decisions (council_id, procedure, text) VALUES ($1, 'written', '{"en":"x"}')`, [w.councilId])).rejects.toThrow('decisions_procedure_shape');
-    await expect(
-      ctx.db.query(`UPDATE decisions SET status = 'closed', outcome = 'not_adopted', closed_at = now() WHERE id = $1`, [early.id]),
-    ).rejects.toThrow('decisions_written_closed_at_deadline');
+    await expect(ctx.db.query(`INSERT INTO decisions (council_id, procedure, text) VALUES ($1, 'written', '{"en":"x"}')`, [w.councilId])).rejects.toThrow(
+      'decisions_procedure_shape',
+    );
+    await expect(ctx.db.query(`UPDATE decisions SET status = 'closed', outcome = 'not_adopted', closed_at = now() WHERE id = $1`, [early.id])).rejects.toThrow(
+      'decisions_written_closed_at_deadline',
+    );
   });
 });
 
@@ -407,7 +490,9 @@ describe.each<QueueKind>(['postgres', 'redis'])('silence procedure closed by the
     const w = await world(ctx);
     const deadline = new Date(Date.now() + 3_000);
     const p = await circulate(ctx, w, deadline);
-    await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Our capital objects to paragraph 2' }).expect(201);
+    await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'Our capital objects to paragraph 2' })
+      .expect(201);
     await sentOnce(ctx, p.id, 'silence.broken', w.secretariatEmails);
     const told = ctx.mail.messages.find((m) => m.to.includes(w.secretariatEmails[0]!) && m.subject.includes('Delegation Canada'));
     expect(told?.text).toContain('Our capital objects to paragraph 2');
@@ -415,7 +500,9 @@ describe.each<QueueKind>(['postgres', 'redis'])('silence procedure closed by the
 
     const row = await closedRow(ctx, p.id);
     expect(row).toMatchObject({ outcome: 'not_adopted', closed_at: deadline });
-    const late = await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Late' }).expect(409);
+    const late = await as(ctx, w.guatemala, 'post', `${base(w)}/${p.id}/break`)
+      .send({ reason: 'Late' })
+      .expect(409);
     expect(late.body.code).toBe('SILENCE_CLOSED');
     await sentOnce(ctx, p.id, 'silence.not_adopted', w.heads);
     const [delivery] = (await deliveriesOf(ctx, p.id)).filter((d) => d.kind === 'silence.not_adopted');
@@ -432,7 +519,9 @@ describe.each<QueueKind>(['postgres', 'redis'])('silence procedure closed by the
     const p = await circulate(ctx, w, deadline);
     const queues = ctx.app.get(QueueService);
     // More close jobs under ids of their own (the queue cannot merge them), due at the deadline too.
-    await Promise.all(Array.from({ length: 10 }, (_, i) => queues.add('silence.close', { decisionId: p.id }, jobId('race-close', p.id, i), deadline.getTime() - Date.now())));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => queues.add('silence.close', { decisionId: p.id }, jobId('race-close', p.id, i), deadline.getTime() - Date.now())),
+    );
     // Hold the decision row at the deadline so that every closer is waiting on it when the test lets go.
     const qr = ctx.db.createQueryRunner();
     await qr.connect();
@@ -444,7 +533,9 @@ describe.each<QueueKind>(['postgres', 'redis'])('silence procedure closed by the
       await waitUntilInstant(new Date(deadline.getTime() + 50));
       direct = Promise.all(Array.from({ length: 10 }, (_, i) => workers[i % 2]!.get(SilenceCloser).close(p.id, 'sweep')));
       await until('closers blocked on the decision row', async () => {
-        const [row] = (await ctx.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { n: number }[];
+        const [row] = (await ctx.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )) as { n: number }[];
         return row!.n >= 6 ? row!.n : undefined;
       });
     } finally {
@@ -475,7 +566,13 @@ describe.each<QueueKind>(['postgres', 'redis'])('silence procedure closed by the
       await waitUntilInstant(new Date(deadline.getTime() + 1_500));
       expect((await decisionRow(ctx, p.id)).status).toBe('proposed');
       // Breaking silence is already refused: the deadline has passed.
-      expect((await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`).send({ reason: 'Late' }).expect(409)).body.code).toBe('SILENCE_CLOSED');
+      expect(
+        (
+          await as(ctx, w.canada, 'post', `${base(w)}/${p.id}/break`)
+            .send({ reason: 'Late' })
+            .expect(409)
+        ).body.code,
+      ).toBe('SILENCE_CLOSED');
       await restartWorker(ctx);
       const row = await closedRow(ctx, p.id);
       expect(row).toMatchObject({ outcome: 'adopted', closed_at: deadline });

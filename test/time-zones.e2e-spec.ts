@@ -31,20 +31,44 @@ beforeAll(async () => {
   ctx = await createTestContext();
   snapshot = new DatabaseSnapshot(ctx);
   const slug = `tz-${randomBytes(4).toString('hex')}`;
-  councilId = (await ctx.http().post('/councils').send({ slug, name: `Council ${slug}`, workingLanguages: ['es', 'en'], timeZone: 'UTC' }).expect(201)).body.id;
-  participantId = (await ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: 'Guatemala', isoCode: 'GT' }).expect(201)).body.id;
+  councilId = (
+    await ctx
+      .http()
+      .post('/councils')
+      .send({ slug, name: `Council ${slug}`, workingLanguages: ['es', 'en'], timeZone: 'UTC' })
+      .expect(201)
+  ).body.id;
+  participantId = (await ctx.http().post(`/councils/${councilId}/participants`).send({ kind: 'member_state', name: 'Guatemala', isoCode: 'GT' }).expect(201))
+    .body.id;
   delegationId = (await one<{ id: string }>(`SELECT id FROM delegations WHERE participant_id = $1`, [participantId])).id;
   delegateId = (
-    await ctx.http().post(`/councils/${councilId}/delegations/${delegationId}/delegates`).send({ fullName: 'Ana López', email: `ana-${slug}@test.protempore.org`, role: 'adviser' }).expect(201)
+    await ctx
+      .http()
+      .post(`/councils/${councilId}/delegations/${delegationId}/delegates`)
+      .send({ fullName: 'Ana López', email: `ana-${slug}@test.protempore.org`, role: 'adviser' })
+      .expect(201)
   ).body.id;
   meetingId = (
-    await ctx.http().post(`/councils/${councilId}/meetings`).send({ kind: 'working_group', title: 'Working meeting', startsAt: inDays(200), endsAt: inDays(200, 3), timeZone: 'UTC' }).expect(201)
+    await ctx
+      .http()
+      .post(`/councils/${councilId}/meetings`)
+      .send({ kind: 'working_group', title: 'Working meeting', startsAt: inDays(200), endsAt: inDays(200, 3), timeZone: 'UTC' })
+      .expect(201)
   ).body.id;
   seriesId = (
     await ctx
       .http()
       .post(`/councils/${councilId}/series`)
-      .send({ kind: 'working_group', title: 'Regular', startTime: '09:00', durationMinutes: 60, timeZone: 'UTC', recurrence: { frequency: 'weekly', interval: 1, weekday: 'TU' }, firstDate: '2031-03-03', count: 2 })
+      .send({
+        kind: 'working_group',
+        title: 'Regular',
+        startTime: '09:00',
+        durationMinutes: 60,
+        timeZone: 'UTC',
+        recurrence: { frequency: 'weekly', interval: 1, weekday: 'TU' },
+        firstDate: '2031-03-03',
+        count: 2,
+      })
       .expect(201)
   ).body.id;
   termId = await given(ctx).inCouncil(councilId).presiding(participantId);
@@ -61,9 +85,18 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
   'POST /councils': {
     method: 'post',
     path: () => '/councils',
-    body: async (timeZone) => ({ slug: `tz-${randomBytes(4).toString('hex')}`, name: `Council ${randomBytes(3).toString('hex')}`, workingLanguages: ['es'], timeZone }),
+    body: async (timeZone) => ({
+      slug: `tz-${randomBytes(4).toString('hex')}`,
+      name: `Council ${randomBytes(3).toString('hex')}`,
+      workingLanguages: ['es'],
+      timeZone,
+    }),
   },
-  'PATCH /councils/:councilId': { method: 'patch', path: () => `/councils/${councilId}`, body: async (timeZone) => ({ version: await version('councils', councilId), timeZone }) },
+  'PATCH /councils/:councilId': {
+    method: 'patch',
+    path: () => `/councils/${councilId}`,
+    body: async (timeZone) => ({ version: await version('councils', councilId), timeZone }),
+  },
   'POST /councils/:councilId/participants': {
     method: 'post',
     path: () => `/councils/${councilId}/participants`,
@@ -133,7 +166,10 @@ describe.each(Object.keys(ENTRY_POINTS))('%s', (route) => {
   });
 
   it(`accepts ${GOOD}`, async () => {
-    const res = await ctx.http()[e.method](e.path()).send(await e.body(GOOD));
+    const res = await ctx
+      .http()
+      [e.method](e.path())
+      .send(await e.body(GOOD));
     expect({ status: res.status, text: res.text.slice(0, 300) }).toMatchObject({ status: e.method === 'post' ? 201 : 200 });
   });
 });
@@ -157,12 +193,24 @@ describe('in the database', () => {
 
   it('a zone stored before the check (PostgreSQL dropped it since) leaves the row editable, skips the council in the worker scan, and can be corrected', async () => {
     const slug = `tz-old-${randomBytes(4).toString('hex')}`;
-    const bad = (await ctx.http().post('/councils').send({ slug, name: `Council ${slug}`, workingLanguages: ['es'], timeZone: 'UTC' }).expect(201)).body.id as string;
+    const bad = (
+      await ctx
+        .http()
+        .post('/councils')
+        .send({ slug, name: `Council ${slug}`, workingLanguages: ['es'], timeZone: 'UTC' })
+        .expect(201)
+    ).body.id as string;
     // Both councils have an item overdue long enough to go on an agenda.
-    const badParticipant = (await ctx.http().post(`/councils/${bad}/participants`).send({ kind: 'member_state', name: 'Panama', isoCode: 'PA' }).expect(201)).body.id as string;
+    const badParticipant = (await ctx.http().post(`/councils/${bad}/participants`).send({ kind: 'member_state', name: 'Panama', isoCode: 'PA' }).expect(201))
+      .body.id as string;
     const badDelegation = (await one<{ id: string }>(`SELECT id FROM delegations WHERE participant_id = $1`, [badParticipant])).id;
-    for (const [c, d] of [[councilId, delegationId], [bad, badDelegation]]) {
-      await given(ctx).inCouncil(c!).actionItem(d!, { title: { es: 'Vencida' }, dueInDays: -60 });
+    for (const [c, d] of [
+      [councilId, delegationId],
+      [bad, badDelegation],
+    ]) {
+      await given(ctx)
+        .inCouncil(c!)
+        .actionItem(d!, { title: { es: 'Vencida' }, dueInDays: -60 });
     }
     await ctx.db.query(`ALTER TABLE councils DISABLE TRIGGER councils_time_zone_known`);
     try {
@@ -178,8 +226,16 @@ describe('in the database', () => {
     expect(await repo.councilsWithUnknownZone(ctx.db.manager)).toEqual([{ id: bad, timeZone: 'US/Pacific-New' }]);
 
     // The trigger checks a zone when it is written or changed: the council can still be renamed, then corrected.
-    await ctx.http().patch(`/councils/${bad}`).send({ version: await version('councils', bad), name: `Renamed ${slug}` }).expect(200);
-    await ctx.http().patch(`/councils/${bad}`).send({ version: await version('councils', bad), timeZone: GOOD }).expect(200);
+    await ctx
+      .http()
+      .patch(`/councils/${bad}`)
+      .send({ version: await version('councils', bad), name: `Renamed ${slug}` })
+      .expect(200);
+    await ctx
+      .http()
+      .patch(`/councils/${bad}`)
+      .send({ version: await version('councils', bad), timeZone: GOOD })
+      .expect(200);
     expect(await repo.councilsWithCandidates(ctx.db.manager)).toContain(bad);
     expect(await repo.councilsWithUnknownZone(ctx.db.manager)).toEqual([]);
   });

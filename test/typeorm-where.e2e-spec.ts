@@ -12,9 +12,17 @@ describe('TypeORM where-values', () => {
   let councilId: string;
   beforeAll(async () => {
     ctx = await createTestContext();
-    const res = await ctx.http().post('/councils').send({ slug: 'where-values', name: 'Where Values', workingLanguages: ['en'], timeZone: 'UTC' }).expect(201);
+    const res = await ctx
+      .http()
+      .post('/councils')
+      .send({ slug: 'where-values', name: 'Where Values', workingLanguages: ['en'], timeZone: 'UTC' })
+      .expect(201);
     councilId = res.body.id;
-    await ctx.http().post('/councils').send({ slug: 'where-values-2', name: 'Where Values 2', workingLanguages: ['en'], timeZone: 'UTC' }).expect(201);
+    await ctx
+      .http()
+      .post('/councils')
+      .send({ slug: 'where-values-2', name: 'Where Values 2', workingLanguages: ['en'], timeZone: 'UTC' })
+      .expect(201);
   });
   afterAll(() => ctx.close());
 

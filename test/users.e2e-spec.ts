@@ -29,7 +29,9 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     return id;
   }
   async function delegation(councilId: string, iso: string): Promise<{ delegationId: string; participantId: string }> {
-    return given(ctx).inCouncil(councilId).memberState(`State ${iso}`, { iso, position: 1, delegation: `Delegation ${iso}` });
+    return given(ctx)
+      .inCouncil(councilId)
+      .memberState(`State ${iso}`, { iso, position: 1, delegation: `Delegation ${iso}` });
   }
 
   beforeAll(async () => {
@@ -90,7 +92,11 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     for (const a of audit) expect(a).toMatchObject({ council_id: councilA, actor_id: secA.userId });
     expect(JSON.stringify(await ctx.db.query(`SELECT before, after FROM audit_log WHERE entity_id = $1`, [userId]))).not.toContain(tokenOf(url));
 
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(url), password: 'mi contraseña segura' }).expect(200);
+    await ctx
+      .anonymous()
+      .post('/auth/password')
+      .send({ token: tokenOf(url), password: 'mi contraseña segura' })
+      .expect(200);
     const login = await ctx.anonymous().post('/auth/login').send({ email: 'maria.perez@example.org', password: 'mi contraseña segura' }).expect(200);
     const me = await ctx.anonymous().get('/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(me.body).toMatchObject({ id: userId, email: 'maria.perez@example.org', isAdmin: false });
@@ -114,12 +120,20 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     const before = await auditCount();
     await as(secB).post(users(councilA)).send({ email: 'sneaky@test.protempore.org', fullName: 'Sneaky', role: 'secretariat' }).expect(403);
     await as(secB).get(users(councilA)).expect(403);
-    await as(secB).delete(users(councilA, `/${userId}`)).expect(403);
-    await as(secB).post(users(councilA, `/${userId}/setup-link`)).expect(403);
+    await as(secB)
+      .delete(users(councilA, `/${userId}`))
+      .expect(403);
+    await as(secB)
+      .post(users(councilA, `/${userId}/setup-link`))
+      .expect(403);
     await ctx.anonymous().get(users(councilA)).expect(401);
     // Through its own council's routes, B cannot reach A's roles either.
-    await as(secB).delete(users(councilB, `/${userId}`)).expect(404);
-    await as(secB).post(users(councilB, `/${userId}/setup-link`)).expect(404);
+    await as(secB)
+      .delete(users(councilB, `/${userId}`))
+      .expect(404);
+    await as(secB)
+      .post(users(councilB, `/${userId}/setup-link`))
+      .expect(404);
     expect(await auditCount()).toBe(before);
     const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM council_roles WHERE user_id = $1`, [userId]);
     expect(n).toBe(1);
@@ -131,7 +145,10 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     const before = await auditCount();
     const dup = await as(secA).post(users(councilA)).send({ email: 'TWICE@test.protempore.org', fullName: 'Twice', role: 'secretariat' }).expect(409);
     expect(dup.body.code).toBe('ROLE_EXISTS');
-    const taken = await as(secA).post(users(councilA)).send({ email: 'other@test.protempore.org', fullName: 'Other', role: 'delegate', delegateId }).expect(409);
+    const taken = await as(secA)
+      .post(users(councilA))
+      .send({ email: 'other@test.protempore.org', fullName: 'Other', role: 'delegate', delegateId })
+      .expect(409);
     expect(taken.body.code).toBe('DELEGATE_SEAT_TAKEN');
     expect(await auditCount()).toBe(before);
     expect(await ctx.db.query(`SELECT 1 FROM users WHERE email = 'other@test.protempore.org'`)).toHaveLength(0);
@@ -156,7 +173,10 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     const { delegationId } = await delegation(councilB, 'CA');
     const seatB = await seat(councilB, delegationId);
     const before = await auditCount();
-    const res = await as(secA).post(users(councilA)).send({ email: 'wrong-seat@test.protempore.org', fullName: 'X', role: 'delegate', delegateId: seatB }).expect(404);
+    const res = await as(secA)
+      .post(users(councilA))
+      .send({ email: 'wrong-seat@test.protempore.org', fullName: 'X', role: 'delegate', delegateId: seatB })
+      .expect(404);
     expect(res.body.details).toMatchObject({ entity: 'delegate' });
     expect(await auditCount()).toBe(before);
     expect(await ctx.db.query(`SELECT 1 FROM users WHERE email = 'wrong-seat@test.protempore.org'`)).toHaveLength(0);
@@ -171,16 +191,30 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     expect(b.body.user.fullName).toBe('Both Councils');
     // The account now belongs to two councils: neither council's staff may take over its password.
     expect(b.body).toMatchObject({ linkEmailed: false, setupLink: null });
-    const refused = await as(secA).post(users(councilA, `/${a.body.user.id}/setup-link`)).expect(409);
+    const refused = await as(secA)
+      .post(users(councilA, `/${a.body.user.id}/setup-link`))
+      .expect(409);
     expect(refused.body.code).toBe('LINK_NEEDS_ADMINISTRATOR');
     // A's earlier link still works (it was handed out while the account was A's alone) — until a newer one replaces it.
     await ctx.http().post(`/users/${a.body.user.id}/setup-link`).expect(201);
     const adminLink = await mailedLink('both@test.protempore.org', 2);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(aLink), password: 'superseded link pw' }).expect(400);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(adminLink), password: 'two councils, one pw' }).expect(200);
+    await ctx
+      .anonymous()
+      .post('/auth/password')
+      .send({ token: tokenOf(aLink), password: 'superseded link pw' })
+      .expect(400);
+    await ctx
+      .anonymous()
+      .post('/auth/password')
+      .send({ token: tokenOf(adminLink), password: 'two councils, one pw' })
+      .expect(200);
 
-    await as(secA).delete(users(councilA, `/${a.body.user.id}`)).expect(204);
-    await as(secA).delete(users(councilA, `/${a.body.user.id}`)).expect(404);
+    await as(secA)
+      .delete(users(councilA, `/${a.body.user.id}`))
+      .expect(204);
+    await as(secA)
+      .delete(users(councilA, `/${a.body.user.id}`))
+      .expect(404);
     const login = await ctx.anonymous().post('/auth/login').send({ email: 'both@test.protempore.org', password: 'two councils, one pw' }).expect(200);
     const me = await ctx.anonymous().get('/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(me.body.councils.map((c: { councilId: string }) => c.councilId)).toEqual([councilB]);
@@ -191,14 +225,28 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
   it('issues a fresh link that replaces older unused ones; none once the password is set', async () => {
     const created = await as(secA).post(users(councilA)).send({ email: 'relink@test.protempore.org', fullName: 'Re Link', role: 'secretariat' }).expect(201);
     const first = await mailedLink('relink@test.protempore.org', 1);
-    const fresh = await as(secA).post(users(councilA, `/${created.body.user.id}/setup-link`)).expect(201);
+    const fresh = await as(secA)
+      .post(users(councilA, `/${created.body.user.id}/setup-link`))
+      .expect(201);
     expect(fresh.body).toEqual({ linkEmailed: true, email: 'relink@test.protempore.org', expiresAt: expect.any(String) });
     const second = await mailedLink('relink@test.protempore.org', 2);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(first), password: 'old link password' }).expect(400);
-    await ctx.anonymous().post('/auth/password').send({ token: tokenOf(second), password: 'new link password' }).expect(200);
-    const again = await as(secA).post(users(councilA, `/${created.body.user.id}/setup-link`)).expect(409);
+    await ctx
+      .anonymous()
+      .post('/auth/password')
+      .send({ token: tokenOf(first), password: 'old link password' })
+      .expect(400);
+    await ctx
+      .anonymous()
+      .post('/auth/password')
+      .send({ token: tokenOf(second), password: 'new link password' })
+      .expect(200);
+    const again = await as(secA)
+      .post(users(councilA, `/${created.body.user.id}/setup-link`))
+      .expect(409);
     expect(again.body.code).toBe('PASSWORD_ALREADY_SET');
-    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.setup_link_issued' AND entity_id = $1`, [created.body.user.id]);
+    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.setup_link_issued' AND entity_id = $1`, [
+      created.body.user.id,
+    ]);
     expect(n).toBe(2);
   });
 
@@ -206,14 +254,23 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
     await ctx.http().get(users(randomUUID())).expect(403);
     await ctx.http().get('/councils/not-a-uuid/users').expect(400);
     await as(secA).delete(users(councilA, '/not-a-uuid')).expect(400);
-    await as(secA).delete(users(councilA, `/${randomUUID()}`)).expect(404);
+    await as(secA)
+      .delete(users(councilA, `/${randomUUID()}`))
+      .expect(404);
   });
 
   describe('disabling and enabling (system administrator)', () => {
     it('disables: 200 with the user, sessions end, the access token is refused at once; enables again; audited without council', async () => {
-      const created = await as(secA).post(users(councilA)).send({ email: 'to-disable@test.protempore.org', fullName: 'To Disable', role: 'secretariat' }).expect(201);
+      const created = await as(secA)
+        .post(users(councilA))
+        .send({ email: 'to-disable@test.protempore.org', fullName: 'To Disable', role: 'secretariat' })
+        .expect(201);
       const userId = created.body.user.id;
-      await ctx.anonymous().post('/auth/password').send({ token: tokenOf(await mailedLink('to-disable@test.protempore.org')), password: 'before disabling' }).expect(200);
+      await ctx
+        .anonymous()
+        .post('/auth/password')
+        .send({ token: tokenOf(await mailedLink('to-disable@test.protempore.org')), password: 'before disabling' })
+        .expect(200);
       const session = await ctx.anonymous().post('/auth/login').send({ email: 'to-disable@test.protempore.org', password: 'before disabling' }).expect(200);
       const bearer = { authorization: `Bearer ${session.body.accessToken}` };
       await ctx.anonymous().get(users(councilA)).set(bearer).expect(200);
@@ -224,7 +281,13 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
 
       const administrator = await admin(ctx);
       const disabled = await as(administrator).post(`/users/${userId}/disable`).expect(200);
-      expect(disabled.body).toMatchObject({ id: userId, email: 'to-disable@test.protempore.org', disabledAt: expect.any(String), hasPassword: true, isAdmin: false });
+      expect(disabled.body).toMatchObject({
+        id: userId,
+        email: 'to-disable@test.protempore.org',
+        disabledAt: expect.any(String),
+        hasPassword: true,
+        isAdmin: false,
+      });
       await ctx.anonymous().get(users(councilA)).set(bearer).expect(401);
       await ctx.anonymous().get('/auth/me').set(bearer).expect(401);
       await ctx.anonymous().post('/auth/refresh').send({ refreshToken: session.body.refreshToken }).expect(401);
@@ -238,7 +301,10 @@ describe('accounts: council roles (secretariat) and disabling (administrator)', 
       expect(enabled.body.disabledAt).toBeNull();
       await ctx.anonymous().post('/auth/login').send({ email: 'to-disable@test.protempore.org', password: 'before disabling' }).expect(200);
 
-      const audit = await ctx.db.query(`SELECT council_id, actor_id, action FROM audit_log WHERE entity_id = $1 AND action IN ('user.disabled', 'user.enabled') ORDER BY id`, [userId]);
+      const audit = await ctx.db.query(
+        `SELECT council_id, actor_id, action FROM audit_log WHERE entity_id = $1 AND action IN ('user.disabled', 'user.enabled') ORDER BY id`,
+        [userId],
+      );
       expect(audit).toEqual([
         { council_id: null, actor_id: administrator.userId, action: 'user.disabled' },
         { council_id: null, actor_id: administrator.userId, action: 'user.enabled' },

@@ -41,4 +41,3 @@ export async function seedActionItems(ds, councilId, count) {
     [councilId, count],
   );
 }
-

@@ -92,7 +92,9 @@ export async function processCpuMs(pid) {
 
 export function printResults(results) {
   for (const r of results) {
-    console.log(`${r.name.padEnd(56)} ${r.reqPerSec.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   errors ${r.errors}`);
+    console.log(
+      `${r.name.padEnd(56)} ${r.reqPerSec.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   errors ${r.errors}`,
+    );
   }
   console.log(`ratio API / bare: ${(results[0].reqPerSec / results[1].reqPerSec).toFixed(2)}×`);
   if (results.every((r) => Number.isFinite(r.cpuPerRequest))) {

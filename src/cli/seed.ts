@@ -24,7 +24,16 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM action_items WHERE council_id = $1)::int AS "actionItems",
               (SELECT count(*) FROM notifications WHERE council_id = $1)::int AS notifications`,
       [report.councilId],
-    )) as { participants: number; delegates: number; bodies: number; terms: number; recommendations: number; meetings: number; actionItems: number; notifications: number }[];
+    )) as {
+      participants: number;
+      delegates: number;
+      bodies: number;
+      terms: number;
+      recommendations: number;
+      meetings: number;
+      actionItems: number;
+      notifications: number;
+    }[];
     console.log(
       `seed: council nacmc ${report.councilId} ${report.created ? 'created' : 'already present, nothing changed'} ` +
         `(${counts!.participants} participants, ${counts!.delegates} delegates, ${counts!.bodies} bodies, ` +

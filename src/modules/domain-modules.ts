@@ -24,4 +24,29 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { MeetingPackModule } from './meetings/pack/meeting-pack.module.js';
 
 /** The council's domain, served by the API. */
-export const domainModules = [CouncilsModule, ParticipantsModule, DelegationsModule, BodiesModule, PresidencyModule, RecommendationsModule, IdentityModule, NotificationsModule, MeetingsModule, AgendaModule, SessionModule, SilenceModule, CalendarModule, MinutesModule, ActionItemsModule, ProgressModule, SeriesModule, BacklogModule, SuccessionModule, TransferModule, HandoverTimelineModule, HandoverDossierModule, DocumentsModule, MeetingPackModule];
+export const domainModules = [
+  CouncilsModule,
+  ParticipantsModule,
+  DelegationsModule,
+  BodiesModule,
+  PresidencyModule,
+  RecommendationsModule,
+  IdentityModule,
+  NotificationsModule,
+  MeetingsModule,
+  AgendaModule,
+  SessionModule,
+  SilenceModule,
+  CalendarModule,
+  MinutesModule,
+  ActionItemsModule,
+  ProgressModule,
+  SeriesModule,
+  BacklogModule,
+  SuccessionModule,
+  TransferModule,
+  HandoverTimelineModule,
+  HandoverDossierModule,
+  DocumentsModule,
+  MeetingPackModule,
+];

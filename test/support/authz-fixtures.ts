@@ -144,7 +144,11 @@ function freshObjects(ctx: TestContext, get: () => AuthzFixtures): FreshObjects 
       );
       if ((opts.role ?? 'delegate') === 'delegate') {
         const seat = await this.delegate(A().councilId, A().Y.delegationId);
-        await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role, delegate_id) VALUES ($1, $2, 'delegate', $3)`, [u.id, A().councilId, seat.id]);
+        await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role, delegate_id) VALUES ($1, $2, 'delegate', $3)`, [
+          u.id,
+          A().councilId,
+          seat.id,
+        ]);
       }
       return u;
     },
@@ -186,7 +190,10 @@ export function nextRecommendationNumber(): number {
 
 async function createCouncil(ctx: TestContext, label: string): Promise<string> {
   const slug = `${label}-${unique()}`;
-  const res = await ctx.http().post('/councils').send({ slug, name: `Council ${slug}`, workingLanguages: ['es', 'en'], timeZone: 'UTC' });
+  const res = await ctx
+    .http()
+    .post('/councils')
+    .send({ slug, name: `Council ${slug}`, workingLanguages: ['es', 'en'], timeZone: 'UTC' });
   if (res.status !== 201) throw new Error(`creating a council: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -199,15 +206,19 @@ async function createParticipant(ctx: TestContext, councilId: string, body: Reco
 }
 
 async function councilObjects(ctx: TestContext, councilId: string, leadBy: string): Promise<CouncilFixture> {
-  const body = await one<{ id: string }>(ctx, `INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Labour Migration') RETURNING id`, [
-    councilId,
-  ]);
+  const body = await one<{ id: string }>(
+    ctx,
+    `INSERT INTO bodies (council_id, kind, name) VALUES ($1, 'working_group', 'Working Group on Labour Migration') RETURNING id`,
+    [councilId],
+  );
   await ctx.db.query(`INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, daterange('2025-01-01', NULL, '[)'))`, [
     councilId,
     body.id,
     leadBy,
   ]);
-  const fa = await one<{ id: string }>(ctx, `INSERT INTO focus_areas (council_id, code, title) VALUES ($1, 'A', 'A regional approach') RETURNING id`, [councilId]);
+  const fa = await one<{ id: string }>(ctx, `INSERT INTO focus_areas (council_id, code, title) VALUES ($1, 'A', 'A regional approach') RETURNING id`, [
+    councilId,
+  ]);
   const rec = await one<{ id: string }>(
     ctx,
     `INSERT INTO recommendations (council_id, focus_area_id, number, title, body) VALUES ($1, $2, 1, 'Recommendation one', 'Text') RETURNING id`,

@@ -61,7 +61,8 @@ export function watch(page: Page, problems: string[], allowed?: (status: number,
     if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console error: ${msg.text()}`);
   });
   page.on('response', (res) => {
-    if (res.status() >= 400 && !allowed?.(res.status(), res.request().method(), new URL(res.url()))) problems.push(`${res.status()} for ${res.request().method()} ${res.url()}`);
+    if (res.status() >= 400 && !allowed?.(res.status(), res.request().method(), new URL(res.url())))
+      problems.push(`${res.status()} for ${res.request().method()} ${res.url()}`);
   });
 }
 

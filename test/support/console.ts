@@ -38,7 +38,11 @@ export async function consoleAccount(
       `INSERT INTO delegates (council_id, delegation_id, full_name, email, role, preferred_language) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [opts.councilId, opts.delegationId, fullName, email, opts.role ?? 'head', opts.language ?? 'en'],
     )) as { id: string }[];
-    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role, delegate_id) VALUES ($1, $2, 'delegate', $3)`, [userId, opts.councilId, delegateId]);
+    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role, delegate_id) VALUES ($1, $2, 'delegate', $3)`, [
+      userId,
+      opts.councilId,
+      delegateId,
+    ]);
   }
   return { userId: userId!, delegateId, email, password: CONSOLE_PASSWORD };
 }
@@ -106,7 +110,10 @@ export function consoleInBrowser(defaults: PageOptions = {}): ConsoleBrowser {
   beforeAll(async () => {
     const port = await freePort();
     world.base = `http://127.0.0.1:${port}`;
-    world.ctx = await createTestContext({ worker: true, env: { OUTBOX_RELAY_INTERVAL_MS: '200', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: world.base } });
+    world.ctx = await createTestContext({
+      worker: true,
+      env: { OUTBOX_RELAY_INTERVAL_MS: '200', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: world.base },
+    });
     await world.ctx.app.listen(port, '127.0.0.1');
     world.browser = await launchChromium();
   });

@@ -133,12 +133,10 @@ export class GivenCouncil {
 
   /** The participant leads the body from `sinceDays` ago, with no end. */
   async bodyLead(bodyId: string, participant: string | Participant, sinceDays: number): Promise<void> {
-    await this.ctx.db.query(`INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, daterange(current_date - $4::int, NULL, '[)'))`, [
-      this.id,
-      bodyId,
-      idOf(participant),
-      sinceDays,
-    ]);
+    await this.ctx.db.query(
+      `INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, daterange(current_date - $4::int, NULL, '[)'))`,
+      [this.id, bodyId, idOf(participant), sinceDays],
+    );
   }
 
   /** A presidency term of the participant (from 30 days ago for the next 300 days unless told); its id. */

@@ -4,8 +4,7 @@ import type { RunningRedis } from './servers.js';
 
 export default async function globalTeardown(): Promise<void> {
   const servers = (globalThis as Record<string, unknown>).__PROTEMPORE_SERVERS__ as
-    | { postgres: RunningPostgres; redis: RunningRedis; dataDir: string }
-    | undefined;
+    { postgres: RunningPostgres; redis: RunningRedis; dataDir: string } | undefined;
   if (!servers) return;
   servers.redis.stop();
   await servers.postgres.stop();

@@ -36,10 +36,23 @@ const seated = async (seat: Promise<Seat>): Promise<{ p: string; d: string }> =>
 };
 
 export const insertMemberState = (ctx: TestContext, councilId: string, name: string, iso: string, pos: number) =>
-  seated(given(ctx).inCouncil(councilId).memberState(name, { iso, position: pos, delegation: `Delegation ${name}` }));
+  seated(
+    given(ctx)
+      .inCouncil(councilId)
+      .memberState(name, { iso, position: pos, delegation: `Delegation ${name}` }),
+  );
 export const insertPermanentParticipant = (ctx: TestContext, councilId: string, name: string) =>
-  seated(given(ctx).inCouncil(councilId).permanentParticipant(name, { delegation: `Delegation ${name}` }));
-export const insertObserver = (ctx: TestContext, councilId: string, name: string) => seated(given(ctx).inCouncil(councilId).observer(name, { delegation: `Delegation ${name}` }));
+  seated(
+    given(ctx)
+      .inCouncil(councilId)
+      .permanentParticipant(name, { delegation: `Delegation ${name}` }),
+  );
+export const insertObserver = (ctx: TestContext, councilId: string, name: string) =>
+  seated(
+    given(ctx)
+      .inCouncil(councilId)
+      .observer(name, { delegation: `Delegation ${name}` }),
+  );
 
 /** The participant presides from 30 days ago for the next 300 days. */
 export async function presiding(ctx: TestContext, councilId: string, participantId: string): Promise<void> {
@@ -80,5 +93,8 @@ export async function sessionWorld(ctx: TestContext, slug: string): Promise<Sess
  * (a session opens on the meeting's day). The version is untouched: the test's counting stays as it was.
  */
 export async function meetingDayCome(ctx: Pick<TestContext, 'db'>, meetingId: string): Promise<void> {
-  await ctx.db.query(`UPDATE meetings SET starts_at = now() + interval '10 minutes', ends_at = now() + interval '10 minutes' + (ends_at - starts_at) WHERE id = $1`, [meetingId]);
+  await ctx.db.query(
+    `UPDATE meetings SET starts_at = now() + interval '10 minutes', ends_at = now() + interval '10 minutes' + (ends_at - starts_at) WHERE id = $1`,
+    [meetingId],
+  );
 }

@@ -33,7 +33,8 @@ let pdfjs: Promise<PdfJs> | undefined;
 export async function readPdf(bytes: Buffer | Uint8Array): Promise<ReadPdf> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument, VerbosityLevel } = await pdfjs;
-  const doc = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: fontsDir, verbosity: VerbosityLevel.ERRORS, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: fontsDir, verbosity: VerbosityLevel.ERRORS, isEvalSupported: false })
+    .promise;
   try {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

@@ -167,7 +167,11 @@ export function startWorkerProcess(entry: string, env: Record<string, string | u
     child,
     ready,
     exited,
-    tail: () => lines.slice(-15).map((l) => (l.length > 600 ? `${l.slice(0, 600)}…` : l)).join('\n'),
+    tail: () =>
+      lines
+        .slice(-15)
+        .map((l) => (l.length > 600 ? `${l.slice(0, 600)}…` : l))
+        .join('\n'),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       return exited;

@@ -39,7 +39,11 @@ export function delegationScope(caller: Caller): string | null {
  * without one (the secretariat, an administrator) is refused with 403 FORBIDDEN saying `why`, naming
  * `permission` when the refusal stands for one.
  */
-export function requireDelegation(caller: Pick<Caller, 'delegationId'>, why = 'only a delegate acts for a delegation', permission: Permission | null = null): string {
+export function requireDelegation(
+  caller: Pick<Caller, 'delegationId'>,
+  why = 'only a delegate acts for a delegation',
+  permission: Permission | null = null,
+): string {
   if (!caller.delegationId) throw new ForbiddenException(permission, why);
   return caller.delegationId;
 }

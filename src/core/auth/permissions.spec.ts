@@ -39,7 +39,17 @@ describe('the permission table', () => {
       granted('anonymous')
         .map(([p]) => p)
         .sort(),
-    ).toEqual(['calendar.feed', 'council.read', 'decision.read', 'document.read', 'health.read', 'minutes.public', 'participant.read', 'presidency.read', 'session.use']);
+    ).toEqual([
+      'calendar.feed',
+      'council.read',
+      'decision.read',
+      'document.read',
+      'health.read',
+      'minutes.public',
+      'participant.read',
+      'presidency.read',
+      'session.use',
+    ]);
   });
 
   it('delegates change only their own delegation', () => {
@@ -52,7 +62,12 @@ describe('the permission table', () => {
   it('no role but the secretariat and the administrator holds a write permission council-wide, except the chair on bodies and action items (and a signed-in person on their own profile, a route with no target)', () => {
     const writes: Permission[] = PERMISSIONS.filter((p) => /\.(create|update|manage|administer)$/.test(p));
     const councilWide = ROLES.flatMap((role) => writes.filter((p) => ROLE_PERMISSIONS[role][p] === 'council').map((p) => `${role}:${p}`));
-    expect(councilWide.filter((x) => !x.startsWith('secretariat:') && !x.startsWith('admin:'))).toEqual(['authenticated:profile.update', 'chair:body.manage', 'chair:action_item.create', 'chair:action_item.update']);
+    expect(councilWide.filter((x) => !x.startsWith('secretariat:') && !x.startsWith('admin:'))).toEqual([
+      'authenticated:profile.update',
+      'chair:body.manage',
+      'chair:action_item.create',
+      'chair:action_item.update',
+    ]);
   });
 });
 

@@ -88,11 +88,20 @@ export const ROLES = ['anonymous', 'authenticated', 'delegate', 'observer_delega
 export type Role = (typeof ROLES)[number];
 export type Scope = 'own' | 'council';
 
-const PUBLIC: Permission[] = ['health.read', 'session.use', 'council.read', 'participant.read', 'presidency.read', 'calendar.feed', 'decision.read', 'minutes.public', 'document.read'];
+const PUBLIC: Permission[] = [
+  'health.read',
+  'session.use',
+  'council.read',
+  'participant.read',
+  'presidency.read',
+  'calendar.feed',
+  'decision.read',
+  'minutes.public',
+  'document.read',
+];
 const COUNCIL_READER: Permission[] = ['delegation.read', 'body.read', 'recommendation.read', 'meeting.read'];
 
-const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Record<Permission, Scope>> =>
-  Object.fromEntries(permissions.map((p) => [p, scope]));
+const all = (permissions: Permission[], scope: Scope = 'council'): Partial<Record<Permission, Scope>> => Object.fromEntries(permissions.map((p) => [p, scope]));
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
   anonymous: all(PUBLIC),
@@ -123,7 +132,16 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     ...all(['document.upload'], 'own'),
   },
   // The chair conducts the meeting: it proposes decisions and closes them (so does the secretariat).
-  chair: all(['body.manage', 'agenda.propose', 'decision.propose', 'decision.close', 'action_item.read', 'action_item.create', 'action_item.update', 'action_item.reassign']),
+  chair: all([
+    'body.manage',
+    'agenda.propose',
+    'decision.propose',
+    'decision.close',
+    'action_item.read',
+    'action_item.create',
+    'action_item.update',
+    'action_item.reassign',
+  ]),
   secretariat: all([
     ...COUNCIL_READER,
     'council.update',
@@ -160,7 +178,17 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'document.upload',
     'document.manage',
   ]),
-  admin: all([...COUNCIL_READER, 'council.create', 'council.update', 'user.administer', 'audit.read', 'action_item.read', 'handover.read', 'secretariat.appoint', 'notification.inspect']),
+  admin: all([
+    ...COUNCIL_READER,
+    'council.create',
+    'council.update',
+    'user.administer',
+    'audit.read',
+    'action_item.read',
+    'handover.read',
+    'secretariat.appoint',
+    'notification.inspect',
+  ]),
 };
 
 /** The widest scope any of the roles gives for the permission, or null when none gives it. */

@@ -33,8 +33,15 @@ describe('configuration', () => {
     expect(loadConfig(base).migrationDatabaseUrl).toBe(base.DATABASE_URL);
     const owner = 'postgres://owner:secret@127.0.0.1:5432/db';
     expect(loadConfig({ ...base, MIGRATION_DATABASE_URL: owner })).toMatchObject({ databaseUrl: base.DATABASE_URL, migrationDatabaseUrl: owner });
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db.example/app', MIGRATION_DATABASE_URL: 'postgres://o@db.example:5432/app' }).migrationDatabaseUrl).toContain('o@');
-    for (const other of ['postgres://owner@127.0.0.1:5432/other', 'postgres://owner@10.0.0.1:5432/db', 'postgres://owner@127.0.0.1:5433/db', 'http://owner@127.0.0.1/db']) {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@db.example/app', MIGRATION_DATABASE_URL: 'postgres://o@db.example:5432/app' }).migrationDatabaseUrl,
+    ).toContain('o@');
+    for (const other of [
+      'postgres://owner@127.0.0.1:5432/other',
+      'postgres://owner@10.0.0.1:5432/db',
+      'postgres://owner@127.0.0.1:5433/db',
+      'http://owner@127.0.0.1/db',
+    ]) {
       expect(() => loadConfig({ ...base, MIGRATION_DATABASE_URL: other })).toThrow('MIGRATION_DATABASE_URL');
     }
   });

@@ -118,7 +118,8 @@ export async function grantAppRole(db: Queryable, appRole: string, queueSchema?:
   ];
   // The audit log is append-only (its triggers refuse UPDATE, DELETE and TRUNCATE too); the migration ledger is read-only.
   if (await exists('public.audit_log')) statements.push(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM ${app}`);
-  if (await exists('public.schema_migrations')) statements.push(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON schema_migrations FROM ${app}`);
+  if (await exists('public.schema_migrations'))
+    statements.push(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON schema_migrations FROM ${app}`);
   if (queueSchema) {
     const q = quoteIdent(queueSchema);
     statements.push(

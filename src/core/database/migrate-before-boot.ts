@@ -57,7 +57,9 @@ export async function migrateBeforeBoot(config: MigrateConfig): Promise<string[]
       const names = queueNames(config);
       const problem = await queueSchemaProblem(await pgClient(session), config.queueSchema, names);
       if (problem && !mayChangeSchema(privileges)) {
-        throw new Error(`The database is not ready for the queue: ${problem}. Run \`npm run migration:run\` (as the schema owner, with this QUEUE_PREFIX) before starting.`);
+        throw new Error(
+          `The database is not ready for the queue: ${problem}. Run \`npm run migration:run\` (as the schema owner, with this QUEUE_PREFIX) before starting.`,
+        );
       }
       // One role for everything: it may prepare the queue's schema itself (as BullMQ's `migrate: true` did).
       if (problem) {

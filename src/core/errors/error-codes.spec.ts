@@ -23,7 +23,12 @@ describe('error codes', () => {
   it('catalogue every code a response body is built with outside DomainException (which the type checks)', () => {
     // Bodies sent by hand (the queue dashboard, a 416, the validation pipe, the docs' guard) name their code as `code: '…'`.
     const literal = /\bcode: '([A-Z][A-Z0-9_]+)'/g;
-    const unknown = serverSources().flatMap(({ file, text }) => [...text.matchAll(literal)].map((m) => m[1]!).filter((c) => !(c in ERROR_CODES)).map((c) => `${file}: ${c}`));
+    const unknown = serverSources().flatMap(({ file, text }) =>
+      [...text.matchAll(literal)]
+        .map((m) => m[1]!)
+        .filter((c) => !(c in ERROR_CODES))
+        .map((c) => `${file}: ${c}`),
+    );
     expect(unknown).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ export const ERROR_CODES = {
   MEETING_NOT_CONVENED: 'The meeting is not convened yet.',
   MEETING_NOT_IN_SESSION: 'The meeting is not in session.',
   MEETING_NOT_HELD: 'Only the items of a meeting in session or held are carried forward.',
-  MEETING_OF_OTHER_BODY: "A backlog item is scheduled on a meeting of its own body only.",
+  MEETING_OF_OTHER_BODY: 'A backlog item is scheduled on a meeting of its own body only.',
   MINUTES_ROUTE: "A meeting's minutes are circulated and approved through the minutes routes.",
   NOTICE_TOO_SHORT: "The meeting starts sooner than its kind's notice period allows.",
   SESSION_TOO_EARLY: "A meeting's session opens on its day, not earlier.",

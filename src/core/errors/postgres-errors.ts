@@ -16,7 +16,10 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   participants_council_name_key: { field: 'name', message: 'a participant with this name already exists in the council' },
   participants_council_rotation_position_key: { field: 'rotationPosition', message: 'another member state already holds this place in the rotation order' },
   participants_member_state_shape: { field: 'kind', message: 'a member state needs an ISO code and a rotation position, and no category' },
-  participants_permanent_participant_shape: { field: 'category', message: 'a permanent participant needs a permanent-participant category and no ISO code or rotation position' },
+  participants_permanent_participant_shape: {
+    field: 'category',
+    message: 'a permanent participant needs a permanent-participant category and no ISO code or rotation position',
+  },
   participants_observer_shape: { field: 'category', message: 'an observer needs an observer category; only state observers carry an ISO code' },
   delegations_participant_key: { field: 'participantId', message: 'this participant already has a delegation' },
   delegates_one_head_per_delegation: { field: 'role', message: 'the delegation already has a head of delegation' },
@@ -105,8 +108,14 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   // action-item reminders and escalation
   council_action_item_rules_ack_days_range: { field: 'ackDays', message: 'ackDays must be between 1 and 365 days' },
   council_action_item_rules_due_soon_days_range: { field: 'dueSoonDays', message: 'dueSoonDays has at most 5 reminders, each between 1 and 365 days' },
-  council_action_item_rules_escalation_order: { field: 'escalateDays', message: 'overdueDays, escalateDays and agendaDays must follow each other (e.g. 1, 14, 30), at most 365 days' },
-  action_item_overdue_agenda_items_agenda_item_key: { field: 'agendaItemId', message: 'this agenda item already lists overdue action items of another meeting' },
+  council_action_item_rules_escalation_order: {
+    field: 'escalateDays',
+    message: 'overdueDays, escalateDays and agendaDays must follow each other (e.g. 1, 14, 30), at most 365 days',
+  },
+  action_item_overdue_agenda_items_agenda_item_key: {
+    field: 'agendaItemId',
+    message: 'this agenda item already lists overdue action items of another meeting',
+  },
   action_item_agenda_placements_pkey: { field: 'actionItemId', message: 'the action item is already on this meeting’s agenda' },
   // ── presidency succession and transfer ──
   presidency_designations_term_key: { field: 'forTermAfter', message: 'a successor has already been designated for this term' },
@@ -126,7 +135,10 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
   users_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
   meetings_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
   meeting_series_time_zone_known: { field: 'timeZone', message: 'timeZone must be a time zone the database knows' },
-  presidency_terms_no_gap: { field: 'period', message: 'presidency terms must follow each other without gaps: every instant from the first term on has exactly one holder' },
+  presidency_terms_no_gap: {
+    field: 'period',
+    message: 'presidency terms must follow each other without gaps: every instant from the first term on has exactly one holder',
+  },
 };
 
 interface PgError {
@@ -161,7 +173,12 @@ export function domainExceptionFromPg(err: unknown): DomainException | undefined
     case '23P01': // exclusion_violation
       return new DomainException('OVERLAP', 409, message ?? 'the record overlaps an existing one', problems);
     case '23503': // foreign_key_violation
-      return new DomainException('REFERENCE_INVALID', pg.message?.includes('still referenced') ? 409 : 400, message ?? 'a referenced record does not exist or does not fit', problems);
+      return new DomainException(
+        'REFERENCE_INVALID',
+        pg.message?.includes('still referenced') ? 409 : 400,
+        message ?? 'a referenced record does not exist or does not fit',
+        problems,
+      );
     case '23514': // check_violation
       return new DomainException('VALIDATION_FAILED', 400, message ?? 'a value breaks a rule of the record', problems);
     case '23502': // not_null_violation

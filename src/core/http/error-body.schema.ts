@@ -30,7 +30,11 @@ export function errorBodySchemas(): Schemas {
             properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
           },
         },
-        details: { type: 'object', additionalProperties: true, description: 'Facts of the refusal (the current status, the allowed ones, the permission missing…)' },
+        details: {
+          type: 'object',
+          additionalProperties: true,
+          description: 'Facts of the refusal (the current status, the allowed ones, the permission missing…)',
+        },
         requestId: { type: 'string', description: 'The id of the request in the logs' },
       },
     },

@@ -32,6 +32,9 @@ export async function metricsAccess(
 
 /** The refusal's status and message (the body is the API's error body, see errorBody). */
 export const METRICS_REFUSALS = {
-  unauthenticated: { status: 401, message: 'the metrics need "Authorization: Bearer <METRICS_TOKEN>" (on the API, a system administrator\'s access token opens them too)' },
+  unauthenticated: {
+    status: 401,
+    message: 'the metrics need "Authorization: Bearer <METRICS_TOKEN>" (on the API, a system administrator\'s access token opens them too)',
+  },
   forbidden: { status: 403, message: 'the metrics are for the operators: METRICS_TOKEN or a system administrator' },
 } as const;

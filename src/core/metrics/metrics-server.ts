@@ -46,7 +46,10 @@ export async function startMetricsServer(
       server.listen(config.metrics.workerPort, config.host, () => resolve());
     });
   } catch (err) {
-    logger.error({ err: (err as Error).message, port: config.metrics.workerPort }, 'the worker could not serve its metrics (set METRICS_PORT); going on without them');
+    logger.error(
+      { err: (err as Error).message, port: config.metrics.workerPort },
+      'the worker could not serve its metrics (set METRICS_PORT); going on without them',
+    );
     return undefined;
   }
   server.unref();

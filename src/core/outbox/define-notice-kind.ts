@@ -47,7 +47,8 @@ export function defineNoticeKind<K extends NotificationKindName, S extends { cou
   const guards = Object.entries(definition.payload ?? {}) as [string, PayloadGuard<unknown>][];
   const prepareMany = async (kind: K, em: EntityManager, rows: OutboxRow[]): Promise<Map<string, PreparedNotification>> => {
     const checked = rows.filter(
-      (row): row is OutboxRow & { councilId: string } => isUuid(row.subjectId) && row.councilId !== null && guards.every(([field, guard]) => guard(row.payload[field])),
+      (row): row is OutboxRow & { councilId: string } =>
+        isUuid(row.subjectId) && row.councilId !== null && guards.every(([field, guard]) => guard(row.payload[field])),
     );
     if (checked.length === 0) return new Map();
     const subjects = new Map((await definition.load(em, [...new Set(checked.map((r) => r.subjectId))], checked)).map((s) => [idOf(s), s]));
@@ -68,7 +69,10 @@ export function defineNoticeKind<K extends NotificationKindName, S extends { cou
 }
 
 /** For kinds that prepare one row at a time: `prepare` for each live row in turn, nothing for those it returns null for. */
-export async function eachLive<L extends { row: OutboxRow }>(live: L[], prepare: (x: L) => Promise<PreparedNotification | null>): Promise<Map<string, PreparedNotification>> {
+export async function eachLive<L extends { row: OutboxRow }>(
+  live: L[],
+  prepare: (x: L) => Promise<PreparedNotification | null>,
+): Promise<Map<string, PreparedNotification>> {
   const out = new Map<string, PreparedNotification>();
   for (const x of live) {
     const prepared = await prepare(x);

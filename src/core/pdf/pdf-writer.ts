@@ -103,7 +103,12 @@ export class PdfWriter {
     this.doc.fillColor(COLOR.text).text(t, { width: this.width });
     if (level === 2) {
       const y = this.doc.y + 1;
-      this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      this.doc
+        .moveTo(this.left, y)
+        .lineTo(this.left + this.width, y)
+        .lineWidth(0.5)
+        .strokeColor(COLOR.rule)
+        .stroke();
       this.doc.moveDown(0.3);
     }
     this.doc.moveDown(0.2);
@@ -128,10 +133,16 @@ export class PdfWriter {
       this.doc.font(FONT.regular).fontSize(SIZE.body);
       const v = winAnsi(value);
       const l = winAnsi(label);
-      const h = Math.max(this.doc.font(FONT.bold).heightOfString(l, { width: labelWidth - 6 }), this.doc.font(FONT.regular).heightOfString(v, { width: this.width - labelWidth }));
+      const h = Math.max(
+        this.doc.font(FONT.bold).heightOfString(l, { width: labelWidth - 6 }),
+        this.doc.font(FONT.regular).heightOfString(v, { width: this.width - labelWidth }),
+      );
       this.room(h);
       const y = this.doc.y;
-      this.doc.font(FONT.bold).fillColor(COLOR.text).text(l, this.left, y, { width: labelWidth - 6 });
+      this.doc
+        .font(FONT.bold)
+        .fillColor(COLOR.text)
+        .text(l, this.left, y, { width: labelWidth - 6 });
       this.doc.font(FONT.regular).text(v, this.left + labelWidth, y, { width: this.width - labelWidth });
       this.doc.y = y + h + 2;
     }
@@ -165,7 +176,12 @@ export class PdfWriter {
       const y = this.doc.y;
       this.doc.font(font).fontSize(SIZE.table).fillColor(color);
       cells.forEach((c, i) => this.doc.text(c, xs[i]! + CELL_PAD, y + CELL_PAD, { width: widths[i]! - 2 * CELL_PAD, align: columns[i]!.align ?? 'left' }));
-      this.doc.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(COLOR.grid).stroke();
+      this.doc
+        .moveTo(this.left, y + h)
+        .lineTo(this.left + this.width, y + h)
+        .lineWidth(0.4)
+        .strokeColor(COLOR.grid)
+        .stroke();
       this.doc.y = y + h;
     };
     const header = columns.map((c) => winAnsi(c.header));

@@ -20,7 +20,8 @@ export async function enqueueOrLeaveToSweeper(
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
-    if ((await Promise.race([added, timeout])) === 'timeout') log.logger.warn(log.context, `the queue did not take the ${log.job} in time; the sweeper will ${log.sweeper}`);
+    if ((await Promise.race([added, timeout])) === 'timeout')
+      log.logger.warn(log.context, `the queue did not take the ${log.job} in time; the sweeper will ${log.sweeper}`);
   } catch (err) {
     log.logger.warn({ err, ...log.context }, `could not queue the ${log.job}; the sweeper will ${log.sweeper}`);
   } finally {

@@ -57,9 +57,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async upsertSchedulers(): Promise<void> {
     for (const s of schedules(this.config)) {
-      await this.queues
-        .queue(JOBS[s.job].queue)
-        .upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: JOBS[s.job].options });
+      await this.queues.queue(JOBS[s.job].queue).upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {}, opts: JOBS[s.job].options });
     }
   }
 

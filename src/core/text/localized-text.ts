@@ -31,12 +31,22 @@ export function localizedTextProblem(
     return { field, rule: 'not_empty', message: `${field} needs a text in at least one working language (${workingLanguages.join(', ')})` };
   }
   for (const key of keys) {
-    if (!workingLanguages.includes(key)) return { field: `${field}.${key}`, rule: 'working_language', message: `${key} is not a working language of the council (${workingLanguages.join(', ')})` };
+    if (!workingLanguages.includes(key))
+      return {
+        field: `${field}.${key}`,
+        rule: 'working_language',
+        message: `${key} is not a working language of the council (${workingLanguages.join(', ')})`,
+      };
     const value = text[key];
     if (typeof value !== 'string' || value.trim() === '') {
-      return { field: `${field}.${key}`, rule: 'not_blank', message: `${field}.${key} must be a non-blank text${rules.blankHint ? ` ${rules.blankHint}` : ''}` };
+      return {
+        field: `${field}.${key}`,
+        rule: 'not_blank',
+        message: `${field}.${key} must be a non-blank text${rules.blankHint ? ` ${rules.blankHint}` : ''}`,
+      };
     }
-    if (value.trim().length > maxLength) return { field: `${field}.${key}`, rule: 'max_length', message: `${field}.${key} must be at most ${maxLength} characters` };
+    if (value.trim().length > maxLength)
+      return { field: `${field}.${key}`, rule: 'max_length', message: `${field}.${key} must be at most ${maxLength} characters` };
   }
   return null;
 }

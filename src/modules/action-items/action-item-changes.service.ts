@@ -49,14 +49,26 @@ export class ActionItemChangesService {
       if (current.version !== dto.version) throw new StaleVersionException('action item', id, dto.version);
       notFinal(current, 'edited');
       const title = dto.title === undefined ? current.title : councilTexts('title', dto.title, council, TITLE_MAX_LENGTH);
-      const description = dto.description === undefined ? current.description : dto.description === null ? null : councilTexts('description', dto.description, council, DESCRIPTION_MAX_LENGTH);
+      const description =
+        dto.description === undefined
+          ? current.description
+          : dto.description === null
+            ? null
+            : councilTexts('description', dto.description, council, DESCRIPTION_MAX_LENGTH);
       const targetValue = dto.targetValue === undefined ? current.targetValue : dto.targetValue;
       const targetUnit = dto.targetUnit === undefined ? current.targetUnit : dto.targetUnit === null ? null : dto.targetUnit.trim();
       targetShape(targetValue, targetUnit);
       const values = { title, description, priority: dto.priority ?? current.priority, targetValue, targetUnit };
       if (!(await this.writes.updateDetails(em, councilId, id, dto.version, values))) throw new StaleVersionException('action item', id, dto.version);
       const after = actionItemResponse((await this.items.findInCouncil(councilId, id, em))!);
-      await this.audit.record(em, { councilId, action: 'action_item.updated', entityType: 'action_item', entityId: id, before: actionItemResponse(current), after });
+      await this.audit.record(em, {
+        councilId,
+        action: 'action_item.updated',
+        entityType: 'action_item',
+        entityId: id,
+        before: actionItemResponse(current),
+        after,
+      });
       return after;
     });
   }
@@ -87,7 +99,11 @@ export class ActionItemChangesService {
       }
       const reason = dto.reason?.trim() || null;
       if (needsReason(current.status, dto.to) && !reason) {
-        throw new InvalidInputException('reason', 'required', `a reason is required to move a ${current.status.replace('_', ' ')} item to ${dto.to.replace('_', ' ')}`);
+        throw new InvalidInputException(
+          'reason',
+          'required',
+          `a reason is required to move a ${current.status.replace('_', ' ')} item to ${dto.to.replace('_', ' ')}`,
+        );
       }
       if (dto.decisionId !== undefined && dto.to !== 'cancelled') {
         throw new InvalidInputException('decisionId', 'cancel_only', "decisionId names the decision that cancels an item: only with to='cancelled'");
@@ -99,7 +115,13 @@ export class ActionItemChangesService {
         cancelDecisionId: dto.decisionId ?? null,
       });
       if (!moved) throw new StaleVersionException('action item', id, dto.version);
-      await this.writes.insertUpdate(em, councilId, id, { kind: 'transition', text: reason, statusFrom: current.status, statusTo: dto.to, authorId: caller.userId });
+      await this.writes.insertUpdate(em, councilId, id, {
+        kind: 'transition',
+        text: reason,
+        statusFrom: current.status,
+        statusTo: dto.to,
+        authorId: caller.userId,
+      });
       const after = actionItemResponse((await this.items.findInCouncil(councilId, id, em))!);
       await this.audit.record(em, {
         councilId,
@@ -143,7 +165,14 @@ export class ActionItemChangesService {
       });
       const update = updateResponse((await this.items.listUpdates(councilId, id, em, updateId))[0]!);
       const item = actionItemResponse((await this.items.findInCouncil(councilId, id, em))!);
-      await this.audit.record(em, { councilId, action: 'action_item.progress_reported', entityType: 'action_item', entityId: id, before: actionItemResponse(current), after: { item, update } });
+      await this.audit.record(em, {
+        councilId,
+        action: 'action_item.progress_reported',
+        entityType: 'action_item',
+        entityId: id,
+        before: actionItemResponse(current),
+        after: { item, update },
+      });
       return { update, item };
     });
   }
@@ -163,19 +192,33 @@ export class ActionItemChangesService {
         dto.ownerKind === undefined
           ? { ownerKind: current.ownerKind, ownerDelegationId: current.ownerDelegationId, ownerBodyId: current.ownerBodyId }
           : await this.refs.owner(em, councilId, dto, '');
-      const ownerChanged = owner.ownerKind !== current.ownerKind || owner.ownerDelegationId !== current.ownerDelegationId || owner.ownerBodyId !== current.ownerBodyId;
+      const ownerChanged =
+        owner.ownerKind !== current.ownerKind || owner.ownerDelegationId !== current.ownerDelegationId || owner.ownerBodyId !== current.ownerBodyId;
       const ownerUserId = dto.ownerUserId !== undefined ? dto.ownerUserId : ownerChanged ? null : current.ownerUserId;
-      if (ownerUserId !== null && (ownerUserId !== current.ownerUserId || ownerChanged)) await this.refs.ownerUser(em, councilId, ownerUserId, owner, 'ownerUserId');
+      if (ownerUserId !== null && (ownerUserId !== current.ownerUserId || ownerChanged))
+        await this.refs.ownerUser(em, councilId, ownerUserId, owner, 'ownerUserId');
       const dueDate = dto.dueDate ?? current.dueDate;
       if (dto.dueDate !== undefined) notPast(dto.dueDate, council, 'dueDate');
       if (!ownerChanged && ownerUserId === current.ownerUserId && dueDate === current.dueDate) {
-        throw new InvalidInputException('ownerKind', 'nothing_to_change', 'a reassignment changes the owner, the person in charge or the due date: none of them differs');
+        throw new InvalidInputException(
+          'ownerKind',
+          'nothing_to_change',
+          'a reassignment changes the owner, the person in charge or the due date: none of them differs',
+        );
       }
-      if (!(await this.writes.reassign(em, councilId, id, dto.version, { ...owner, ownerUserId, dueDate }))) throw new StaleVersionException('action item', id, dto.version);
+      if (!(await this.writes.reassign(em, councilId, id, dto.version, { ...owner, ownerUserId, dueDate })))
+        throw new StaleVersionException('action item', id, dto.version);
       const reason = dto.reason.trim();
       await this.writes.insertUpdate(em, councilId, id, { kind: 'reassignment', text: reason, authorId: caller.userId });
       const after = actionItemResponse((await this.items.findInCouncil(councilId, id, em))!);
-      await this.audit.record(em, { councilId, action: 'action_item.reassigned', entityType: 'action_item', entityId: id, before: actionItemResponse(current), after: { ...after, reason } });
+      await this.audit.record(em, {
+        councilId,
+        action: 'action_item.reassigned',
+        entityType: 'action_item',
+        entityId: id,
+        before: actionItemResponse(current),
+        after: { ...after, reason },
+      });
       await this.reminders.plan(em, councilId, id);
       return after;
     });

@@ -42,5 +42,7 @@ export function notFinal(item: ActionItemRow, what: string): void {
 export function writeScopeOf(caller: Caller, scope: 'own' | 'council', own: 'owner' | 'lead'): WriteScope {
   if (scope === 'council') return { kind: 'council' };
   if (!caller.delegationId) throw new Error('an own-scoped permission was granted to a caller without a delegation');
-  return own === 'lead' ? { kind: 'lead', participantId: caller.participantId } : { kind: 'owner', delegationId: caller.delegationId, participantId: caller.participantId };
+  return own === 'lead'
+    ? { kind: 'lead', participantId: caller.participantId }
+    : { kind: 'owner', delegationId: caller.delegationId, participantId: caller.participantId };
 }

@@ -41,17 +41,18 @@ export class ActionItemReferences {
   }
 
   /** Where the item comes from: decisionId (adopted; its meeting), else meetingId, else recommendationId, else none. */
-  async source(
-    em: EntityManager,
-    councilId: string,
-    dto: CreateActionItemDto,
-  ): Promise<ResolvedSource> {
+  async source(em: EntityManager, councilId: string, dto: CreateActionItemDto): Promise<ResolvedSource> {
     const recommendationId = dto.recommendationId ?? null;
-    if (recommendationId && !(await this.council.hasRecommendation(councilId, recommendationId, em))) throw new NotFoundException('recommendation', recommendationId);
+    if (recommendationId && !(await this.council.hasRecommendation(councilId, recommendationId, em)))
+      throw new NotFoundException('recommendation', recommendationId);
     if (dto.decisionId) {
       const decision = await this.adoptedDecision(em, councilId, dto.decisionId, 'decisionId');
       if (dto.meetingId !== undefined && dto.meetingId !== decision.meetingId) {
-        throw new InvalidInputException('meetingId', 'decision_meeting', "meetingId, with decisionId, must be the meeting where the decision was taken (or be left out)");
+        throw new InvalidInputException(
+          'meetingId',
+          'decision_meeting',
+          'meetingId, with decisionId, must be the meeting where the decision was taken (or be left out)',
+        );
       }
       return { sourceKind: 'decision', decisionId: dto.decisionId, meetingId: decision.meetingId, recommendationId };
     }
@@ -84,16 +85,29 @@ export class ActionItemReferences {
       return { ownerKind: kind, ownerDelegationId: null, ownerBodyId: dto.ownerBodyId };
     }
     if (dto.ownerDelegationId !== undefined || dto.ownerBodyId !== undefined) {
-      throw refuse(dto.ownerDelegationId !== undefined ? 'ownerDelegationId' : 'ownerBodyId', "an item of the presidency belongs to whoever holds it: give neither ownerDelegationId nor ownerBodyId");
+      throw refuse(
+        dto.ownerDelegationId !== undefined ? 'ownerDelegationId' : 'ownerBodyId',
+        'an item of the presidency belongs to whoever holds it: give neither ownerDelegationId nor ownerBodyId',
+      );
     }
     const holder = await this.council.presidingDelegation(councilId, null, em);
-    if (!holder) throw new ConflictException('NO_PRESIDENCY', 'no presidency term covers today (or its holder has no delegation): the presidency cannot own an item now', {}, `${prefix}ownerKind`);
+    if (!holder)
+      throw new ConflictException(
+        'NO_PRESIDENCY',
+        'no presidency term covers today (or its holder has no delegation): the presidency cannot own an item now',
+        {},
+        `${prefix}ownerKind`,
+      );
     return { ownerKind: kind, ownerDelegationId: holder, ownerBodyId: null };
   }
 
   async ownerUser(em: EntityManager, councilId: string, userId: string, owner: ResolvedOwner, field: string): Promise<void> {
     if (!(await this.council.seatsDelegateFor(councilId, userId, { delegationId: owner.ownerDelegationId, bodyId: owner.ownerBodyId }, em))) {
-      throw new InvalidInputException(field, 'owner_delegate', `${field} must be an account seated as a delegate of the owner (for a body: of one of its current leads)`);
+      throw new InvalidInputException(
+        field,
+        'owner_delegate',
+        `${field} must be an account seated as a delegate of the owner (for a body: of one of its current leads)`,
+      );
     }
   }
 }

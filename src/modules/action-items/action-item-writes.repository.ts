@@ -73,7 +73,8 @@ export class ActionItemWritesRepository {
     if (to === 'done') set.push('done_at = now()');
     if (from === 'done' && to === 'in_progress') set.push('done_at = NULL');
     if (to === 'verified') set.push(`verified_at = now(), verified_by = ${p.add(extra.actorId)}::uuid`);
-    if (to === 'cancelled') set.push(`cancelled_at = now(), cancel_reason = ${p.add(extra.reason)}, cancel_decision_id = ${p.add(extra.cancelDecisionId)}::uuid`);
+    if (to === 'cancelled')
+      set.push(`cancelled_at = now(), cancel_reason = ${p.add(extra.reason)}, cancel_decision_id = ${p.add(extra.cancelDecisionId)}::uuid`);
     const scoped = scopeSql(scope, p);
     const [, count] = (await em.query(
       `UPDATE action_items a SET ${set.join(', ')}, version = a.version + 1, updated_at = now()
@@ -139,7 +140,18 @@ export class ActionItemWritesRepository {
     const rows = (await em.query(
       `INSERT INTO action_item_updates (council_id, action_item_id, kind, text, percent, rag, attachment_url, status_from, status_to, author_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS id`,
-      [councilId, actionItemId, v.kind, v.text, v.percent ?? null, v.rag ?? null, v.attachmentUrl ?? null, v.statusFrom ?? null, v.statusTo ?? null, v.authorId],
+      [
+        councilId,
+        actionItemId,
+        v.kind,
+        v.text,
+        v.percent ?? null,
+        v.rag ?? null,
+        v.attachmentUrl ?? null,
+        v.statusFrom ?? null,
+        v.statusTo ?? null,
+        v.authorId,
+      ],
     )) as { id: string }[];
     return rows[0]!.id;
   }

@@ -81,7 +81,8 @@ export interface MineScope {
 }
 
 /** Who may change an item, as a WHERE condition: anyone (council-wide), its owner's delegates, or its body's leads. */
-export type WriteScope = { kind: 'council' } | { kind: 'owner'; delegationId: string; participantId: string | null } | { kind: 'lead'; participantId: string | null };
+export type WriteScope =
+  { kind: 'council' } | { kind: 'owner'; delegationId: string; participantId: string | null } | { kind: 'lead'; participantId: string | null };
 
 /** What a new item is given; the rest (status, progress, version, times) starts at its defaults. */
 export type NewActionItem = Pick<

@@ -14,7 +14,8 @@ import { ReassignActionItemDto } from './dto/reassign-action-item.dto.js';
 import { ReportProgressDto } from './dto/report-progress.dto.js';
 import { UpdateActionItemDto } from './dto/update-action-item.dto.js';
 
-const FILTERS = 'filters: ownerDelegationId, bodyId, meetingId, decisionId, recommendationId, status (several: status=open,blocked), overdue, dueBefore, source';
+const FILTERS =
+  'filters: ownerDelegationId, bodyId, meetingId, decisionId, recommendationId, status (several: status=open,blocked), overdue, dueBefore, source';
 
 @ApiTags('action items')
 @Controller('councils/:councilId/action-items')
@@ -61,7 +62,9 @@ export class ActionItemsController {
 
   @Patch(':actionItemId')
   @RequirePermission('action_item.update')
-  @ApiOperation({ summary: 'Edit title, description, priority or target (the secretariat or the chair; requires version; not once verified or cancelled → 409 ITEM_CLOSED)' })
+  @ApiOperation({
+    summary: 'Edit title, description, priority or target (the secretariat or the chair; requires version; not once verified or cancelled → 409 ITEM_CLOSED)',
+  })
   @ApiOkResponse({ type: ActionItemResponse })
   update(@UuidParam('councilId') councilId: string, @UuidParam('actionItemId') id: string, @Body() dto: UpdateActionItemDto): Promise<ActionItemResponse> {
     return this.changes.update(councilId, id, dto);
@@ -111,7 +114,10 @@ export class ActionItemsController {
   @Post(':actionItemId/reassign')
   @HttpCode(200)
   @RequirePermission('action_item.reassign')
-  @ApiOperation({ summary: 'Change the owner (and person in charge) and/or the due date, with a mandatory reason — audited and kept in the history (the chair or the secretariat; requires version)' })
+  @ApiOperation({
+    summary:
+      'Change the owner (and person in charge) and/or the due date, with a mandatory reason — audited and kept in the history (the chair or the secretariat; requires version)',
+  })
   @ApiOkResponse({ type: ActionItemResponse })
   reassign(
     @UuidParam('councilId') councilId: string,

@@ -10,7 +10,14 @@ import { CouncilReferencesRepository } from '../councils/council-references.repo
 import { councilOf, councilTexts, notPast, targetShape } from './action-item-checks.js';
 import { ActionItemReferences, type ResolvedSource } from './action-item-references.js';
 import { ActionItemWritesRepository } from './action-item-writes.repository.js';
-import { type ActionItemFilterValues, type ActionItemRow, ActionItemsRepository, type CouncilInfo, type MineScope, type NewActionItem } from './action-items.repository.js';
+import {
+  type ActionItemFilterValues,
+  type ActionItemRow,
+  ActionItemsRepository,
+  type CouncilInfo,
+  type MineScope,
+  type NewActionItem,
+} from './action-items.repository.js';
 import { actionItemResponse, updateResponse } from './action-items.responses.js';
 import type { ActionItemFilters, ActionItemsQuery, MyActionItemFilters, MyActionItemsQuery } from './dto/action-item-filters.query.js';
 import type { ActionItemUpdateListResponse } from './dto/action-item-update.response.js';
@@ -209,4 +216,3 @@ export class ActionItemsService {
     return this.writes.insert(em, councilId, values);
   }
 }
-

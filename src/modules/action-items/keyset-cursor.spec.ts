@@ -8,7 +8,12 @@ describe('action item cursors', () => {
   });
 
   it('refuses what it did not produce', () => {
-    for (const bad of ['', 'not a cursor', Buffer.from('2027-06-30|x').toString('base64url'), Buffer.from('tomorrow|0b6f0c1e-8a49-4c4e-9a57-2f7f1f1c9a10').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'not a cursor',
+      Buffer.from('2027-06-30|x').toString('base64url'),
+      Buffer.from('tomorrow|0b6f0c1e-8a49-4c4e-9a57-2f7f1f1c9a10').toString('base64url'),
+    ]) {
       expect(decodeCursor(bad)).toBeNull();
     }
   });

@@ -20,7 +20,11 @@ export class MyActionItemsController {
   @ResolveCallerInQuery() // the hottest read: the caller's roles come with the page, in one statement
   @ApiOperation({ summary: `My delegation's items: ${MINE}; due first, keyset-paged (limit ≤ 200, default 50); ${FILTERS}. Delegates only (else 403)` })
   @ApiOkResponse({ type: ActionItemPageResponse })
-  list(@UuidParam('councilId') councilId: string, @Query() query: MyActionItemsQuery, @PendingCallerParam() pending: PendingCaller): Promise<ActionItemPageResponse> {
+  list(
+    @UuidParam('councilId') councilId: string,
+    @Query() query: MyActionItemsQuery,
+    @PendingCallerParam() pending: PendingCaller,
+  ): Promise<ActionItemPageResponse> {
     return this.items.listMine(councilId, query, pending);
   }
 

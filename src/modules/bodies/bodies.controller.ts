@@ -9,7 +9,6 @@ import { CreateBodyDto } from './dto/create-body.dto.js';
 import { ListBodiesQuery } from './dto/list-bodies.query.js';
 import { UpdateBodyDto } from './dto/update-body.dto.js';
 
-
 @ApiTags('bodies')
 @Controller('councils/:councilId/bodies')
 export class BodiesController {

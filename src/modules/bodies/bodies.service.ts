@@ -82,7 +82,14 @@ export class BodiesService {
       const leads = await this.leads.listForBody(councilId, bodyId, em);
       const before = bodyResponse(current, leads);
       const after = bodyResponse(updated, leads);
-      await this.audit.record(em, { councilId, action: 'body.updated', entityType: 'body', entityId: bodyId, before: withoutLeads(before), after: withoutLeads(after) });
+      await this.audit.record(em, {
+        councilId,
+        action: 'body.updated',
+        entityType: 'body',
+        entityId: bodyId,
+        before: withoutLeads(before),
+        after: withoutLeads(after),
+      });
       return after;
     });
   }

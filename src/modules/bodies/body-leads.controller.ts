@@ -6,7 +6,6 @@ import { BodyLeadsService } from './body-leads.service.js';
 import { BodyLeadResponse } from './dto/body-lead.response.js';
 import { CreateBodyLeadDto } from './dto/create-body-lead.dto.js';
 
-
 @ApiTags('bodies')
 @Controller('councils/:councilId/bodies/:bodyId/leads')
 export class BodyLeadsController {

@@ -46,19 +46,20 @@ export class BodyLeadsRepository {
 
   /** Inserts the lead over the daterange literal (e.g. "[2026-01-01,)") and returns its id. */
   async insert(em: EntityManager, councilId: string, bodyId: string, participantId: string, period: string): Promise<string> {
-    const rows = (await em.query(
-      `INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, $4::daterange) RETURNING id`,
-      [councilId, bodyId, participantId, period],
-    )) as { id: string }[];
+    const rows = (await em.query(`INSERT INTO body_leads (council_id, body_id, participant_id, period) VALUES ($1, $2, $3, $4::daterange) RETURNING id`, [
+      councilId,
+      bodyId,
+      participantId,
+      period,
+    ])) as { id: string }[];
     return rows[0]!.id;
   }
 
   async delete(em: EntityManager, councilId: string, bodyId: string, leadId: string): Promise<boolean> {
-    const [, count] = (await em.query(`DELETE FROM body_leads WHERE id = $1 AND council_id = $2 AND body_id = $3`, [
-      leadId,
-      councilId,
-      bodyId,
-    ])) as [unknown[], number];
+    const [, count] = (await em.query(`DELETE FROM body_leads WHERE id = $1 AND council_id = $2 AND body_id = $3`, [leadId, councilId, bodyId])) as [
+      unknown[],
+      number,
+    ];
     return count > 0;
   }
 }

@@ -23,13 +23,17 @@ export const DEFAULT_MEETING_RULES: Readonly<MeetingRules> = Object.freeze({
 });
 
 /** Defaults of the other council settings when a create request leaves them out. */
-export const COUNCIL_DEFAULTS: Readonly<{ termMonths: number; rotationPolicy: RotationPolicy; quorumRatio: number; workingLanguages: readonly WorkingLanguage[] }> =
-  Object.freeze({
-    termMonths: 24,
-    rotationPolicy: 'fixed_order',
-    quorumRatio: 0.75,
-    workingLanguages: Object.freeze(['es', 'en', 'fr', 'pt'] as WorkingLanguage[]),
-  });
+export const COUNCIL_DEFAULTS: Readonly<{
+  termMonths: number;
+  rotationPolicy: RotationPolicy;
+  quorumRatio: number;
+  workingLanguages: readonly WorkingLanguage[];
+}> = Object.freeze({
+  termMonths: 24,
+  rotationPolicy: 'fixed_order',
+  quorumRatio: 0.75,
+  workingLanguages: Object.freeze(['es', 'en', 'fr', 'pt'] as WorkingLanguage[]),
+});
 
 /** Largest number of days a deadline may lie before a meeting (the database CHECK allows 0..730). */
 export const MAX_RULE_DAYS = 730;

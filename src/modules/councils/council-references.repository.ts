@@ -85,7 +85,12 @@ export class CouncilReferencesRepository {
   }
 
   /** Is the account seated (active) as a delegate of the delegation, or of a participant leading the body today (council time)? */
-  async seatsDelegateFor(councilId: string, userId: string, owner: { delegationId: string | null; bodyId: string | null }, em: EntityManager = this.db.manager): Promise<boolean> {
+  async seatsDelegateFor(
+    councilId: string,
+    userId: string,
+    owner: { delegationId: string | null; bodyId: string | null },
+    em: EntityManager = this.db.manager,
+  ): Promise<boolean> {
     const rows = (await em.query(
       `SELECT 1 FROM council_roles cr
          JOIN delegates d ON d.id = cr.delegate_id AND d.active
@@ -97,7 +102,12 @@ export class CouncilReferencesRepository {
     return rows.length > 0;
   }
 
-  private async exists(em: EntityManager, table: 'bodies' | 'delegations' | 'meetings' | 'participants' | 'recommendations', councilId: string, id: string): Promise<boolean> {
+  private async exists(
+    em: EntityManager,
+    table: 'bodies' | 'delegations' | 'meetings' | 'participants' | 'recommendations',
+    councilId: string,
+    id: string,
+  ): Promise<boolean> {
     return ((await em.query(`SELECT 1 FROM ${table} WHERE id = $1 AND council_id = $2`, [id, councilId])) as unknown[]).length > 0;
   }
 }

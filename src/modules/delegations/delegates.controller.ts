@@ -9,7 +9,6 @@ import { DelegateListResponse } from './dto/delegate-list.response.js';
 import { DelegateResponse } from './dto/delegate.response.js';
 import { UpdateDelegateDto } from './dto/update-delegate.dto.js';
 
-
 @ApiTags('delegations')
 @Controller('councils/:councilId/delegations/:delegationId/delegates')
 export class DelegatesController {

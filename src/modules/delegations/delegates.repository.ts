@@ -62,10 +62,11 @@ export class DelegatesRepository {
   }
 
   async findInDelegationForUpdate(em: EntityManager, councilId: string, delegationId: string, id: string): Promise<DelegateRow | undefined> {
-    const rows: DelegateRow[] = await em.query(
-      `SELECT ${COLUMNS} FROM delegates WHERE id = $1 AND delegation_id = $2 AND council_id = $3 FOR UPDATE`,
-      [id, delegationId, councilId],
-    );
+    const rows: DelegateRow[] = await em.query(`SELECT ${COLUMNS} FROM delegates WHERE id = $1 AND delegation_id = $2 AND council_id = $3 FOR UPDATE`, [
+      id,
+      delegationId,
+      councilId,
+    ]);
     return rows[0];
   }
 

@@ -22,7 +22,8 @@ export class DelegatesService {
   async create(councilId: string, delegationId: string, dto: CreateDelegateDto, onlyDelegation: string | null): Promise<DelegateResponse> {
     return this.db.transaction(async (em) => {
       // Locking the delegation serialises its delegates' changes, so the one-head check below cannot race.
-      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation))) throw new NotFoundException('delegation', delegationId);
+      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation)))
+        throw new NotFoundException('delegation', delegationId);
       if (dto.role === 'head') await this.assertNoOtherHead(em, delegationId, null);
       const row = await this.delegates.insert(em, {
         councilId,
@@ -48,7 +49,8 @@ export class DelegatesService {
 
   async update(councilId: string, delegationId: string, delegateId: string, dto: UpdateDelegateDto, onlyDelegation: string | null): Promise<DelegateResponse> {
     return this.db.transaction(async (em) => {
-      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation))) throw new NotFoundException('delegation', delegationId);
+      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation)))
+        throw new NotFoundException('delegation', delegationId);
       const current = await this.delegates.findInDelegationForUpdate(em, councilId, delegationId, delegateId);
       if (!current) throw new NotFoundException('delegate', delegateId);
       if (current.version !== dto.version) throw new StaleVersionException('delegate', delegateId, dto.version);
@@ -87,7 +89,8 @@ export class DelegatesService {
    */
   async deactivate(councilId: string, delegationId: string, delegateId: string, onlyDelegation: string | null): Promise<DelegateResponse> {
     return this.db.transaction(async (em) => {
-      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation))) throw new NotFoundException('delegation', delegationId);
+      if (!(await this.delegations.findInCouncilForUpdate(em, councilId, delegationId, onlyDelegation)))
+        throw new NotFoundException('delegation', delegationId);
       const current = await this.delegates.findInDelegationForUpdate(em, councilId, delegationId, delegateId);
       if (!current) throw new NotFoundException('delegate', delegateId);
       if (!current.active) return delegateResponse(current);

@@ -9,7 +9,6 @@ import { DelegationListResponse } from './dto/delegation-list.response.js';
 import { DelegationResponse } from './dto/delegation.response.js';
 import { UpdateDelegationDto } from './dto/update-delegation.dto.js';
 
-
 @ApiTags('delegations')
 @Controller('councils/:councilId/delegations')
 export class DelegationsController {

@@ -64,18 +64,31 @@ export class DocumentsController {
 
   @Get('meetings/:meetingId/documents')
   @RequirePermission('document.read')
-  @ApiOperation({ summary: "A meeting's papers in agenda order, each with its current version (those the caller may see; anyone: the public papers once published)" })
+  @ApiOperation({
+    summary: "A meeting's papers in agenda order, each with its current version (those the caller may see; anyone: the public papers once published)",
+  })
   @ApiOkResponse({ type: DocumentListResponse })
-  listForMeeting(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string, @CurrentCaller() caller: Caller): Promise<DocumentListResponse> {
+  listForMeeting(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DocumentListResponse> {
     return this.documents.listForMeeting(councilId, meetingId, caller);
   }
 
   @Post('meetings/:meetingId/documents/publish')
   @HttpCode(200)
   @RequirePermission('document.manage')
-  @ApiOperation({ summary: "Publish the meeting's documents: its papers marked public become readable without signing in. Once its minutes are approved (else 409 MINUTES_NOT_APPROVED)" })
+  @ApiOperation({
+    summary:
+      "Publish the meeting's documents: its papers marked public become readable without signing in. Once its minutes are approved (else 409 MINUTES_NOT_APPROVED)",
+  })
   @ApiOkResponse({ type: PublishDocumentsResponse })
-  publish(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string, @CurrentCaller() caller: Caller): Promise<PublishDocumentsResponse> {
+  publish(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PublishDocumentsResponse> {
     return this.documents.publish(councilId, meetingId, caller);
   }
 
@@ -91,7 +104,11 @@ export class DocumentsController {
   @RequirePermission('document.read')
   @ApiOperation({ summary: "A paper's versions, newest first (the history is kept)" })
   @ApiOkResponse({ type: DocumentVersionListResponse })
-  versions(@UuidParam('councilId') councilId: string, @UuidParam('documentId') documentId: string, @CurrentCaller() caller: Caller): Promise<DocumentVersionListResponse> {
+  versions(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('documentId') documentId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DocumentVersionListResponse> {
     return this.documents.versions(councilId, documentId, caller);
   }
 
@@ -149,12 +166,21 @@ export class DocumentsController {
         .header('content-range', `bytes */${size}`)
         .header('content-disposition', null as never)
         .type('application/json; charset=utf-8')
-        .send({ statusCode: 416, code: 'RANGE_NOT_SATISFIABLE', message, errors: [{ field: 'range', rule: 'satisfiable', message }], requestId: String(reply.request.id) });
+        .send({
+          statusCode: 416,
+          code: 'RANGE_NOT_SATISFIABLE',
+          message,
+          errors: [{ field: 'range', rule: 'satisfiable', message }],
+          requestId: String(reply.request.id),
+        });
       return;
     }
     void reply.type(version.contentType);
     if (range) {
-      void reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', String(range.end - range.start + 1));
+      void reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('content-length', String(range.end - range.start + 1));
     } else {
       void reply.code(200).header('content-length', String(size));
     }

@@ -99,10 +99,10 @@ export class DocumentsRepository {
   }
 
   async find(councilId: string, documentId: string, em: EntityManager = this.db.manager, lock = false): Promise<DocumentRow | undefined> {
-    const rows = (await em.query(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1 AND d.council_id = $2${lock ? ' FOR UPDATE OF d' : ''}`,
-      [documentId, councilId],
-    )) as DocumentRow[];
+    const rows = (await em.query(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1 AND d.council_id = $2${lock ? ' FOR UPDATE OF d' : ''}`, [
+      documentId,
+      councilId,
+    ])) as DocumentRow[];
     return rows[0];
   }
 
@@ -141,10 +141,11 @@ export class DocumentsRepository {
 
   /** Makes `number` the current version (and the title, when given). */
   async advance(em: EntityManager, documentId: string, number: number, title: string | null): Promise<void> {
-    await em.query(
-      `UPDATE documents SET current_version = $2, title = COALESCE($3, title), version = version + 1, updated_at = now() WHERE id = $1`,
-      [documentId, number, title],
-    );
+    await em.query(`UPDATE documents SET current_version = $2, title = COALESCE($3, title), version = version + 1, updated_at = now() WHERE id = $1`, [
+      documentId,
+      number,
+      title,
+    ]);
   }
 
   async insertVersion(em: EntityManager, councilId: string, documentId: string, number: number, v: NewVersionValues): Promise<void> {
@@ -160,7 +161,10 @@ export class DocumentsRepository {
   }
 
   async version(documentId: string, number: number, em: EntityManager = this.db.manager): Promise<VersionRow | undefined> {
-    const rows = (await em.query(`SELECT ${VERSION_COLUMNS} FROM document_versions v WHERE v.document_id = $1 AND v.number = $2`, [documentId, number])) as VersionRow[];
+    const rows = (await em.query(`SELECT ${VERSION_COLUMNS} FROM document_versions v WHERE v.document_id = $1 AND v.number = $2`, [
+      documentId,
+      number,
+    ])) as VersionRow[];
     return rows[0];
   }
 
@@ -173,7 +177,11 @@ export class DocumentsRepository {
     return count > 0;
   }
 
-  async meetingForPublication(em: EntityManager, councilId: string, meetingId: string): Promise<{ id: string; minutesStatus: string | null; published: boolean } | undefined> {
+  async meetingForPublication(
+    em: EntityManager,
+    councilId: string,
+    meetingId: string,
+  ): Promise<{ id: string; minutesStatus: string | null; published: boolean } | undefined> {
     const rows = (await em.query(
       `SELECT m.id, mi.status AS "minutesStatus", EXISTS (SELECT 1 FROM meeting_document_publications p WHERE p.meeting_id = m.id) AS published
          FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id

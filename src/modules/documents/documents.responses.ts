@@ -54,8 +54,12 @@ export function documentResponse(d: DocumentRow, current: VersionRow): DocumentR
 
 /** A file name safe to store and to send back: its last path segment, no control characters, at most 255 characters. */
 export function cleanFileName(raw: string | undefined, fallback: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const base = (raw ?? '').split(/[/\\]/).pop()!.replace(/[\u0000-\u001F\u007F]/g, '').trim();
+  const base = (raw ?? '')
+    .split(/[/\\]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001F\u007F]/g, '')
+    .trim();
   const name = base === '' || textCharactersProblem(base) ? fallback : base;
   return [...name].slice(0, FILE_NAME_MAX).join('');
 }

@@ -6,7 +6,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { UnauthenticatedException } from '../../core/auth/auth.guard.js';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.js';
-import { ConflictException, DomainException, ForbiddenException, InvalidInputException, NotFoundException, StaleVersionException } from '../../core/errors/domain.exception.js';
+import {
+  ConflictException,
+  DomainException,
+  ForbiddenException,
+  InvalidInputException,
+  NotFoundException,
+  StaleVersionException,
+} from '../../core/errors/domain.exception.js';
 import { iso } from '../../core/http/iso.js';
 import { textCharactersProblem } from '../../core/validation/input-text.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -122,11 +129,19 @@ export class DocumentsService {
 
   // ── uploading ──
 
-  async upload(councilId: string, meetingId: string, itemId: string, caller: Caller, request: FastifyRequest, now: () => Date = () => new Date()): Promise<DocumentResponse> {
+  async upload(
+    councilId: string,
+    meetingId: string,
+    itemId: string,
+    caller: Caller,
+    request: FastifyRequest,
+    now: () => Date = () => new Date(),
+  ): Promise<DocumentResponse> {
     const item = await this.documents.findPaperItem(councilId, meetingId, itemId);
     if (!item) throw new NotFoundException('agenda item', itemId);
     // Own scope: the delegates of the item's presenter; others learn nothing of it (as for any own-scoped row).
-    if (caller.scope === 'own' && (!caller.participantId || caller.participantId !== item.presenterParticipantId)) throw new NotFoundException('agenda item', itemId);
+    if (caller.scope === 'own' && (!caller.participantId || caller.participantId !== item.presenterParticipantId))
+      throw new NotFoundException('agenda item', itemId);
     if (!request.isMultipart()) {
       throw new DomainException('UNSUPPORTED_MEDIA_TYPE', 415, 'an upload is multipart/form-data with the parts file, language and title', [
         { field: 'body', rule: 'multipart', message: 'the body must be multipart/form-data' },
@@ -178,7 +193,8 @@ export class DocumentsService {
       put.key = stored.key;
     }
     if (!stored) throw new InvalidInputException('file', 'required', 'file is required (the part named file)');
-    if (fields.language === undefined) throw new InvalidInputException('language', 'required', `language is required (one of ${item.workingLanguages.join(', ')})`);
+    if (fields.language === undefined)
+      throw new InvalidInputException('language', 'required', `language is required (one of ${item.workingLanguages.join(', ')})`);
     this.checkLanguage(fields.language, item);
     const title = fields.title === undefined ? null : this.checkedTitle(fields.title);
 
@@ -194,7 +210,14 @@ export class DocumentsService {
       await this.documents.advance(em, documentId, number, title);
     } else {
       if (title === null) throw new InvalidInputException('title', 'required', 'title is required for the first upload of a paper in a language');
-      documentId = await this.documents.insertDocument(em, { councilId: item.councilId, meetingId: item.meetingId, agendaItemId: item.id, language: fields.language, title, createdBy: caller.userId });
+      documentId = await this.documents.insertDocument(em, {
+        councilId: item.councilId,
+        meetingId: item.meetingId,
+        agendaItemId: item.id,
+        language: fields.language,
+        title,
+        createdBy: caller.userId,
+      });
       number = 1;
     }
     await this.documents.insertVersion(em, item.councilId, documentId, number, {
@@ -239,9 +262,12 @@ export class DocumentsService {
     const contentType = await sniffContentType(headBuf);
     if (!contentType) {
       if (!done) await drainIterator(iterator);
-      throw new DomainException('UNSUPPORTED_MEDIA_TYPE', 415, 'file must be a PDF, an Office document (docx, xlsx, pptx, odt) or an image (PNG, JPEG, GIF, WebP), judged by its bytes', [
-        { field: 'file', rule: 'content_type', message: 'file is not of an accepted type (PDF, docx, xlsx, pptx, odt, PNG, JPEG, GIF, WebP)' },
-      ]);
+      throw new DomainException(
+        'UNSUPPORTED_MEDIA_TYPE',
+        415,
+        'file must be a PDF, an Office document (docx, xlsx, pptx, odt) or an image (PNG, JPEG, GIF, WebP), judged by its bytes',
+        [{ field: 'file', rule: 'content_type', message: 'file is not of an accepted type (PDF, docx, xlsx, pptx, odt, PNG, JPEG, GIF, WebP)' }],
+      );
     }
     async function* all(): AsyncGenerator<Buffer> {
       if (headBuf.length > 0) yield headBuf;
@@ -259,7 +285,11 @@ export class DocumentsService {
 
   private checkLanguage(language: string, item: PaperItemRow): void {
     if (!(DOCUMENT_LANGUAGES as readonly string[]).includes(language) || !item.workingLanguages.includes(language)) {
-      throw new InvalidInputException('language', 'working_language', `language must be one of the council's working languages (${item.workingLanguages.join(', ')})`);
+      throw new InvalidInputException(
+        'language',
+        'working_language',
+        `language must be one of the council's working languages (${item.workingLanguages.join(', ')})`,
+      );
     }
   }
 
@@ -280,7 +310,8 @@ export class DocumentsService {
       if (current.version !== dto.version) throw new StaleVersionException('document', documentId, dto.version);
       const title = dto.title === undefined ? null : this.checkedTitle(dto.title);
       const visibility = dto.visibility ?? current.visibility;
-      if (!(await this.documents.updateVisibility(em, documentId, dto.version, visibility, title))) throw new StaleVersionException('document', documentId, dto.version);
+      if (!(await this.documents.updateVisibility(em, documentId, dto.version, visibility, title)))
+        throw new StaleVersionException('document', documentId, dto.version);
       const after = (await this.documents.find(councilId, documentId, em))!;
       const response = documentResponse(after, (await this.documents.version(documentId, after.currentVersion, em))!);
       await this.audit.record(em, {
@@ -302,7 +333,9 @@ export class DocumentsService {
       if (!meeting) throw new NotFoundException('meeting', meetingId);
       if (meeting.published) throw new ConflictException('DOCUMENTS_PUBLISHED', "the meeting's documents are already published");
       if (meeting.minutesStatus !== 'approved') {
-        throw new ConflictException('MINUTES_NOT_APPROVED', "a meeting's documents are published once its minutes are approved", { minutesStatus: meeting.minutesStatus });
+        throw new ConflictException('MINUTES_NOT_APPROVED', "a meeting's documents are published once its minutes are approved", {
+          minutesStatus: meeting.minutesStatus,
+        });
       }
       const publishedAt = await this.documents.publish(em, councilId, meetingId, caller.userId);
       const response = { meetingId, publishedAt: iso(publishedAt) };

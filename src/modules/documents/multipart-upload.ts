@@ -4,9 +4,13 @@ import { StoredObjectTooLargeError } from './store/document-store.js';
 
 /** 413 for a file over the limit, naming the file part. */
 export function tooLarge(maxBytes: number): DomainException {
-  return new DomainException('PAYLOAD_TOO_LARGE', 413, `file is larger than the limit of ${maxBytes} bytes`, [
-    { field: 'file', rule: 'max_size', message: `file must be at most ${maxBytes} bytes` },
-  ], { maxBytes });
+  return new DomainException(
+    'PAYLOAD_TOO_LARGE',
+    413,
+    `file is larger than the limit of ${maxBytes} bytes`,
+    [{ field: 'file', rule: 'max_size', message: `file must be at most ${maxBytes} bytes` }],
+    { maxBytes },
+  );
 }
 
 /** The multipart parser's own errors, in the house's error body. */
@@ -26,10 +30,14 @@ export function mapMultipartError(err: unknown, maxBytes: number): unknown {
     case 'FST_INVALID_JSON_FIELD_ERROR':
       return new InvalidInputException('body', 'multipart', 'the multipart body is not valid');
     case 'FST_MP_PREMATURE_CLOSE':
-      return new DomainException('UPLOAD_INTERRUPTED', 400, 'the upload ended before the file was complete', [{ field: 'file', rule: 'complete', message: 'the file did not arrive whole' }]);
+      return new DomainException('UPLOAD_INTERRUPTED', 400, 'the upload ended before the file was complete', [
+        { field: 'file', rule: 'complete', message: 'the file did not arrive whole' },
+      ]);
     default:
       if (err instanceof Error && /Unexpected end of (multipart|form)|Malformed|boundary/i.test(err.message)) {
-        return new DomainException('UPLOAD_INTERRUPTED', 400, 'the multipart body is malformed or ended early', [{ field: 'body', rule: 'multipart', message: err.message }]);
+        return new DomainException('UPLOAD_INTERRUPTED', 400, 'the multipart body is malformed or ended early', [
+          { field: 'body', rule: 'multipart', message: err.message },
+        ]);
       }
       return err;
   }

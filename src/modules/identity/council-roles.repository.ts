@@ -48,13 +48,18 @@ export class CouncilRolesRepository {
 
   /** How many secretariat staff the council has (in the caller's transaction). */
   async countSecretariat(em: EntityManager, councilId: string): Promise<number> {
-    const rows = (await em.query(`SELECT count(*)::int AS n FROM council_roles WHERE council_id = $1 AND role = 'secretariat'`, [councilId])) as { n: number }[];
+    const rows = (await em.query(`SELECT count(*)::int AS n FROM council_roles WHERE council_id = $1 AND role = 'secretariat'`, [councilId])) as {
+      n: number;
+    }[];
     return rows[0]!.n;
   }
 
   /** Removes the user's secretariat role in this council only (a delegate role stays); false when there was none. */
   async deleteSecretariat(em: EntityManager, councilId: string, userId: string): Promise<boolean> {
-    const rows = (await em.query(`DELETE FROM council_roles WHERE council_id = $1 AND user_id = $2 AND role = 'secretariat' RETURNING id`, [councilId, userId])) as [unknown[], number];
+    const rows = (await em.query(`DELETE FROM council_roles WHERE council_id = $1 AND user_id = $2 AND role = 'secretariat' RETURNING id`, [
+      councilId,
+      userId,
+    ])) as [unknown[], number];
     return rows[0].length > 0;
   }
 
@@ -74,7 +79,11 @@ export class CouncilRolesRepository {
   }
 
   /** The delegate seat, when it belongs to this council. */
-  async delegateInCouncil(em: EntityManager, councilId: string, delegateId: string): Promise<{ id: string; delegation_id: string; active: boolean } | undefined> {
+  async delegateInCouncil(
+    em: EntityManager,
+    councilId: string,
+    delegateId: string,
+  ): Promise<{ id: string; delegation_id: string; active: boolean } | undefined> {
     const rows = (await em.query(`SELECT id, delegation_id, active FROM delegates WHERE id = $1 AND council_id = $2`, [delegateId, councilId])) as {
       id: string;
       delegation_id: string;
@@ -85,7 +94,9 @@ export class CouncilRolesRepository {
 
   /** The user already linked to this delegate seat, if any. */
   async holderOfDelegateSeat(em: EntityManager, councilId: string, delegateId: string): Promise<string | undefined> {
-    const rows = (await em.query(`SELECT user_id FROM council_roles WHERE council_id = $1 AND delegate_id = $2`, [councilId, delegateId])) as { user_id: string }[];
+    const rows = (await em.query(`SELECT user_id FROM council_roles WHERE council_id = $1 AND delegate_id = $2`, [councilId, delegateId])) as {
+      user_id: string;
+    }[];
     return rows[0]?.user_id;
   }
 

@@ -44,10 +44,20 @@ export class CouncilSecretariatService {
       const council = await this.councils.findForUpdate(em, councilId);
       if (!council) throw new NotFoundException('council', councilId);
 
-      let user = await this.users.insertIfNew(em, { email, fullName: dto.fullName.trim(), preferredLanguage: dto.preferredLanguage ?? council.workingLanguages[0] });
+      let user = await this.users.insertIfNew(em, {
+        email,
+        fullName: dto.fullName.trim(),
+        preferredLanguage: dto.preferredLanguage ?? council.workingLanguages[0],
+      });
       const accountCreated = user !== undefined;
       if (user) {
-        await this.audit.record(em, { councilId, action: 'user.created', entityType: 'user', entityId: user.id, after: { email: user.email, fullName: user.full_name } });
+        await this.audit.record(em, {
+          councilId,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          after: { email: user.email, fullName: user.full_name },
+        });
       } else {
         user = (await this.users.findByEmailForUpdate(em, email))!;
         if (user.disabled_at !== null) throw new ConflictException('USER_DISABLED', 'the account is disabled: enable it first', { userId: user.id }, 'email');
@@ -56,12 +66,23 @@ export class CouncilSecretariatService {
           throw new ConflictException('ALREADY_SECRETARIAT', 'this person is already secretariat of the council', { userId: user.id }, 'email');
         }
         if (existing) {
-          throw new ConflictException('ROLE_EXISTS', 'this person already has a role in the council; remove it first to change it', { userId: user.id, role: existing.role }, 'email');
+          throw new ConflictException(
+            'ROLE_EXISTS',
+            'this person already has a role in the council; remove it first to change it',
+            { userId: user.id, role: existing.role },
+            'email',
+          );
         }
       }
       await this.roles.insert(em, { userId: user.id, councilId, role: 'secretariat', delegateId: null });
       const appointed = councilUserResponse((await this.roles.findInCouncil(councilId, user.id, em))!);
-      await this.audit.record(em, { councilId, action: 'secretariat.appointed', entityType: 'user', entityId: user.id, after: { ...appointed, accountCreated } });
+      await this.audit.record(em, {
+        councilId,
+        action: 'secretariat.appointed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ...appointed, accountCreated },
+      });
 
       const result = new SecretariatAppointmentResponse();
       result.user = appointed;
@@ -69,7 +90,13 @@ export class CouncilSecretariatService {
       result.linkEmailed = !user.has_password;
       if (result.linkEmailed) {
         const link = await this.links.issue(em, user.id, councilId);
-        await this.audit.record(em, { councilId, action: 'user.setup_link_issued', entityType: 'user', entityId: user.id, after: { expiresAt: link.expiresAt, emailedTo: link.email } });
+        await this.audit.record(em, {
+          councilId,
+          action: 'user.setup_link_issued',
+          entityType: 'user',
+          entityId: user.id,
+          after: { expiresAt: link.expiresAt, emailedTo: link.email },
+        });
       }
       return result;
     });
@@ -92,9 +119,17 @@ export class CouncilSecretariatService {
     await this.db.transaction(async (em) => {
       if (!(await this.councils.lockForChange(em, councilId))) throw new NotFoundException('council', councilId);
       const current = await this.roles.findInCouncil(councilId, userId, em);
-      if (current?.role !== 'secretariat' || !(await this.roles.deleteSecretariat(em, councilId, userId))) throw new NotFoundException('secretariat member', userId);
+      if (current?.role !== 'secretariat' || !(await this.roles.deleteSecretariat(em, councilId, userId)))
+        throw new NotFoundException('secretariat member', userId);
       const remaining = await this.roles.countSecretariat(em, councilId);
-      await this.audit.record(em, { councilId, action: 'secretariat.removed', entityType: 'user', entityId: userId, before: councilUserResponse(current), after: { remaining } });
+      await this.audit.record(em, {
+        councilId,
+        action: 'secretariat.removed',
+        entityType: 'user',
+        entityId: userId,
+        before: councilUserResponse(current),
+        after: { remaining },
+      });
     });
   }
 }

@@ -31,8 +31,10 @@ export class CouncilUsersService {
 
   async create(councilId: string, dto: CreateCouncilUserDto): Promise<CouncilUserCreatedResponse> {
     const delegateId = dto.delegateId ?? null;
-    if (dto.role === 'delegate' && delegateId === null) throw new InvalidInputException('delegateId', 'required_for_delegate', 'a delegate account needs delegateId');
-    if (dto.role !== 'delegate' && delegateId !== null) throw new InvalidInputException('delegateId', 'delegates_only', 'only a delegate account takes delegateId');
+    if (dto.role === 'delegate' && delegateId === null)
+      throw new InvalidInputException('delegateId', 'required_for_delegate', 'a delegate account needs delegateId');
+    if (dto.role !== 'delegate' && delegateId !== null)
+      throw new InvalidInputException('delegateId', 'delegates_only', 'only a delegate account takes delegateId');
     const email = dto.email.trim().toLowerCase();
 
     return this.db.transaction(async (em) => {
@@ -41,11 +43,22 @@ export class CouncilUsersService {
 
       let user = await this.users.insertIfNew(em, { email, fullName: dto.fullName.trim() });
       if (user) {
-        await this.audit.record(em, { councilId, action: 'user.created', entityType: 'user', entityId: user.id, after: { email: user.email, fullName: user.full_name } });
+        await this.audit.record(em, {
+          councilId,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          after: { email: user.email, fullName: user.full_name },
+        });
       } else {
         user = (await this.users.findByEmailForUpdate(em, email))!;
         if (await this.roles.findInCouncil(councilId, user.id, em)) {
-          throw new ConflictException('ROLE_EXISTS', 'this person already has a role in the council; remove it first to change it', { userId: user.id }, 'email');
+          throw new ConflictException(
+            'ROLE_EXISTS',
+            'this person already has a role in the council; remove it first to change it',
+            { userId: user.id },
+            'email',
+          );
         }
       }
       await this.roles.insert(em, { userId: user.id, councilId, role: dto.role, delegateId });
@@ -98,16 +111,26 @@ export class CouncilUsersService {
     if (user.disabled_at !== null) return new ConflictException('USER_DISABLED', 'the account is disabled', { userId: user.id });
     if (user.has_password) return new ConflictException('PASSWORD_ALREADY_SET', 'the person has already set a password', { userId: user.id });
     if (user.is_admin || (await this.roles.hasRoleOutside(em, user.id, councilId))) {
-      return new ConflictException('LINK_NEEDS_ADMINISTRATOR', 'the account also belongs to another council or is an administrator: a system administrator issues its link', {
-        userId: user.id,
-      });
+      return new ConflictException(
+        'LINK_NEEDS_ADMINISTRATOR',
+        'the account also belongs to another council or is an administrator: a system administrator issues its link',
+        {
+          userId: user.id,
+        },
+      );
     }
     return null;
   }
 
   private async issueLink(em: EntityManager, councilId: string, userId: string): Promise<SetupLinkResponse> {
     const link = await this.links.issue(em, userId, councilId);
-    await this.audit.record(em, { councilId, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt, emailedTo: link.email } });
+    await this.audit.record(em, {
+      councilId,
+      action: 'user.setup_link_issued',
+      entityType: 'user',
+      entityId: userId,
+      after: { expiresAt: link.expiresAt, emailedTo: link.email },
+    });
     return setupLinkResponse(link);
   }
 
@@ -116,6 +139,7 @@ export class CouncilUsersService {
     if (!seat) throw new NotFoundException('delegate', delegateId);
     if (!seat.active) throw new InvalidInputException('delegateId', 'active_delegate', 'the delegate seat is inactive');
     const holder = await this.roles.holderOfDelegateSeat(em, councilId, delegateId);
-    if (holder) throw new ConflictException('DELEGATE_SEAT_TAKEN', 'another account already acts as this delegate', { delegateId, userId: holder }, 'delegateId');
+    if (holder)
+      throw new ConflictException('DELEGATE_SEAT_TAKEN', 'another account already acts as this delegate', { delegateId, userId: holder }, 'delegateId');
   }
 }

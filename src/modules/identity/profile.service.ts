@@ -27,7 +27,8 @@ export class ProfileService {
       const before = await this.users.findByIdForUpdate(em, userId);
       if (!before) throw new UnauthenticatedException();
       const changed =
-        (dto.preferredLanguage !== undefined && dto.preferredLanguage !== before.preferred_language) || (dto.timeZone !== undefined && dto.timeZone !== before.time_zone);
+        (dto.preferredLanguage !== undefined && dto.preferredLanguage !== before.preferred_language) ||
+        (dto.timeZone !== undefined && dto.timeZone !== before.time_zone);
       if (!changed) return;
       const after = (await this.users.updateProfile(em, userId, dto))!;
       await this.audit.record(em, {

@@ -39,7 +39,10 @@ export class RefreshTokensRepository {
   }
 
   async findFamilyByHash(tokenHash: string, em: EntityManager = this.db.manager): Promise<{ family_id: string; user_id: string } | undefined> {
-    const rows = (await em.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [tokenHash])) as { family_id: string; user_id: string }[];
+    const rows = (await em.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [tokenHash])) as {
+      family_id: string;
+      user_id: string;
+    }[];
     return rows[0];
   }
 
@@ -50,7 +53,10 @@ export class RefreshTokensRepository {
 
   /** Revokes every still-valid token of the family; returns how many. */
   async revokeFamily(em: EntityManager, familyId: string): Promise<number> {
-    const [, count] = (await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId])) as [unknown, number];
+    const [, count] = (await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId])) as [
+      unknown,
+      number,
+    ];
     return count;
   }
 

@@ -55,7 +55,13 @@ export class SessionsService {
   async start(em: EntityManager, userId: string, via?: 'password_link'): Promise<string> {
     const familyId = randomUUID();
     const token = await this.storeRefreshToken(em, userId, familyId);
-    await this.audit.record(em, { councilId: null, action: 'session.started', entityType: 'user', entityId: userId, after: via ? { familyId, via } : { familyId } });
+    await this.audit.record(em, {
+      councilId: null,
+      action: 'session.started',
+      entityType: 'user',
+      entityId: userId,
+      after: via ? { familyId, via } : { familyId },
+    });
     return token;
   }
 
@@ -113,7 +119,13 @@ export class SessionsService {
       if (!token) return;
       const revoked = await this.refreshTokens.revokeFamily(em, token.family_id);
       if (revoked > 0) {
-        await this.audit.record(em, { councilId: null, action: 'session.ended', entityType: 'user', entityId: token.user_id, after: { familyId: token.family_id } });
+        await this.audit.record(em, {
+          councilId: null,
+          action: 'session.ended',
+          entityType: 'user',
+          entityId: token.user_id,
+          after: { familyId: token.family_id },
+        });
       }
     });
   }

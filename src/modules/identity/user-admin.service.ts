@@ -41,7 +41,13 @@ export class UserAdminService {
       if (!user) throw new NotFoundException('user', userId);
       if (user.disabled_at !== null) throw new ConflictException('USER_DISABLED', 'the account is disabled', { userId });
       const link = await this.links.issue(em, userId, null);
-      await this.audit.record(em, { councilId: null, action: 'user.setup_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: link.expiresAt, emailedTo: link.email } });
+      await this.audit.record(em, {
+        councilId: null,
+        action: 'user.setup_link_issued',
+        entityType: 'user',
+        entityId: userId,
+        after: { expiresAt: link.expiresAt, emailedTo: link.email },
+      });
       return setupLinkResponse(link);
     });
   }

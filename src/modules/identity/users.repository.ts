@@ -58,10 +58,10 @@ export class UsersRepository {
   }
 
   async setPasswordHash(em: EntityManager, id: string, passwordHash: string): Promise<UserRow | undefined> {
-    const rows = (await em.query(
-      `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, passwordHash],
-    )) as [UserRow[], number];
+    const rows = (await em.query(`UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [
+      id,
+      passwordHash,
+    ])) as [UserRow[], number];
     return rows[0][0];
   }
 

@@ -38,7 +38,10 @@ export class MeetingCloseListeners {
       try {
         await em.transaction((sp) => listener.meetingClosed(sp, event));
       } catch (err) {
-        this.logger.warn({ err, listener: listener.name, ...event }, 'a meeting close listener failed; the meeting closes without it (its catch-up will do the work)');
+        this.logger.warn(
+          { err, listener: listener.name, ...event },
+          'a meeting close listener failed; the meeting closes without it (its catch-up will do the work)',
+        );
       }
     }
   }

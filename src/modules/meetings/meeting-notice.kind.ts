@@ -47,7 +47,13 @@ export class MeetingNoticeKinds implements OnModuleInit {
     const live = loaded
       .filter((x) => noticeStillDue(kind, x.subject.status, occurrenceStart(x.row.occurrence), new Date(x.subject.startsAt)))
       .map(({ row, subject }) => ({ row, meeting: subject }));
-    const items = kind === 'meeting.agenda_circulated' || kind === 'meeting.papers_due' ? await this.meetings.agendaItems(em, live.map((l) => l.meeting.id)) : [];
+    const items =
+      kind === 'meeting.agenda_circulated' || kind === 'meeting.papers_due'
+        ? await this.meetings.agendaItems(
+            em,
+            live.map((l) => l.meeting.id),
+          )
+        : [];
     // Papers: the reminder is about the items whose papers are missing (in some working language) only.
     const itemsOf = (meetingId: string) => items.filter((i) => i.meetingId === meetingId && (kind !== 'meeting.papers_due' || i.papersMissing));
     const audiences = live
@@ -55,7 +61,11 @@ export class MeetingNoticeKinds implements OnModuleInit {
         const presenters = [...new Set(itemsOf(meeting.id).flatMap((i) => (i.presenterDelegationId ? [i.presenterDelegationId] : [])))];
         // Papers: only the presenting delegations whose papers are missing; with none, nobody is reminded.
         if (kind === 'meeting.papers_due' && presenters.length === 0) return null;
-        return { key: row.id, councilId: meeting.councilId, audience: { roles: ['head' as const], delegationIds: kind === 'meeting.papers_due' ? presenters : [] } };
+        return {
+          key: row.id,
+          councilId: meeting.councilId,
+          audience: { roles: ['head' as const], delegationIds: kind === 'meeting.papers_due' ? presenters : [] },
+        };
       })
       .filter((a) => a !== null);
     const heads = await this.recipients.forAudiences(em, audiences);
@@ -82,7 +92,8 @@ export class MeetingNoticeKinds implements OnModuleInit {
     const startsAt = new Date(meeting.startsAt);
     const base = { councilName: meeting.councilName, notice: kind, vars: { meetingTitle: meeting.title } as Record<string, string | number> };
     const when: NoticeRow = { label: 'common.whenMeetingTime', at: startsAt, zone: meeting.timeZone };
-    const deadlines = async () => meetingDeadlines(startsAt, (await rulesOf(meeting.councilId))[meeting.kind] ?? DEFAULT_MEETING_RULES[meeting.kind], meeting.timeZone);
+    const deadlines = async () =>
+      meetingDeadlines(startsAt, (await rulesOf(meeting.councilId))[meeting.kind] ?? DEFAULT_MEETING_RULES[meeting.kind], meeting.timeZone);
     switch (kind) {
       case 'meeting.convened': {
         const rows: NoticeRow[] = [when];
@@ -104,7 +115,13 @@ export class MeetingNoticeKinds implements OnModuleInit {
             ...base,
             rows: [
               { label: 'deadline', at: papersBy, zone: meeting.timeZone },
-              { label: 'items', text: listOf(items.filter((i) => i.presenterDelegationId !== null), r.language) },
+              {
+                label: 'items',
+                text: listOf(
+                  items.filter((i) => i.presenterDelegationId !== null),
+                  r.language,
+                ),
+              },
               when,
             ],
           },

@@ -46,12 +46,24 @@ export class MeetingRemindersScheduler {
 
   /** The convening notice, now: for the meeting's start, so a meeting postponed and convened again at a new time is announced again. */
   async convened(em: EntityManager, councilId: string, meetingId: string, startsAt: Date): Promise<void> {
-    await this.outbox.notify(em, { councilId, kind: 'meeting.convened', subjectType: 'meeting', subjectId: meetingId, occurrence: meetingReminderOccurrence('convened', startsAt) });
+    await this.outbox.notify(em, {
+      councilId,
+      kind: 'meeting.convened',
+      subjectType: 'meeting',
+      subjectId: meetingId,
+      occurrence: meetingReminderOccurrence('convened', startsAt),
+    });
   }
 
   /** The agenda went out: told now, once per circulation. */
   async agendaCirculated(em: EntityManager, councilId: string, meetingId: string, circulatedAt: Date): Promise<void> {
-    await this.outbox.notify(em, { councilId, kind: 'meeting.agenda_circulated', subjectType: 'meeting', subjectId: meetingId, occurrence: `agenda@${circulatedAt.toISOString()}` });
+    await this.outbox.notify(em, {
+      councilId,
+      kind: 'meeting.agenda_circulated',
+      subjectType: 'meeting',
+      subjectId: meetingId,
+      occurrence: `agenda@${circulatedAt.toISOString()}`,
+    });
   }
 
   /** A meeting that had been announced is called off: its reminders are dropped and the cancellation is told. */

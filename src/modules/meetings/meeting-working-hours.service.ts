@@ -19,7 +19,8 @@ export class MeetingWorkingHoursService {
   async check(councilId: string, q: WorkingHoursQuery): Promise<WorkingHoursResponse> {
     const start = new Date(q.start);
     const end = new Date(q.end);
-    if (end.getTime() <= start.getTime()) throw new InvalidInputException('end', 'after_start', `end (${end.toISOString()}) must be after start (${start.toISOString()})`);
+    if (end.getTime() <= start.getTime())
+      throw new InvalidInputException('end', 'after_start', `end (${end.toISOString()}) must be after start (${start.toISOString()})`);
     if (end.getTime() - start.getTime() > MAX_WORKING_HOURS_SPAN_DAYS * 86_400_000) {
       throw new InvalidInputException('end', 'max_span', `end must be at most ${MAX_WORKING_HOURS_SPAN_DAYS} days after start`);
     }

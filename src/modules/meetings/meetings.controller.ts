@@ -31,7 +31,10 @@ export class MeetingsController {
 
   @Get()
   @RequirePermission('meeting.read')
-  @ApiOperation({ summary: "The council's meetings by start then id, keyset-paged (limit ≤ 200, default 50; pass nextCursor back as cursor); filters: from/to on the start, bodyId, status, seriesId" })
+  @ApiOperation({
+    summary:
+      "The council's meetings by start then id, keyset-paged (limit ≤ 200, default 50; pass nextCursor back as cursor); filters: from/to on the start, bodyId, status, seriesId",
+  })
   @ApiOkResponse({ type: MeetingListResponse })
   list(@UuidParam('councilId') councilId: string, @Query() query: ListMeetingsQuery): Promise<MeetingListResponse> {
     return this.meetings.list(councilId, query);
@@ -69,7 +72,11 @@ export class MeetingsController {
       'Move the meeting through its lifecycle: convene (needs the notice of its kind, or consent for an extraordinary one), circulate the agenda, open, close, circulate and approve the minutes, postpone or cancel before the session. An illegal move → 409 ILLEGAL_TRANSITION with details.allowed',
   })
   @ApiOkResponse({ type: MeetingResponse })
-  transition(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string, @Body() dto: MeetingTransitionDto): Promise<MeetingResponse> {
+  transition(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Body() dto: MeetingTransitionDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.transition(councilId, meetingId, dto);
   }
 }

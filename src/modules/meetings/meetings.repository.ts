@@ -140,7 +140,20 @@ export class MeetingsRepository {
     const rows = (await em.query(
       `INSERT INTO meetings (council_id, body_id, kind, title, starts_at, ends_at, time_zone, venue, online_url, host_participant_id, series_id, occurrence_date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [councilId, v.bodyId, v.kind, v.title, v.startsAt, v.endsAt, v.timeZone, v.venue, v.onlineUrl, v.hostParticipantId, occurrence?.seriesId ?? null, occurrence?.occurrenceDate ?? null],
+      [
+        councilId,
+        v.bodyId,
+        v.kind,
+        v.title,
+        v.startsAt,
+        v.endsAt,
+        v.timeZone,
+        v.venue,
+        v.onlineUrl,
+        v.hostParticipantId,
+        occurrence?.seriesId ?? null,
+        occurrence?.occurrenceDate ?? null,
+      ],
     )) as { id: string }[];
     return rows[0]!.id;
   }
@@ -204,7 +217,26 @@ export class MeetingsRepository {
               host_participant_id = $12, status = $13, convened_at = $14, consent_recorded = $15, consent_note = $16,
               opened_at = $17, closed_at = $18, version = version + 1, updated_at = now()
         WHERE id = $1 AND council_id = $2 AND version = $3`,
-      [id, councilId, version, v.bodyId, v.kind, v.title, v.startsAt, v.endsAt, v.timeZone, v.venue, v.onlineUrl, v.hostParticipantId, s.status, s.convenedAt, s.consentRecorded, s.consentNote, s.openedAt, s.closedAt],
+      [
+        id,
+        councilId,
+        version,
+        v.bodyId,
+        v.kind,
+        v.title,
+        v.startsAt,
+        v.endsAt,
+        v.timeZone,
+        v.venue,
+        v.onlineUrl,
+        v.hostParticipantId,
+        s.status,
+        s.convenedAt,
+        s.consentRecorded,
+        s.consentNote,
+        s.openedAt,
+        s.closedAt,
+      ],
     )) as [unknown, number];
     return count === 1;
   }

@@ -94,18 +94,26 @@ export class MeetingsService {
     if (q.cursor !== undefined && !after) throw new InvalidInputException('cursor', 'cursor', 'cursor must be the nextCursor of a previous page');
     const limit = pageSize(q);
     // The page and the council's rules in one statement; nothing when the council does not exist.
-    const result = await this.meetings.pageWithRules(councilId, {
-      ...(q.from !== undefined ? { from: new Date(q.from) } : {}),
-      ...(q.to !== undefined ? { to: new Date(q.to) } : {}),
-      ...(q.bodyId !== undefined ? { bodyId: q.bodyId } : {}),
-      ...(q.status !== undefined ? { status: q.status } : {}),
-      ...(q.seriesId !== undefined ? { seriesId: q.seriesId } : {}),
-    }, after, limit + 1);
+    const result = await this.meetings.pageWithRules(
+      councilId,
+      {
+        ...(q.from !== undefined ? { from: new Date(q.from) } : {}),
+        ...(q.to !== undefined ? { to: new Date(q.to) } : {}),
+        ...(q.bodyId !== undefined ? { bodyId: q.bodyId } : {}),
+        ...(q.status !== undefined ? { status: q.status } : {}),
+        ...(q.seriesId !== undefined ? { seriesId: q.seriesId } : {}),
+      },
+      after,
+      limit + 1,
+    );
     if (!result) throw new NotFoundException('council', councilId);
     const found = result.rows;
     const rows = found.slice(0, limit);
     const last = rows[rows.length - 1];
-    return { items: rows.map((r) => meetingResponse(r, result.rules)), nextCursor: found.length > limit && last ? encodeMeetingCursor({ startsAt: last.startsAtKey, id: last.id }) : null };
+    return {
+      items: rows.map((r) => meetingResponse(r, result.rules)),
+      nextCursor: found.length > limit && last ? encodeMeetingCursor({ startsAt: last.startsAtKey, id: last.id }) : null,
+    };
   }
 
   async get(councilId: string, id: string): Promise<MeetingResponse> {
@@ -190,9 +198,14 @@ export class MeetingsService {
       state.status = dto.to;
       if (dto.to === 'convened') {
         if (values.startsAt.getTime() <= now.getTime()) {
-          throw new ConflictException('MEETING_STARTED', `the meeting starts at ${values.startsAt.toISOString()}, which has passed; move it before convening`, {
-            startsAt: values.startsAt.toISOString(),
-          }, 'startsAt');
+          throw new ConflictException(
+            'MEETING_STARTED',
+            `the meeting starts at ${values.startsAt.toISOString()}, which has passed; move it before convening`,
+            {
+              startsAt: values.startsAt.toISOString(),
+            },
+            'startsAt',
+          );
         }
         const rule = ruleOf(await this.meetings.rulesOf(councilId, em), current.kind);
         if (!dto.consent) this.requireNotice(now, values, rule, 'startsAt');
@@ -258,7 +271,11 @@ export class MeetingsService {
       const kind = await this.council.participantKind(councilId, v.hostParticipantId, em);
       if (!kind) throw new NotFoundException('participant', v.hostParticipantId);
       if (kind !== 'member_state') {
-        throw new InvalidInputException('hostParticipantId', 'member_state', `only a member state can host a meeting; this participant is a ${kind.replace('_', ' ')}`);
+        throw new InvalidInputException(
+          'hostParticipantId',
+          'member_state',
+          `only a member state can host a meeting; this participant is a ${kind.replace('_', ' ')}`,
+        );
       }
     }
   }

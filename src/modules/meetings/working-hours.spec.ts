@@ -42,7 +42,12 @@ describe('localTimes (working hours 08:00–18:00 local)', () => {
 
   it('a meeting across the change itself shows two offsets', () => {
     const t = localTimes(new Date('2026-03-08T06:30:00Z'), new Date('2026-03-08T07:30:00Z'), 'America/Toronto');
-    expect(t).toMatchObject({ localStart: '2026-03-08T01:30:00-05:00', localEnd: '2026-03-08T03:30:00-04:00', startOffsetMinutes: -300, endOffsetMinutes: -240 });
+    expect(t).toMatchObject({
+      localStart: '2026-03-08T01:30:00-05:00',
+      localEnd: '2026-03-08T03:30:00-04:00',
+      startOffsetMinutes: -300,
+      endOffsetMinutes: -240,
+    });
     expect(t.outsideWorkingHours).toBe(true);
   });
 

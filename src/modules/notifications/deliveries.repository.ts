@@ -92,7 +92,11 @@ export class DeliveriesRepository {
 
   /** Back to pending for a retry (transient failure), or failed for good. */
   async markUnsent(em: EntityManager, id: string, status: 'pending' | 'failed', error: string): Promise<void> {
-    await em.query(`UPDATE deliveries SET status = $2, last_error = $3, claimed_at = NULL WHERE id = $1 AND status = 'sending'`, [id, status, error.slice(0, 500)]);
+    await em.query(`UPDATE deliveries SET status = $2, last_error = $3, claimed_at = NULL WHERE id = $1 AND status = 'sending'`, [
+      id,
+      status,
+      error.slice(0, 500),
+    ]);
   }
 
   /** Deliveries waiting to be sent for longer than the threshold, or whose sender died: their job may be lost. */

@@ -46,7 +46,10 @@ export class InboxRepository {
   }
 
   /** A page (as `page`) and the user's unread count, in one statement. */
-  async pageWithUnreadCount(userId: string, opts: { unreadOnly: boolean; before: string | null; limit: number }): Promise<{ rows: InboxRow[]; unreadCount: number }> {
+  async pageWithUnreadCount(
+    userId: string,
+    opts: { unreadOnly: boolean; before: string | null; limit: number },
+  ): Promise<{ rows: InboxRow[]; unreadCount: number }> {
     const rows = (await this.db.query(
       `WITH n AS (SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL)
        SELECT n.unread AS "unreadCount", p.* FROM n LEFT JOIN LATERAL (
@@ -71,18 +74,15 @@ export class InboxRepository {
 
   /** Marks the user's notification read; false when it is not theirs. */
   async markRead(userId: string, id: string): Promise<boolean> {
-    const [, count] = (await this.db.query(`UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`, [
-      id,
-      userId,
-    ])) as [unknown, number];
+    const [, count] = (await this.db.query(`UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`, [id, userId])) as [
+      unknown,
+      number,
+    ];
     return count > 0;
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const [, count] = (await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId])) as [
-      unknown,
-      number,
-    ];
+    const [, count] = (await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId])) as [unknown, number];
     return count;
   }
 

@@ -23,7 +23,11 @@ export class InboxService {
       throw new InvalidInputException('cursor', 'cursor', 'cursor must be the nextCursor of a previous page');
     }
     const limit = pageSize(query);
-    const { rows, unreadCount } = await this.inbox.pageWithUnreadCount(userId, { unreadOnly: query.unread === true, before: query.cursor ?? null, limit: limit + 1 });
+    const { rows, unreadCount } = await this.inbox.pageWithUnreadCount(userId, {
+      unreadOnly: query.unread === true,
+      before: query.cursor ?? null,
+      limit: limit + 1,
+    });
     const items = rows.slice(0, limit).map(inboxNotificationResponse);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null, unreadCount };
   }

@@ -7,7 +7,15 @@ const YEARS = [2025, 2026, 2027];
 /** The wall clock of `zone` at `instant`, read with Intl (not luxon), as 'YYYY-MM-DD HH:mm'. */
 function wallClock(instant: Date, zone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
@@ -58,9 +66,7 @@ describe('instantOfLocalTime', () => {
 
   it('sees the expected DST calendar in the runtime’s zone data', () => {
     // Toronto and Tijuana change twice a year; Mexico City (since Oct 2022) and Guatemala never.
-    expect(torontoChanges.map((c) => isoDate(c.at, 'UTC'))).toEqual([
-      '2025-03-09', '2025-11-02', '2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07',
-    ]);
+    expect(torontoChanges.map((c) => isoDate(c.at, 'UTC'))).toEqual(['2025-03-09', '2025-11-02', '2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07']);
     expect(tijuanaChanges).toHaveLength(6);
     for (const y of YEARS) {
       expect(transitions('America/Mexico_City', y)).toEqual([]);
@@ -114,7 +120,10 @@ describe('instantOfLocalTime', () => {
   });
 
   it('gives, for a time in the spring-forward gap, the moment of the change (first instant after the gap)', () => {
-    for (const [zone, changes] of [['America/Toronto', torontoChanges], ['America/Tijuana', tijuanaChanges]] as const) {
+    for (const [zone, changes] of [
+      ['America/Toronto', torontoChanges],
+      ['America/Tijuana', tijuanaChanges],
+    ] as const) {
       for (const c of changes.filter((x) => x.after > x.before)) {
         const gapStart = DateTime.fromMillis(c.at - 1, { zone }).plus({ milliseconds: 1 }); // local 02:00 (the reading just before the jump, plus 1 ms)
         const date = gapStart.toISODate()!;
@@ -136,7 +145,10 @@ describe('instantOfLocalTime', () => {
   });
 
   it('gives, for a time in the fall-back overlap, the earlier of its two instants', () => {
-    for (const [zone, changes] of [['America/Toronto', torontoChanges], ['America/Tijuana', tijuanaChanges]] as const) {
+    for (const [zone, changes] of [
+      ['America/Toronto', torontoChanges],
+      ['America/Tijuana', tijuanaChanges],
+    ] as const) {
       for (const c of changes.filter((x) => x.after < x.before)) {
         const date = isoDate(c.at, zone);
         for (let m = 0; m < c.before - c.after; m++) {

@@ -28,10 +28,7 @@ export function instantOfLocalTime(date: string, time: string, zone: string): Da
   const iana = IANAZone.create(zone);
   if (!iana.isValid) throw new RangeError(`unknown time zone "${zone}"`);
 
-  const wall = DateTime.fromObject(
-    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]) },
-    { zone: 'UTC' },
-  );
+  const wall = DateTime.fromObject({ year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]) }, { zone: 'UTC' });
   if (!wall.isValid) throw new RangeError(`no such date and time: ${date} ${time} (${wall.invalidExplanation ?? wall.invalidReason})`);
   // The wall-clock reading expressed as if it were UTC: instant = wallMs - offset.
   const wallMs = wall.toMillis();

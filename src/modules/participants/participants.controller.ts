@@ -10,7 +10,6 @@ import { RotationOrderDto } from './dto/rotation-order.dto.js';
 import { UpdateParticipantDto } from './dto/update-participant.dto.js';
 import { ParticipantsService } from './participants.service.js';
 
-
 @ApiTags('participants')
 @Controller('councils/:councilId/participants')
 export class ParticipantsController {

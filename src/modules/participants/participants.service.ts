@@ -136,7 +136,11 @@ export class ParticipantsService {
           ...(unknown.length ? [`not member states of this council: ${unknown.join(', ')}`] : []),
           ...(missing.length ? [`missing member states: ${missing.join(', ')}`] : []),
         ];
-        throw new InvalidInputException('participantIds', 'exactly_the_member_states', `participantIds must list every member state of the council exactly once (${parts.join('; ')})`);
+        throw new InvalidInputException(
+          'participantIds',
+          'exactly_the_member_states',
+          `participantIds must list every member state of the council exactly once (${parts.join('; ')})`,
+        );
       }
       await this.participants.rewriteRotationOrder(em, councilId, dto.participantIds);
       const after = await this.participants.memberStatesInRotationOrder(em, councilId);

@@ -66,10 +66,7 @@ export class PresidencyController {
   @RequirePermission('presidency.read')
   @ApiOperation({ summary: 'Recorded terms not yet ended, then projected ones under the rotation policy, up to count entries' })
   @ApiOkResponse({ type: PresidencyScheduleResponse })
-  schedule(
-    @UuidParam('councilId') councilId: string,
-    @Query() query: PresidencyScheduleQueryDto,
-  ): Promise<PresidencyScheduleResponse> {
+  schedule(@UuidParam('councilId') councilId: string, @Query() query: PresidencyScheduleQueryDto): Promise<PresidencyScheduleResponse> {
     return this.presidency.schedule(councilId, query.count, query.at);
   }
 }

@@ -149,10 +149,11 @@ export class PresidencyRepository {
   }
 
   async overlapsAny(em: EntityManager, councilId: string, startsAt: Date, endsAt: Date): Promise<boolean> {
-    const rows = (await em.query(
-      `SELECT EXISTS (SELECT 1 FROM presidency_terms WHERE council_id = $1 AND period && tstzrange($2, $3, '[)')) AS overlaps`,
-      [councilId, startsAt, endsAt],
-    )) as { overlaps: boolean }[];
+    const rows = (await em.query(`SELECT EXISTS (SELECT 1 FROM presidency_terms WHERE council_id = $1 AND period && tstzrange($2, $3, '[)')) AS overlaps`, [
+      councilId,
+      startsAt,
+      endsAt,
+    ])) as { overlaps: boolean }[];
     return rows[0]!.overlaps;
   }
 

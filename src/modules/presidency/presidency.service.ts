@@ -47,7 +47,11 @@ export class PresidencyService {
       const holder = await this.terms.findParticipantInCouncil(em, councilId, dto.participantId);
       if (!holder) throw new NotFoundException('participant', dto.participantId);
       if (holder.kind !== 'member_state') {
-        throw new InvalidInputException('participantId', 'member_state', `only a member state can hold the presidency; this participant is a ${holder.kind.replace('_', ' ')}`);
+        throw new InvalidInputException(
+          'participantId',
+          'member_state',
+          `only a member state can hold the presidency; this participant is a ${holder.kind.replace('_', ' ')}`,
+        );
       }
       if (source !== 'historical' && holder.status !== 'active') {
         throw new ConflictException(

@@ -77,7 +77,9 @@ describe('nextHolder (fixed order)', () => {
   });
 
   it('gives the presidency back to the only eligible state', () => {
-    expect(nextHolder(arctic({ US: 'suspended', FI: 'suspended', IS: 'suspended', RU: 'suspended', NO: 'suspended', DK: 'suspended', SE: 'suspended' }), 'CA')?.id).toBe('CA');
+    expect(
+      nextHolder(arctic({ US: 'suspended', FI: 'suspended', IS: 'suspended', RU: 'suspended', NO: 'suspended', DK: 'suspended', SE: 'suspended' }), 'CA')?.id,
+    ).toBe('CA');
   });
 });
 
@@ -100,7 +102,14 @@ describe('projectTerms', () => {
   });
 
   it('skips a suspended state in the projection', () => {
-    const out = projectTerms({ policy: 'fixed_order', members: arctic({ RU: 'suspended' }), termMonths: 24, lastHolderId: 'FI', lastEndsAt: d('2019-05-07T00:00:00Z'), count: 3 });
+    const out = projectTerms({
+      policy: 'fixed_order',
+      members: arctic({ RU: 'suspended' }),
+      termMonths: 24,
+      lastHolderId: 'FI',
+      lastEndsAt: d('2019-05-07T00:00:00Z'),
+      count: 3,
+    });
     expect(out.map((t) => t.participantId)).toEqual(['IS', 'NO', 'DK']);
   });
 
@@ -123,7 +132,9 @@ describe('projectTerms', () => {
     const none = arctic(Object.fromEntries(ORDER.map((id) => [id, 'withdrawn'])));
     const out = projectTerms({ policy: 'fixed_order', members: none, termMonths: 24, lastHolderId: 'CA', lastEndsAt: d('2025-01-01T00:00:00Z'), count: 1 });
     expect(out[0]).toMatchObject({ participantId: null, toBeDesignated: true });
-    expect(projectTerms({ policy: 'fixed_order', members: arctic(), termMonths: 24, lastHolderId: 'CA', lastEndsAt: d('2025-01-01T00:00:00Z'), count: 0 })).toEqual([]);
+    expect(
+      projectTerms({ policy: 'fixed_order', members: arctic(), termMonths: 24, lastHolderId: 'CA', lastEndsAt: d('2025-01-01T00:00:00Z'), count: 0 }),
+    ).toEqual([]);
   });
 });
 
@@ -155,7 +166,13 @@ describe('troikaAt', () => {
     const t = troikaAt({ ...base, at: d('2014-01-01T00:00:00Z') });
     expect(t.previous?.participantId).toBe('SE');
     expect(t.current?.participantId).toBe('CA');
-    expect(t.next).toEqual({ participantId: 'US', startsAt: d('2015-04-24T00:00:00Z'), endsAt: d('2017-04-24T00:00:00Z'), projected: true, toBeDesignated: false });
+    expect(t.next).toEqual({
+      participantId: 'US',
+      startsAt: d('2015-04-24T00:00:00Z'),
+      endsAt: d('2017-04-24T00:00:00Z'),
+      projected: true,
+      toBeDesignated: false,
+    });
   });
 
   it('skips a suspended state when projecting the next holder', () => {

@@ -10,7 +10,15 @@ const snapshot = (): ProgressReportSnapshot => ({
   today: '2027-02-01',
   overall: rollup({ open: 1, done: 1 }, 1),
   recommendations: [
-    { recommendationId: 'r', number: 5, title: 'Raise <pathways>', whoShouldAct: null, focusAreaId: 'f', focusAreaCode: 'C', ...rollup({ open: 1, done: 1 }, 1) },
+    {
+      recommendationId: 'r',
+      number: 5,
+      title: 'Raise <pathways>',
+      whoShouldAct: null,
+      focusAreaId: 'f',
+      focusAreaCode: 'C',
+      ...rollup({ open: 1, done: 1 }, 1),
+    },
   ],
   owners: [{ ownerKind: 'delegation', ownerId: 'd', ownerName: 'Canada & <friends>', ...rollup({ open: 1, done: 1 }, 1) }],
   items: [

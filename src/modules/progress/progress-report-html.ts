@@ -33,28 +33,128 @@ export interface Labels {
 /** The report's words per language (the HTML and the PDF document). */
 export const LABELS: Record<ReportLanguage, Labels> = {
   en: {
-    report: 'Progress report', for: 'For', body: 'Body', asOf: 'As of', summary: 'Summary', recommendations: 'Recommendations', recommendation: 'Recommendation',
-    focusArea: 'Focus area', items: 'Items', completion: 'Completion', overdue: 'Overdue', byOwner: 'Items by owner', owner: 'Owner', item: 'Action item',
-    due: 'Due', status: 'Status', progress: 'Progress', latest: 'Latest report', none: 'No open items.', truncated: 'Only the first {n} items are listed.',
-    statuses: { open: 'Open', acknowledged: 'Acknowledged', in_progress: 'In progress', blocked: 'Blocked', done: 'Done', verified: 'Verified', cancelled: 'Cancelled' },
+    report: 'Progress report',
+    for: 'For',
+    body: 'Body',
+    asOf: 'As of',
+    summary: 'Summary',
+    recommendations: 'Recommendations',
+    recommendation: 'Recommendation',
+    focusArea: 'Focus area',
+    items: 'Items',
+    completion: 'Completion',
+    overdue: 'Overdue',
+    byOwner: 'Items by owner',
+    owner: 'Owner',
+    item: 'Action item',
+    due: 'Due',
+    status: 'Status',
+    progress: 'Progress',
+    latest: 'Latest report',
+    none: 'No open items.',
+    truncated: 'Only the first {n} items are listed.',
+    statuses: {
+      open: 'Open',
+      acknowledged: 'Acknowledged',
+      in_progress: 'In progress',
+      blocked: 'Blocked',
+      done: 'Done',
+      verified: 'Verified',
+      cancelled: 'Cancelled',
+    },
   },
   es: {
-    report: 'Informe de avance', for: 'Para', body: 'Órgano', asOf: 'Al', summary: 'Resumen', recommendations: 'Recomendaciones', recommendation: 'Recomendación',
-    focusArea: 'Área de enfoque', items: 'Tareas', completion: 'Cumplimiento', overdue: 'Vencidas', byOwner: 'Tareas por responsable', owner: 'Responsable', item: 'Tarea',
-    due: 'Vence', status: 'Estado', progress: 'Avance', latest: 'Último informe', none: 'No hay tareas pendientes.', truncated: 'Solo se listan las primeras {n} tareas.',
-    statuses: { open: 'Abierta', acknowledged: 'Aceptada', in_progress: 'En curso', blocked: 'Bloqueada', done: 'Terminada', verified: 'Verificada', cancelled: 'Cancelada' },
+    report: 'Informe de avance',
+    for: 'Para',
+    body: 'Órgano',
+    asOf: 'Al',
+    summary: 'Resumen',
+    recommendations: 'Recomendaciones',
+    recommendation: 'Recomendación',
+    focusArea: 'Área de enfoque',
+    items: 'Tareas',
+    completion: 'Cumplimiento',
+    overdue: 'Vencidas',
+    byOwner: 'Tareas por responsable',
+    owner: 'Responsable',
+    item: 'Tarea',
+    due: 'Vence',
+    status: 'Estado',
+    progress: 'Avance',
+    latest: 'Último informe',
+    none: 'No hay tareas pendientes.',
+    truncated: 'Solo se listan las primeras {n} tareas.',
+    statuses: {
+      open: 'Abierta',
+      acknowledged: 'Aceptada',
+      in_progress: 'En curso',
+      blocked: 'Bloqueada',
+      done: 'Terminada',
+      verified: 'Verificada',
+      cancelled: 'Cancelada',
+    },
   },
   fr: {
-    report: "Rapport d'avancement", for: 'Pour', body: 'Organe', asOf: 'Au', summary: 'Synthèse', recommendations: 'Recommandations', recommendation: 'Recommandation',
-    focusArea: 'Axe', items: 'Actions', completion: 'Réalisation', overdue: 'En retard', byOwner: 'Actions par responsable', owner: 'Responsable', item: 'Action',
-    due: 'Échéance', status: 'Statut', progress: 'Avancement', latest: 'Dernier compte rendu', none: 'Aucune action en cours.', truncated: 'Seules les {n} premières actions sont listées.',
-    statuses: { open: 'Ouverte', acknowledged: 'Prise en compte', in_progress: 'En cours', blocked: 'Bloquée', done: 'Terminée', verified: 'Vérifiée', cancelled: 'Annulée' },
+    report: "Rapport d'avancement",
+    for: 'Pour',
+    body: 'Organe',
+    asOf: 'Au',
+    summary: 'Synthèse',
+    recommendations: 'Recommandations',
+    recommendation: 'Recommandation',
+    focusArea: 'Axe',
+    items: 'Actions',
+    completion: 'Réalisation',
+    overdue: 'En retard',
+    byOwner: 'Actions par responsable',
+    owner: 'Responsable',
+    item: 'Action',
+    due: 'Échéance',
+    status: 'Statut',
+    progress: 'Avancement',
+    latest: 'Dernier compte rendu',
+    none: 'Aucune action en cours.',
+    truncated: 'Seules les {n} premières actions sont listées.',
+    statuses: {
+      open: 'Ouverte',
+      acknowledged: 'Prise en compte',
+      in_progress: 'En cours',
+      blocked: 'Bloquée',
+      done: 'Terminée',
+      verified: 'Vérifiée',
+      cancelled: 'Annulée',
+    },
   },
   pt: {
-    report: 'Relatório de progresso', for: 'Para', body: 'Órgão', asOf: 'Em', summary: 'Resumo', recommendations: 'Recomendações', recommendation: 'Recomendação',
-    focusArea: 'Área de foco', items: 'Ações', completion: 'Conclusão', overdue: 'Atrasadas', byOwner: 'Ações por responsável', owner: 'Responsável', item: 'Ação',
-    due: 'Prazo', status: 'Situação', progress: 'Progresso', latest: 'Último relato', none: 'Nenhuma ação pendente.', truncated: 'Apenas as primeiras {n} ações são listadas.',
-    statuses: { open: 'Aberta', acknowledged: 'Reconhecida', in_progress: 'Em andamento', blocked: 'Bloqueada', done: 'Concluída', verified: 'Verificada', cancelled: 'Cancelada' },
+    report: 'Relatório de progresso',
+    for: 'Para',
+    body: 'Órgão',
+    asOf: 'Em',
+    summary: 'Resumo',
+    recommendations: 'Recomendações',
+    recommendation: 'Recomendação',
+    focusArea: 'Área de foco',
+    items: 'Ações',
+    completion: 'Conclusão',
+    overdue: 'Atrasadas',
+    byOwner: 'Ações por responsável',
+    owner: 'Responsável',
+    item: 'Ação',
+    due: 'Prazo',
+    status: 'Situação',
+    progress: 'Progresso',
+    latest: 'Último relato',
+    none: 'Nenhuma ação pendente.',
+    truncated: 'Apenas as primeiras {n} ações são listadas.',
+    statuses: {
+      open: 'Aberta',
+      acknowledged: 'Reconhecida',
+      in_progress: 'Em andamento',
+      blocked: 'Bloqueada',
+      done: 'Concluída',
+      verified: 'Verificada',
+      cancelled: 'Cancelada',
+    },
   },
 };
 
@@ -66,7 +166,6 @@ export function reportLanguage(workingLanguages: readonly string[]): ReportLangu
 export function reportTitle(lang: ReportLanguage, councilName: string, bodyName: string | null): string {
   return `${LABELS[lang].report} — ${bodyName ?? councilName}`;
 }
-
 
 const pct = (v: number | null): string => (v === null ? '—' : `${v.toLocaleString('en', { maximumFractionDigits: 1 })} %`);
 const text = textIn;
@@ -94,10 +193,14 @@ export function renderProgressReportHtml(s: ProgressReportSnapshot, lang: Report
         .join('\n');
       return `<section class="owner"><h3>${e(o.ownerName)}</h3>
 <p>${e(L.items)}: ${o.total} · ${e(L.completion)}: ${e(pct(o.completionPercent))} · ${e(L.overdue)}: ${o.overdue}</p>
-${items.length === 0 ? `<p>${e(L.none)}</p>` : `<table><thead><tr><th scope="col">${e(L.item)}</th><th scope="col">${e(L.due)}</th><th scope="col">${e(L.status)}</th><th scope="col">${e(L.progress)}</th><th scope="col">${e(L.latest)}</th></tr></thead>
+${
+  items.length === 0
+    ? `<p>${e(L.none)}</p>`
+    : `<table><thead><tr><th scope="col">${e(L.item)}</th><th scope="col">${e(L.due)}</th><th scope="col">${e(L.status)}</th><th scope="col">${e(L.progress)}</th><th scope="col">${e(L.latest)}</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table>`}</section>`;
+</tbody></table>`
+}</section>`;
     })
     .join('\n');
   const title = reportTitle(lang, s.council.name, s.body?.name ?? null);

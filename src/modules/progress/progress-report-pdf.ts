@@ -22,7 +22,12 @@ export function renderProgressReportPdf(s: ProgressReportSnapshot, lang: ReportL
 
   w.heading(L.summary);
   w.table(
-    [{ header: L.items, width: 1, align: 'right' }, { header: L.completion, width: 1.3, align: 'right' }, { header: L.overdue, width: 1, align: 'right' }, ...statusColumns],
+    [
+      { header: L.items, width: 1, align: 'right' },
+      { header: L.completion, width: 1.3, align: 'right' },
+      { header: L.overdue, width: 1, align: 'right' },
+      ...statusColumns,
+    ],
     [{ cells: [String(s.overall.total), pct(s.overall.completionPercent), String(s.overall.overdue), ...statusCells(s.overall.byStatus)] }],
   );
 

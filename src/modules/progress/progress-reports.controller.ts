@@ -38,7 +38,11 @@ export class ProgressReportsController {
   @ApiProduces('text/html')
   @ApiOperation({ summary: "A progress report's HTML document (print-friendly, self-contained)" })
   @ApiOkResponse({ description: 'The HTML document', schema: { type: 'string' } })
-  async document(@UuidParam('councilId') councilId: string, @UuidParam('reportId') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async document(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('reportId') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const html = await this.reports.document(councilId, id);
     // Set only on success (a 404 stays JSON). The document needs no script and no outside resource.
     void reply
@@ -52,7 +56,11 @@ export class ProgressReportsController {
   @RequirePermission('action_item.read')
   @ApiOperation({ summary: "A progress report's document as a PDF (rendered on the server from the frozen snapshot, in the report's language)" })
   @ApiPdfResponse()
-  async documentPdf(@UuidParam('councilId') councilId: string, @UuidParam('reportId') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async documentPdf(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('reportId') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const pdf = await this.reports.documentPdf(councilId, id);
     pdfHeaders(reply, 'progress-report.pdf', pdf.length);
     return pdf;

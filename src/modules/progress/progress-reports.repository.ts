@@ -38,7 +38,17 @@ export class ProgressReportsRepository {
 
   async insert(
     em: EntityManager,
-    v: { id: string; councilId: string; bodyId: string | null; meetingId: string | null; language: string; title: string; snapshot: ProgressReportSnapshot; html: string; createdBy: string | null },
+    v: {
+      id: string;
+      councilId: string;
+      bodyId: string | null;
+      meetingId: string | null;
+      language: string;
+      title: string;
+      snapshot: ProgressReportSnapshot;
+      html: string;
+      createdBy: string | null;
+    },
   ): Promise<void> {
     await em.query(
       `INSERT INTO progress_reports (id, council_id, body_id, meeting_id, language, title, snapshot, html, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

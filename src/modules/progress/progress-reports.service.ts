@@ -124,12 +124,22 @@ export class ProgressReportsService {
     if (!(await this.agendas.findMeeting(councilId, meetingId, em, 'share'))) throw new NotFoundException('meeting', meetingId);
     const agenda = await this.agendas.lockAgenda(em, councilId, meetingId);
     if (agenda.status === 'adopted') {
-      throw new ConflictException('AGENDA_ADOPTED', 'the agenda of this meeting is adopted: documents can no longer be added to its items', { agendaStatus: agenda.status }, 'agendaItemId');
+      throw new ConflictException(
+        'AGENDA_ADOPTED',
+        'the agenda of this meeting is adopted: documents can no longer be added to its items',
+        { agendaStatus: agenda.status },
+        'agendaItemId',
+      );
     }
     const item = await this.agendas.findItem(em, councilId, meetingId, agendaItemId, true);
     if (!item) throw new NotFoundException('agenda item', agendaItemId);
     if (item.status !== 'scheduled') {
-      throw new ConflictException('AGENDA_ITEM_NOT_SCHEDULED', `the agenda item is ${item.status.replace('_', ' ')}: attach the report to a scheduled item`, { itemStatus: item.status }, 'agendaItemId');
+      throw new ConflictException(
+        'AGENDA_ITEM_NOT_SCHEDULED',
+        `the agenda item is ${item.status.replace('_', ' ')}: attach the report to a scheduled item`,
+        { itemStatus: item.status },
+        'agendaItemId',
+      );
     }
     const documents = [...item.documents, { title, url: this.documentUrl(councilId, reportId) }];
     const { title: itemTitle, purpose, presenterParticipantId, minutesAllotted, concernsPermanentParticipants, status } = item;

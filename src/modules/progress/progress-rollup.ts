@@ -14,7 +14,8 @@ export interface Rollup {
 
 export type StatusCounts = Partial<Record<ActionItemStatus, number>>;
 
-export const emptyByStatus = (): Record<ActionItemStatus, number> => Object.fromEntries(ACTION_ITEM_STATUSES.map((s) => [s, 0])) as Record<ActionItemStatus, number>;
+export const emptyByStatus = (): Record<ActionItemStatus, number> =>
+  Object.fromEntries(ACTION_ITEM_STATUSES.map((s) => [s, 0])) as Record<ActionItemStatus, number>;
 
 /** The roll-up of counts per status and an overdue count. Cancelled items are shown but do not count. */
 export function rollup(byStatus: StatusCounts, overdue: number): Rollup {

@@ -56,7 +56,8 @@ const COUNTS = ACTION_ITEM_STATUSES.map((s) => `count(a.id) FILTER (WHERE a.stat
 const TODAY = `(SELECT (now() AT TIME ZONE tz.time_zone)::date FROM councils tz WHERE tz.id = $1)`;
 
 type CountColumns = Record<ActionItemStatus, number>;
-const countsOf = (r: CountColumns): Record<ActionItemStatus, number> => Object.fromEntries(ACTION_ITEM_STATUSES.map((s) => [s, r[s]])) as Record<ActionItemStatus, number>;
+const countsOf = (r: CountColumns): Record<ActionItemStatus, number> =>
+  Object.fromEntries(ACTION_ITEM_STATUSES.map((s) => [s, r[s]])) as Record<ActionItemStatus, number>;
 
 /**
  * Roll-ups of action items in SQL: one GROUP BY per call (per recommendation,

@@ -7,7 +7,6 @@ import { FocusAreaListResponse } from './dto/focus-area-list.response.js';
 import { FocusAreaResponse } from './dto/focus-area.response.js';
 import { FocusAreasService } from './focus-areas.service.js';
 
-
 @ApiTags('recommendations')
 @Controller('councils/:councilId/focus-areas')
 export class FocusAreasController {

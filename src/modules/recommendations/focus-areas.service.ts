@@ -34,7 +34,13 @@ export class FocusAreasService {
       if (!(await this.focusAreas.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
       const row = await this.focusAreas.insert(em, councilId, dto.code, dto.title.trim());
       const response = focusAreaResponse(row, []);
-      await this.audit.record(em, { councilId, action: 'focus_area.created', entityType: 'focus_area', entityId: row.id, after: { id: row.id, code: row.code, title: row.title } });
+      await this.audit.record(em, {
+        councilId,
+        action: 'focus_area.created',
+        entityType: 'focus_area',
+        entityId: row.id,
+        after: { id: row.id, code: row.code, title: row.title },
+      });
       return response;
     });
   }

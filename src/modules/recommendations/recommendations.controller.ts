@@ -9,7 +9,6 @@ import { RecommendationResponse } from './dto/recommendation.response.js';
 import { UpdateRecommendationDto } from './dto/update-recommendation.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
 
-
 @ApiTags('recommendations')
 @Controller('councils/:councilId/recommendations')
 export class RecommendationsController {

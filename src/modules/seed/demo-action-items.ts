@@ -25,7 +25,13 @@ export const DEMO_ACTION_ITEMS: DemoActionItem[] = [
   { recommendation: 2, owners: [{ participant: 'civil-society' }], dueInMonths: 12 },
   { recommendation: 3, owners: [{ participant: 'unicef' }, { participant: 'unhcr' }], dueInMonths: 18 },
   { recommendation: 4, owners: [{ body: 'Working Group on Protection' }], dueInMonths: 24 },
-  { recommendation: 5, owners: [{ participant: 'us' }, { participant: 'ca' }, { participant: 'mx' }], dueInMonths: 24, target: { value: 50000, unit: 'people' }, priority: 'high' },
+  {
+    recommendation: 5,
+    owners: [{ participant: 'us' }, { participant: 'ca' }, { participant: 'mx' }],
+    dueInMonths: 24,
+    target: { value: 50000, unit: 'people' },
+    priority: 'high',
+  },
   { recommendation: 6, owners: [{ participant: 'us' }, { participant: 'ca' }, { participant: 'mx' }], dueInMonths: 12, priority: 'high' },
   { recommendation: 7, owners: [{ participant: 'idb' }], dueInMonths: 24 },
   { recommendation: 8, owners: [{ participant: 'gt' }, { participant: 'hn' }, { participant: 'sv' }], dueInMonths: 24 },
@@ -68,13 +74,28 @@ export async function seedDemoActionItems(em: EntityManager, councilId: string, 
                                                              AND a.owner_body_id IS NOT DISTINCT FROM o.body_id)))
             AND ($4::text IS NULL OR true)
          RETURNING id`,
-        [councilId, now.toISOString(), item.recommendation, key, item.dueInMonths, item.priority ?? 'normal', item.target?.value ?? null, item.target?.unit ?? null],
+        [
+          councilId,
+          now.toISOString(),
+          item.recommendation,
+          key,
+          item.dueInMonths,
+          item.priority ?? 'normal',
+          item.target?.value ?? null,
+          item.target?.unit ?? null,
+        ],
       )) as unknown[];
       created += rows.length;
     }
   }
   if (created > 0) {
-    await new AuditService().record(em, { councilId, action: 'seed.action_items_created', entityType: 'council', entityId: councilId, after: { actionItems: created } });
+    await new AuditService().record(em, {
+      councilId,
+      action: 'seed.action_items_created',
+      entityType: 'council',
+      entityId: councilId,
+      after: { actionItems: created },
+    });
   }
   return created;
 }

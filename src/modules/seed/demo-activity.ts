@@ -21,7 +21,12 @@ export async function seedDemoActivity(db: DataSource, em: EntityManager, counci
   const meetings = await seedDemoMeetings(db, em, refs);
   const work = await seedDemoWork(db, em, refs, meetings);
   const notifications = await seedDemoInbox(em, refs, meetings, work);
-  const summary = { meetings: Object.keys(meetings.meetings).length, decisions: Object.keys(meetings.decisions).length + 1, actionItems: Object.keys(work).length, notifications };
+  const summary = {
+    meetings: Object.keys(meetings.meetings).length,
+    decisions: Object.keys(meetings.decisions).length + 1,
+    actionItems: Object.keys(work).length,
+    notifications,
+  };
   await refs.audit(em, DEMO_ACTIVITY_ACTION, 'council', councilId, summary);
   return summary;
 }

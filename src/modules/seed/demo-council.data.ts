@@ -210,7 +210,8 @@ export const DEMO_BODIES: DemoBody[] = [
   {
     kind: 'thematic_network',
     name: 'Thematic Network on Integration and the Public Narrative',
-    description: 'Shares practice on integration and on explaining to citizens why regional cooperation on migration serves each country (key recommendation 12).',
+    description:
+      'Shares practice on integration and on explaining to citizens why regional cooperation on migration serves each country (key recommendation 12).',
     startYear: -1,
     endYear: null,
     leads: [

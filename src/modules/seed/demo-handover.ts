@@ -143,8 +143,21 @@ export async function seedDemoHandover(db: DataSource, councilId: string, now: D
     const [{ content }] = (await em.query(`SELECT content FROM handover_dossiers WHERE id = $1`, [assembled.id])) as { content: DossierContent }[];
     if (incomingDelegation !== null) {
       for (const itemKey of itemKeys(content).slice(0, DEMO_ACKNOWLEDGED_ENTRIES)) {
-        const { row } = await dossiers.acknowledge(em, { councilId, dossierId: assembled.id, itemKey, note: 'Received; we will follow up.', delegationId: incomingDelegation, userId: incoming?.id ?? null });
-        await audit.record(em, { councilId, action: 'handover_acknowledgement.recorded', entityType: 'handover_acknowledgement', entityId: row.id, after: { itemKey, dossierId: assembled.id } });
+        const { row } = await dossiers.acknowledge(em, {
+          councilId,
+          dossierId: assembled.id,
+          itemKey,
+          note: 'Received; we will follow up.',
+          delegationId: incomingDelegation,
+          userId: incoming?.id ?? null,
+        });
+        await audit.record(em, {
+          councilId,
+          action: 'handover_acknowledgement.recorded',
+          entityType: 'handover_acknowledgement',
+          entityId: row.id,
+          after: { itemKey, dossierId: assembled.id },
+        });
       }
     }
     // Both chairs are told that the dossier was submitted (now).
@@ -152,7 +165,16 @@ export async function seedDemoHandover(db: DataSource, councilId: string, now: D
     await insertDemoNotifications(
       em,
       councilId,
-      recipients.map((u) => ({ userId: u.id, language: u.language, notice: 'dossier', subjectType: 'presidency_term', subjectId: term.id, at: now, read: false, vars: { holder: term.holder.name } })),
+      recipients.map((u) => ({
+        userId: u.id,
+        language: u.language,
+        notice: 'dossier',
+        subjectType: 'presidency_term',
+        subjectId: term.id,
+        at: now,
+        read: false,
+        vars: { holder: term.holder.name },
+      })),
     );
     return true;
   });

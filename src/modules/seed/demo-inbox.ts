@@ -29,10 +29,19 @@ const TEXTS: Record<Notice, Record<Lang, (s: string) => [string, string]>> = {
     pt: (s) => [`Reunião convocada: ${s}`, `O Secretariado convocou a reunião «${s}». A ordem do dia será circulada antes do prazo.`],
   },
   agenda: {
-    es: (s) => [`Orden del día circulado: ${s}`, `El orden del día de «${s}» está disponible. Se pueden proponer puntos suplementarios hasta 72 horas antes del inicio.`],
+    es: (s) => [
+      `Orden del día circulado: ${s}`,
+      `El orden del día de «${s}» está disponible. Se pueden proponer puntos suplementarios hasta 72 horas antes del inicio.`,
+    ],
     en: (s) => [`Agenda circulated: ${s}`, `The agenda of "${s}" is available. Supplementary items may be proposed until 72 hours before the start.`],
-    fr: (s) => [`Ordre du jour diffusé : ${s}`, `L'ordre du jour de « ${s} » est disponible. Des points supplémentaires peuvent être proposés jusqu'à 72 heures avant le début.`],
-    pt: (s) => [`Ordem do dia circulada: ${s}`, `A ordem do dia de «${s}» está disponível. Podem ser propostos pontos suplementares até 72 horas antes do início.`],
+    fr: (s) => [
+      `Ordre du jour diffusé : ${s}`,
+      `L'ordre du jour de « ${s} » est disponible. Des points supplémentaires peuvent être proposés jusqu'à 72 heures avant le début.`,
+    ],
+    pt: (s) => [
+      `Ordem do dia circulada: ${s}`,
+      `A ordem do dia de «${s}» está disponível. Podem ser propostos pontos suplementares até 72 horas antes do início.`,
+    ],
   },
   minutes: {
     es: (s) => [`Acta aprobada: ${s}`, `El acta de «${s}» fue aprobada y ya es pública.`],
@@ -41,10 +50,22 @@ const TEXTS: Record<Notice, Record<Lang, (s: string) => [string, string]>> = {
     pt: (s) => [`Ata aprovada: ${s}`, `A ata de «${s}» foi aprovada e já é pública.`],
   },
   silence: {
-    es: (s) => ['Procedimiento de silencio en curso', `Se circuló por escrito una propuesta de decisión: «${s}». Si su delegación no rompe el silencio antes del plazo, quedará adoptada.`],
-    en: (s) => ['Silence procedure under way', `A draft decision was circulated in writing: "${s}". Unless your delegation breaks silence before the deadline, it will be adopted.`],
-    fr: (s) => ['Procédure d’approbation tacite en cours', `Un projet de décision a été diffusé par écrit : « ${s} ». Sauf si votre délégation rompt le silence avant la date limite, il sera adopté.`],
-    pt: (s) => ['Procedimento de silêncio em curso', `Uma proposta de decisão foi circulada por escrito: «${s}». Se a sua delegação não romper o silêncio antes do prazo, será adotada.`],
+    es: (s) => [
+      'Procedimiento de silencio en curso',
+      `Se circuló por escrito una propuesta de decisión: «${s}». Si su delegación no rompe el silencio antes del plazo, quedará adoptada.`,
+    ],
+    en: (s) => [
+      'Silence procedure under way',
+      `A draft decision was circulated in writing: "${s}". Unless your delegation breaks silence before the deadline, it will be adopted.`,
+    ],
+    fr: (s) => [
+      'Procédure d’approbation tacite en cours',
+      `Un projet de décision a été diffusé par écrit : « ${s} ». Sauf si votre délégation rompt le silence avant la date limite, il sera adopté.`,
+    ],
+    pt: (s) => [
+      'Procedimento de silêncio em curso',
+      `Uma proposta de decisão foi circulada por escrito: «${s}». Se a sua delegação não romper o silêncio antes do prazo, será adotada.`,
+    ],
   },
   due_soon: {
     es: (s) => [`Vence pronto: ${s}`, `La acción «${s}» vence en pocos días. Informe del avance o márquela como terminada.`],
@@ -59,10 +80,19 @@ const TEXTS: Record<Notice, Record<Lang, (s: string) => [string, string]>> = {
     pt: (s) => [`Vencida: ${s}`, `A ação «${s}» passou do prazo. Informe o andamento ou peça um novo prazo ao Secretariado.`],
   },
   dossier: {
-    es: (s) => ['Expediente de traspaso presentado', `El expediente de traspaso de la presidencia de ${s} fue presentado. La presidencia entrante debe acusar recibo de cada entrada.`],
+    es: (s) => [
+      'Expediente de traspaso presentado',
+      `El expediente de traspaso de la presidencia de ${s} fue presentado. La presidencia entrante debe acusar recibo de cada entrada.`,
+    ],
     en: (s) => ['Handover dossier submitted', `The handover dossier of the ${s} presidency has been submitted. The incoming chair acknowledges each entry.`],
-    fr: (s) => ['Dossier de passation remis', `Le dossier de passation de la présidence ${s} a été remis. La présidence entrante en accuse réception entrée par entrée.`],
-    pt: (s) => ['Dossiê de transmissão apresentado', `O dossiê de transmissão da presidência de ${s} foi apresentado. A presidência entrante confirma o recebimento de cada entrada.`],
+    fr: (s) => [
+      'Dossier de passation remis',
+      `Le dossier de passation de la présidence ${s} a été remis. La présidence entrante en accuse réception entrée par entrée.`,
+    ],
+    pt: (s) => [
+      'Dossiê de transmissão apresentado',
+      `O dossiê de transmissão da presidência de ${s} foi apresentado. A presidência entrante confirma o recebimento de cada entrada.`,
+    ],
   },
 };
 
@@ -87,7 +117,17 @@ export async function insertDemoNotifications(em: EntityManager, councilId: stri
     const l = lang(r.language);
     const subject = r.vars.holder ?? r.vars.text ?? pick(r.vars.title, l);
     const [title, body] = TEXTS[r.notice][l](subject);
-    return { userId: r.userId, councilId, kind: KIND[r.notice], subjectType: r.subjectType, subjectId: r.subjectId, title, body, at: r.at.toISOString(), read: r.read };
+    return {
+      userId: r.userId,
+      councilId,
+      kind: KIND[r.notice],
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      title,
+      body,
+      at: r.at.toISOString(),
+      read: r.read,
+    };
   });
   // One row at a time, oldest first: the inbox is ordered by id (an INSERT … SELECT … ORDER BY may number rows before sorting them).
   values.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -106,10 +146,12 @@ export async function insertDemoNotifications(em: EntityManager, councilId: stri
  * procedure; the owners' heads got the due-soon and overdue reminders of their items. Older ones are read.
  */
 export async function seedDemoInbox(em: EntityManager, refs: DemoRefs, seeded: SeededMeetings, work: SeededWork): Promise<number> {
-  const accounts = (await em.query(
-    `SELECT u.id, u.preferred_language AS language FROM users u WHERE u.id = ANY($1::uuid[])`,
-    [refs.allParticipants().flatMap((p) => [p.headUserId, p.alternateUserId]).filter((id) => id !== null)],
-  )) as { id: string; language: string }[];
+  const accounts = (await em.query(`SELECT u.id, u.preferred_language AS language FROM users u WHERE u.id = ANY($1::uuid[])`, [
+    refs
+      .allParticipants()
+      .flatMap((p) => [p.headUserId, p.alternateUserId])
+      .filter((id) => id !== null),
+  ])) as { id: string; language: string }[];
   const languageOf = new Map(accounts.map((a) => [a.id, a.language]));
   const rows: DemoNotification[] = [];
   const add = (userId: string | null, n: Omit<DemoNotification, 'userId' | 'language'>) => {
@@ -120,10 +162,38 @@ export async function seedDemoInbox(em: EntityManager, refs: DemoRefs, seeded: S
   for (const p of refs.allParticipants().filter((x) => x.kind === 'member_state')) {
     for (const userId of [p.headUserId, p.alternateUserId]) {
       const head = userId === p.headUserId;
-      add(userId, { notice: 'convened', subjectType: 'meeting', subjectId: seeded.meetings.upcoming, at: refs.clock.at(-38), read: true, vars: { text: upcoming.title } });
-      add(userId, { notice: 'minutes', subjectType: 'meeting', subjectId: seeded.meetings.past, at: refs.clock.at(-5), read: !head, vars: { text: past.title } });
-      add(userId, { notice: 'agenda', subjectType: 'meeting', subjectId: seeded.meetings.upcoming, at: refs.clock.at(-4), read: false, vars: { text: upcoming.title } });
-      add(userId, { notice: 'silence', subjectType: 'decision', subjectId: seeded.silenceId, at: refs.clock.at(-2), read: false, vars: { title: DEMO_SILENCE.text } });
+      add(userId, {
+        notice: 'convened',
+        subjectType: 'meeting',
+        subjectId: seeded.meetings.upcoming,
+        at: refs.clock.at(-38),
+        read: true,
+        vars: { text: upcoming.title },
+      });
+      add(userId, {
+        notice: 'minutes',
+        subjectType: 'meeting',
+        subjectId: seeded.meetings.past,
+        at: refs.clock.at(-5),
+        read: !head,
+        vars: { text: past.title },
+      });
+      add(userId, {
+        notice: 'agenda',
+        subjectType: 'meeting',
+        subjectId: seeded.meetings.upcoming,
+        at: refs.clock.at(-4),
+        read: false,
+        vars: { text: upcoming.title },
+      });
+      add(userId, {
+        notice: 'silence',
+        subjectType: 'decision',
+        subjectId: seeded.silenceId,
+        at: refs.clock.at(-2),
+        read: false,
+        vars: { title: DEMO_SILENCE.text },
+      });
     }
   }
   const reminders: { key: string; notice: Notice; day: number; read: boolean }[] = [

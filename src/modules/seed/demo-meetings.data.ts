@@ -77,7 +77,15 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     venue: 'Ministerio de Relaciones Exteriores, Ciudad de Guatemala',
     onlineUrl: null,
     items: [
-      { ...OPENING, summary: { es: 'Se aprobó el orden del día sin cambios.', en: 'The agenda was adopted without changes.', fr: "L'ordre du jour a été adopté sans modification.", pt: 'A ordem do dia foi aprovada sem alterações.' } },
+      {
+        ...OPENING,
+        summary: {
+          es: 'Se aprobó el orden del día sin cambios.',
+          en: 'The agenda was adopted without changes.',
+          fr: "L'ordre du jour a été adopté sans modification.",
+          pt: 'A ordem do dia foi aprovada sem alterações.',
+        },
+      },
       {
         title: {
           es: 'Plan de trabajo regional sobre movilidad laboral',

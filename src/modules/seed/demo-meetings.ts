@@ -70,12 +70,23 @@ export async function seedDemoMeetings(db: DataSource, em: EntityManager, refs: 
     await em.query(
       `INSERT INTO meeting_agendas (meeting_id, council_id, status, circulated_at, adopted_at, supplementary_deadline, version, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
-      [meetingId, refs.councilId, plan.agenda.status, plan.agenda.circulatedAt, plan.agenda.adoptedAt, plan.agenda.supplementaryDeadline, plan.agenda.version, plan.createdAt],
+      [
+        meetingId,
+        refs.councilId,
+        plan.agenda.status,
+        plan.agenda.circulatedAt,
+        plan.agenda.adoptedAt,
+        plan.agenda.supplementaryDeadline,
+        plan.agenda.version,
+        plan.createdAt,
+      ],
     );
     let position = 0;
     for (const item of m.items) itemIds[m.key].push(await insertAgendaItem(em, refs, meetingId, ++position, item, plan.createdAt));
-    if (plan.agenda.status !== 'draft') await refs.audit(em, 'agenda.circulated', 'meeting_agenda', meetingId, { status: 'circulated', circulatedAt: plan.agenda.circulatedAt!.toISOString() });
-    if (plan.agenda.status === 'adopted') await refs.audit(em, 'agenda.adopted', 'meeting_agenda', meetingId, { status: 'adopted', adoptedAt: plan.agenda.adoptedAt!.toISOString() });
+    if (plan.agenda.status !== 'draft')
+      await refs.audit(em, 'agenda.circulated', 'meeting_agenda', meetingId, { status: 'circulated', circulatedAt: plan.agenda.circulatedAt!.toISOString() });
+    if (plan.agenda.status === 'adopted')
+      await refs.audit(em, 'agenda.adopted', 'meeting_agenda', meetingId, { status: 'adopted', adoptedAt: plan.agenda.adoptedAt!.toISOString() });
 
     if (m.key === 'past') {
       await seedSession(em, refs, meetingId, m, itemIds.past, start, end, decisions);
@@ -100,7 +111,13 @@ interface MeetingPlan {
   createdAt: Date;
   updatedAt: Date;
   version: number;
-  agenda: { status: 'draft' | 'circulated' | 'adopted'; circulatedAt: Date | null; adoptedAt: Date | null; supplementaryDeadline: Date | null; version: number };
+  agenda: {
+    status: 'draft' | 'circulated' | 'adopted';
+    circulatedAt: Date | null;
+    adoptedAt: Date | null;
+    supplementaryDeadline: Date | null;
+    version: number;
+  };
 }
 
 /** Where each meeting is in its life, and when it got there. */
@@ -118,7 +135,13 @@ function timeline(m: DemoMeeting, start: Date, end: Date, refs: DemoRefs): Meeti
       createdAt: created,
       updatedAt: refs.clock.at(-5),
       version: 1 + passed.length,
-      agenda: { status: 'adopted', circulatedAt: new Date(start.getTime() - 50 * 86_400_000), adoptedAt: start, supplementaryDeadline: supplementary, version: 3 },
+      agenda: {
+        status: 'adopted',
+        circulatedAt: new Date(start.getTime() - 50 * 86_400_000),
+        adoptedAt: start,
+        supplementaryDeadline: supplementary,
+        version: 3,
+      },
     };
   }
   if (m.key === 'upcoming') {
@@ -236,15 +259,36 @@ async function seedMinutes(db: DataSource, em: EntityManager, refs: DemoRefs, me
   const [row] = (await em.query(
     `INSERT INTO minutes (council_id, meeting_id, status, content, comment_deadline, circulated_at, approved_at, approved_by, version, created_at, updated_at)
      VALUES ($1, $2, 'approved', $3, $4, $5, $6, $7, 4, $8, $6) RETURNING id`,
-    [refs.councilId, meetingId, JSON.stringify(content), commentDeadline, circulatedAt, approvedAt, refs.secretariatUserId, new Date(end.getTime() + 86_400_000)],
+    [
+      refs.councilId,
+      meetingId,
+      JSON.stringify(content),
+      commentDeadline,
+      circulatedAt,
+      approvedAt,
+      refs.secretariatUserId,
+      new Date(end.getTime() + 86_400_000),
+    ],
   )) as { id: string }[];
   const minutesId = row!.id;
   await refs.audit(em, 'minutes.drafted', 'minutes', minutesId, { meetingId, status: 'draft' });
-  await refs.audit(em, 'minutes.circulated', 'minutes', minutesId, { status: 'circulated', circulatedAt: circulatedAt.toISOString(), commentDeadline: commentDeadline.toISOString() });
+  await refs.audit(em, 'minutes.circulated', 'minutes', minutesId, {
+    status: 'circulated',
+    circulatedAt: circulatedAt.toISOString(),
+    commentDeadline: commentDeadline.toISOString(),
+  });
   const commenter = refs.participant(DEMO_MINUTES_COMMENT.participant);
   await em.query(
     `INSERT INTO minutes_comments (council_id, minutes_id, delegation_id, author_id, agenda_item_id, text, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [refs.councilId, minutesId, commenter.delegationId, commenter.headUserId, itemIds[2], DEMO_MINUTES_COMMENT.text, new Date(circulatedAt.getTime() + 2 * 86_400_000)],
+    [
+      refs.councilId,
+      minutesId,
+      commenter.delegationId,
+      commenter.headUserId,
+      itemIds[2],
+      DEMO_MINUTES_COMMENT.text,
+      new Date(circulatedAt.getTime() + 2 * 86_400_000),
+    ],
   );
   await refs.audit(em, 'minutes.commented', 'minutes', minutesId, { delegationId: commenter.delegationId, text: DEMO_MINUTES_COMMENT.text });
   await refs.audit(em, 'minutes.approved', 'minutes', minutesId, { status: 'approved', approvedAt: approvedAt.toISOString() });

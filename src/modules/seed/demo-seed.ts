@@ -72,7 +72,13 @@ export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), op
     }
     const councilId = inserted[0]!.id;
     const summary = await populate(em, councilId, now);
-    await new AuditService().record(em, { councilId, action: 'seed.created', entityType: 'council', entityId: councilId, after: { slug: DEMO_COUNCIL.slug, ...summary } });
+    await new AuditService().record(em, {
+      councilId,
+      action: 'seed.created',
+      entityType: 'council',
+      entityId: councilId,
+      after: { slug: DEMO_COUNCIL.slug, ...summary },
+    });
     await seedDemoUsers(em, councilId, passwordHash);
     await seedDemoActionItems(em, councilId, now, DEMO_EMAIL_DOMAIN);
     if (options.activity !== false) await seedDemoActivity(db, em, councilId, now);
@@ -84,10 +90,13 @@ export async function seedDemoCouncil(db: DataSource, now: Date = new Date(), op
 
 async function populate(em: EntityManager, councilId: string, now: Date): Promise<Record<string, number>> {
   for (const [kind, rule] of Object.entries(DEFAULT_MEETING_RULES)) {
-    await em.query(
-      `INSERT INTO council_meeting_rules (council_id, meeting_kind, notice_days, agenda_days, papers_days) VALUES ($1, $2, $3, $4, $5)`,
-      [councilId, kind, rule.noticeDays, rule.agendaDays, rule.papersDays],
-    );
+    await em.query(`INSERT INTO council_meeting_rules (council_id, meeting_kind, notice_days, agenda_days, papers_days) VALUES ($1, $2, $3, $4, $5)`, [
+      councilId,
+      kind,
+      rule.noticeDays,
+      rule.agendaDays,
+      rule.papersDays,
+    ]);
   }
 
   const participantIds = new Map<string, string>();
@@ -105,7 +114,14 @@ async function populate(em: EntityManager, councilId: string, now: Date): Promis
   for (const body of DEMO_BODIES) {
     const rows = (await em.query(
       `INSERT INTO bodies (council_id, kind, name, description, mandate_start, mandate_end) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [councilId, body.kind, body.name, body.description, januaryFirst(current + body.startYear), body.endYear === null ? null : januaryFirst(current + body.endYear)],
+      [
+        councilId,
+        body.kind,
+        body.name,
+        body.description,
+        januaryFirst(current + body.startYear),
+        body.endYear === null ? null : januaryFirst(current + body.endYear),
+      ],
     )) as { id: string }[];
     for (const lead of body.leads) {
       const until = lead.untilYear === null ? '' : januaryFirst(current + lead.untilYear);
@@ -136,10 +152,14 @@ async function populate(em: EntityManager, councilId: string, now: Date): Promis
     focusAreaIds.set(area.code, rows[0]!.id);
   }
   for (const r of DEMO_RECOMMENDATIONS) {
-    await em.query(
-      `INSERT INTO recommendations (council_id, focus_area_id, number, title, body, who_should_act) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [councilId, focusAreaIds.get(r.focusArea)!, r.number, r.title, r.body, r.whoShouldAct],
-    );
+    await em.query(`INSERT INTO recommendations (council_id, focus_area_id, number, title, body, who_should_act) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      councilId,
+      focusAreaIds.get(r.focusArea)!,
+      r.number,
+      r.title,
+      r.body,
+      r.whoShouldAct,
+    ]);
   }
 
   return {
@@ -166,15 +186,18 @@ async function insertParticipant(em: EntityManager, councilId: string, p: DemoPa
 
 /** The participant's delegation with its head (and, for a member state, an alternate); returns the number of delegates. */
 async function insertDelegation(em: EntityManager, councilId: string, participantId: string, p: DemoParticipant): Promise<number> {
-  const rows = (await em.query(
-    `INSERT INTO delegations (council_id, participant_id, name, contact_email) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [councilId, participantId, `Delegation of ${p.name}`, `delegation.${p.key}@${DEMO_EMAIL_DOMAIN}`],
-  )) as { id: string }[];
+  const rows = (await em.query(`INSERT INTO delegations (council_id, participant_id, name, contact_email) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    councilId,
+    participantId,
+    `Delegation of ${p.name}`,
+    `delegation.${p.key}@${DEMO_EMAIL_DOMAIN}`,
+  ])) as { id: string }[];
   const delegationId = rows[0]!.id;
   const people: { role: 'head' | 'alternate'; fullName: string; language: string }[] = [
     { role: 'head', fullName: `Head of Delegation (${p.name})`, language: p.language },
   ];
-  if (p.kind === 'member_state') people.push({ role: 'alternate', fullName: `Alternate Head of Delegation (${p.name})`, language: p.alternateLanguage ?? p.language });
+  if (p.kind === 'member_state')
+    people.push({ role: 'alternate', fullName: `Alternate Head of Delegation (${p.name})`, language: p.alternateLanguage ?? p.language });
   for (const person of people) {
     await em.query(
       `INSERT INTO delegates (council_id, delegation_id, full_name, email, role, preferred_language, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

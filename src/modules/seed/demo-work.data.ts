@@ -9,8 +9,7 @@ import type { Texts } from './demo-clock.js';
 export type DemoStatus = 'open' | 'acknowledged' | 'in_progress' | 'blocked' | 'done' | 'verified' | 'cancelled';
 
 export type DemoStep =
-  | { day: number; to: DemoStatus; reason?: string }
-  | { day: number; progress: number; rag: 'red' | 'amber' | 'green'; text: string; link?: string };
+  { day: number; to: DemoStatus; reason?: string } | { day: number; progress: number; rag: 'red' | 'amber' | 'green'; text: string; link?: string };
 
 export interface DemoWorkItem {
   key: string;
@@ -51,7 +50,13 @@ export const DEMO_WORK_ITEMS: DemoWorkItem[] = [
       { day: -21, to: 'acknowledged' },
       { day: -18, to: 'in_progress' },
       { day: -14, progress: 30, rag: 'green', text: 'Datos del primer trimestre recibidos del Instituto Nacional de Migración.' },
-      { day: -3, progress: 60, rag: 'green', text: 'Borrador del informe listo; falta la validación de la Secretaría del Trabajo.', link: `${LINK}/mx/visas-borrador.pdf` },
+      {
+        day: -3,
+        progress: 60,
+        rag: 'green',
+        text: 'Borrador del informe listo; falta la validación de la Secretaría del Trabajo.',
+        link: `${LINK}/mx/visas-borrador.pdf`,
+      },
     ],
   },
   {

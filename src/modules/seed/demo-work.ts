@@ -42,7 +42,13 @@ export async function seedDemoWork(db: DataSource, em: EntityManager, refs: Demo
   return ids;
 }
 
-async function insertItem(em: EntityManager, refs: DemoRefs, seeded: SeededMeetings, item: DemoWorkItem, presidencyDelegation: string | null): Promise<string | null> {
+async function insertItem(
+  em: EntityManager,
+  refs: DemoRefs,
+  seeded: SeededMeetings,
+  item: DemoWorkItem,
+  presidencyDelegation: string | null,
+): Promise<string | null> {
   const owner =
     'participant' in item.owner
       ? { kind: 'delegation', delegationId: refs.participant(item.owner.participant).delegationId, bodyId: null }
@@ -98,7 +104,12 @@ async function insertItem(em: EntityManager, refs: DemoRefs, seeded: SeededMeeti
     ],
   )) as { id: string }[];
   const id = row!.id;
-  await refs.audit(em, 'action_item.created', 'action_item', id, { title: item.title, ownerKind: owner.kind, dueDate: refs.clock.date(item.dueDay), status: 'open' });
+  await refs.audit(em, 'action_item.created', 'action_item', id, {
+    title: item.title,
+    ownerKind: owner.kind,
+    dueDate: refs.clock.date(item.dueDay),
+    status: 'open',
+  });
   await history(em, refs, id, item, ownerUserId ?? headOf(refs, item));
   return id;
 }
@@ -158,7 +169,12 @@ async function history(em: EntityManager, refs: DemoRefs, id: string, item: Demo
          VALUES ($1, $2, 'progress', $3, $4, $5, $6, $7, $8)`,
         [refs.councilId, id, step.text, step.progress, step.rag, step.link ?? null, authorId, at],
       );
-      await refs.audit(em, 'action_item.progress_reported', 'action_item', id, { percent: step.progress, rag: step.rag, text: step.text, at: at.toISOString() });
+      await refs.audit(em, 'action_item.progress_reported', 'action_item', id, {
+        percent: step.progress,
+        rag: step.rag,
+        text: step.text,
+        at: at.toISOString(),
+      });
       continue;
     }
     const author = step.to === 'verified' || step.to === 'cancelled' ? refs.secretariatUserId : authorId;

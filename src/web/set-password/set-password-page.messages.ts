@@ -25,7 +25,8 @@ const en = {
   fixErrors: 'The password was not set: correct the fields marked as wrong.',
   linkMissing: 'This link is incomplete. Open the link from the email again, or copy the whole address into your browser.',
   linkExpired: 'This link has expired. Ask the secretariat of your council for a new one.',
-  linkUsed: 'This link was already used, or a newer link replaced it. If you set your password with it, sign in with that password; otherwise ask the secretariat for a new link.',
+  linkUsed:
+    'This link was already used, or a newer link replaced it. If you set your password with it, sign in with that password; otherwise ask the secretariat for a new link.',
   linkInvalid: 'This link is not valid. Ask the secretariat of your council for a new one.',
   tooManyAttempts: 'Too many attempts. Wait a minute, then try again.',
   networkError: 'The server could not be reached. Check your connection, then try again.',

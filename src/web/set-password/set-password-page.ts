@@ -168,9 +168,7 @@ export function mountSetPasswordPage(app: NestFastifyApplication): void {
 
   fastify.get(LEGACY_SET_PASSWORD_PATH, (request: FastifyRequest, reply: FastifyReply) => {
     const query = request.url.indexOf('?');
-    void reply
-      .header('cache-control', 'no-store')
-      .redirect(`${SET_PASSWORD_PAGE_PATH}${query >= 0 ? request.url.slice(query) : ''}`, 302);
+    void reply.header('cache-control', 'no-store').redirect(`${SET_PASSWORD_PAGE_PATH}${query >= 0 ? request.url.slice(query) : ''}`, 302);
   });
 
   fastify.get(SET_PASSWORD_PAGE_PATH, (request: FastifyRequest, reply: FastifyReply) => {

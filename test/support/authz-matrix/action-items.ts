@@ -33,7 +33,6 @@ const CHAIR_OR_SECRETARIAT = (ok: number) => s(403, 403, 403, ok, ok, 403, 403, 
 const OWNER_ONLY = (ok: number) => s(ok, 404, 404, 404, 403, 403, 403, 401);
 const inTwoMonths = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
-
 // ── action-item reminders: the council's offsets, read by anyone who reads the council, replaced by its secretariat ──
 
 /** The version of council A's action-item rules (0 while it uses the defaults). */
@@ -51,7 +50,10 @@ export const actionItemsRoutes: Record<string, MatrixEntry> = {
   'GET /councils/:councilId/action-items/counts': { request: () => ({ query: { overdue: 'false' } }), expect: ITEM_READERS },
   'GET /councils/:councilId/me/action-items': { request: () => ({ query: { status: 'open' } }), expect: MY_ITEMS },
   'GET /councils/:councilId/me/action-items/counts': { request: () => ({}), expect: MY_ITEMS },
-  'GET /councils/:councilId/action-items/:actionItemId': { request: async (f) => ({ params: { actionItemId: (await freshActionItem(f)).actionItemId } }), expect: ITEM_READERS },
+  'GET /councils/:councilId/action-items/:actionItemId': {
+    request: async (f) => ({ params: { actionItemId: (await freshActionItem(f)).actionItemId } }),
+    expect: ITEM_READERS,
+  },
   'PATCH /councils/:councilId/action-items/:actionItemId': {
     request: async (f) => {
       const item = await freshActionItem(f);
@@ -80,7 +82,10 @@ export const actionItemsRoutes: Record<string, MatrixEntry> = {
   'POST /councils/:councilId/action-items/:actionItemId/reassign': {
     request: async (f) => {
       const item = await freshActionItem(f);
-      return { params: { actionItemId: item.actionItemId }, body: { version: item.version, reason: 'More time agreed', dueDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) } };
+      return {
+        params: { actionItemId: item.actionItemId },
+        body: { version: item.version, reason: 'More time agreed', dueDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) },
+      };
     },
     expect: CHAIR_OR_SECRETARIAT(200),
   },
@@ -95,7 +100,9 @@ export const actionItemsRoutes: Record<string, MatrixEntry> = {
   // ── action-item reminders ──
   'GET /councils/:councilId/action-item-rules': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 200) },
   'PUT /councils/:councilId/action-item-rules': {
-    request: async (f) => ({ body: { ackDays: 7, dueSoonDays: [14, 3], overdueDays: 1, escalateDays: 14, agendaDays: 30, version: await actionItemRulesVersion(f) } }),
+    request: async (f) => ({
+      body: { ackDays: 7, dueSoonDays: [14, 3], overdueDays: 1, escalateDays: 14, agendaDays: 30, version: await actionItemRulesVersion(f) },
+    }),
     expect: s(403, 403, 403, 403, 200, 403, 200, 401),
   },
 };

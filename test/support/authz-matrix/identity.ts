@@ -33,7 +33,10 @@ export const identityRoutes: Record<string, MatrixEntry> = {
     expect: s(200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /auth/me': { request: () => ({}), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
-  'PATCH /auth/me': { request: () => ({ body: { preferredLanguage: 'pt', timeZone: 'America/Guatemala' } }), expect: s(200, 200, 200, 200, 200, 200, 200, 401) },
+  'PATCH /auth/me': {
+    request: () => ({ body: { preferredLanguage: 'pt', timeZone: 'America/Guatemala' } }),
+    expect: s(200, 200, 200, 200, 200, 200, 200, 401),
+  },
 
   // ── the council's people (its secretariat only; not even the system administrator) ──
   'GET /councils/:councilId/users': { request: () => ({}), expect: s(403, 403, 403, 403, 200, 403, 403, 401) },

@@ -25,7 +25,6 @@ export async function freshMeeting(f: AuthzFixtures): Promise<{ meetingId: strin
 
 export const MEETING_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
 
-
 // ── series and backlog: series read by the council's readers and managed by its secretariat; any delegation proposes backlog items, the proposing delegation (or the secretariat) edits and withdraws them, the secretariat schedules them and carries agendas forward ──
 
 /** A fresh series of council A's body (two draft occurrences, far ahead). */
@@ -58,7 +57,6 @@ async function freshBacklogItem(f: AuthzFixtures): Promise<{ bodyId: string; ite
   if (res.status !== 201) throw new Error(`backlog fixture: ${res.status} ${JSON.stringify(res.body)}`);
   return { bodyId: f.A.bodyId, itemId: res.body.id as string };
 }
-
 
 // ───────────────────────────── calendar feeds: your own subscriptions; the feed itself is read by its secret URL ─────────────────────────────
 

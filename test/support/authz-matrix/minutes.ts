@@ -22,7 +22,9 @@ async function freshMinutes(f: AuthzFixtures, opts: { circulated?: boolean; appr
   }
   if (opts.approved) {
     // The comment period ended yesterday.
-    await f.ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 day' WHERE meeting_id = $1`, [meetingId]);
+    await f.ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 day' WHERE meeting_id = $1`, [
+      meetingId,
+    ]);
     const approved = await f.ctx.http().post(`${base}/minutes/approve`).send({ version: 2 });
     if (approved.status !== 200) throw new Error(`minutes fixture (approve): ${approved.status} ${JSON.stringify(approved.body)}`);
   }
@@ -44,7 +46,10 @@ export const minutesRoutes: Record<string, MatrixEntry> = {
     expect: SECRETARIAT_ONLY(201),
   },
   'GET /councils/:councilId/meetings/:meetingId/minutes': { request: async (f) => ({ params: await freshMinutes(f) }), expect: MEETING_READERS },
-  'GET /councils/:councilId/meetings/:meetingId/minutes/document.pdf': { request: async (f) => ({ params: await freshMinutes(f), query: { lang: 'es' } }), expect: MEETING_READERS },
+  'GET /councils/:councilId/meetings/:meetingId/minutes/document.pdf': {
+    request: async (f) => ({ params: await freshMinutes(f), query: { lang: 'es' } }),
+    expect: MEETING_READERS,
+  },
   'PATCH /councils/:councilId/meetings/:meetingId/minutes': {
     request: async (f) => ({ params: await freshMinutes(f), body: { version: 1, notes: { es: 'Notas revisadas' } } }),
     expect: SECRETARIAT_ONLY(200),
@@ -56,7 +61,9 @@ export const minutesRoutes: Record<string, MatrixEntry> = {
   'POST /councils/:councilId/meetings/:meetingId/minutes/approve': {
     request: async (f) => {
       const { meetingId } = await freshMinutes(f, { circulated: true });
-      await f.ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 day' WHERE meeting_id = $1`, [meetingId]);
+      await f.ctx.db.query(`UPDATE minutes SET circulated_at = now() - interval '15 days', comment_deadline = now() - interval '1 day' WHERE meeting_id = $1`, [
+        meetingId,
+      ]);
       return { params: { meetingId }, body: { version: 2 } };
     },
     expect: SECRETARIAT_ONLY(200),
@@ -69,5 +76,8 @@ export const minutesRoutes: Record<string, MatrixEntry> = {
   // Public: approved minutes only, read by anyone.
   'GET /councils/:councilId/minutes': { request: () => ({}), expect: EVERYONE(200) },
   'GET /councils/:councilId/minutes/:meetingId': { request: async (f) => ({ params: await freshMinutes(f, { approved: true }) }), expect: EVERYONE(200) },
-  'GET /councils/:councilId/minutes/:meetingId/document.pdf': { request: async (f) => ({ params: await freshMinutes(f, { approved: true }) }), expect: EVERYONE(200) },
+  'GET /councils/:councilId/minutes/:meetingId/document.pdf': {
+    request: async (f) => ({ params: await freshMinutes(f, { approved: true }) }),
+    expect: EVERYONE(200),
+  },
 };

@@ -17,7 +17,6 @@ async function ownerNotification(f: AuthzFixtures): Promise<string> {
   return rows[0]!.id;
 }
 
-
 // ───────────────────────────── council reminders (the secretariat's own) ─────────────────────────────
 
 /** A reminder of council A, due in a week (the worker does not run in the matrix test). */
@@ -50,7 +49,9 @@ export const notificationsRoutes: Record<string, MatrixEntry> = {
 
   // ── council reminders (the secretariat's own) ──
   'POST /councils/:councilId/reminders': {
-    request: () => ({ body: { title: 'Read the draft', message: 'Please read it.', sendAt: new Date(Date.now() + 86_400_000).toISOString(), audience: { roles: ['head'] } } }),
+    request: () => ({
+      body: { title: 'Read the draft', message: 'Please read it.', sendAt: new Date(Date.now() + 86_400_000).toISOString(), audience: { roles: ['head'] } },
+    }),
     expect: SECRETARIAT_ONLY(201),
   },
   'GET /councils/:councilId/reminders': { request: () => ({}), expect: SECRETARIAT_ONLY(200) },

@@ -7,7 +7,6 @@ import { type MatrixEntry, s } from './shared.js';
 
 // ── presidency succession and transfer: the successor is public; waivers, designations and handovers are the secretariat's (presidency.manage) ──
 
-
 // ── presidency handover meeting: the secretariat designates / undesignates the current term's handover meeting (presidency.manage); council members read it ──
 
 /** Council A's current term has a handover meeting (a fresh draft meeting), whatever the case before did. */
@@ -19,7 +18,6 @@ async function designatedHandoverMeeting(f: AuthzFixtures): Promise<void> {
     [f.A.termId, f.A.councilId, meetingId],
   );
 }
-
 
 // ── handover timeline and dossier: council members read; the term holder's delegates (own) or the secretariat manage the dossier and the priorities; only the incoming holder's delegates acknowledge; the calendar is public ──
 
@@ -57,10 +55,11 @@ async function currentDossier(f: AuthzFixtures): Promise<{ termId: string }> {
 }
 
 async function freshPriority(f: AuthzFixtures, termId = f.A.termId): Promise<{ termId: string; priorityId: string; version: number }> {
-  const rows = (await f.ctx.db.query(
-    `INSERT INTO presidency_priorities (council_id, term_id, title) VALUES ($1, $2, $3) RETURNING id, version`,
-    [f.A.councilId, termId, JSON.stringify({ es: `Prioridad ${f.unique()}` })],
-  )) as { id: string; version: number }[];
+  const rows = (await f.ctx.db.query(`INSERT INTO presidency_priorities (council_id, term_id, title) VALUES ($1, $2, $3) RETURNING id, version`, [
+    f.A.councilId,
+    termId,
+    JSON.stringify({ es: `Prioridad ${f.unique()}` }),
+  ])) as { id: string; version: number }[];
   return { termId, priorityId: rows[0]!.id, version: rows[0]!.version };
 }
 
@@ -133,7 +132,11 @@ export const presidencyRoutes: Record<string, MatrixEntry> = {
   'POST /councils/:councilId/presidency/terms/:termId/troika-meeting': {
     request: (f) => ({
       params: { termId: f.A.termId },
-      body: { startsAt: new Date(Date.now() + 40 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 40 * 86_400_000 + 7_200_000).toISOString(), timeZone: 'America/Guatemala' },
+      body: {
+        startsAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 40 * 86_400_000 + 7_200_000).toISOString(),
+        timeZone: 'America/Guatemala',
+      },
     }),
     expect: TERM_HOLDER(201),
   },
@@ -157,9 +160,18 @@ export const presidencyRoutes: Record<string, MatrixEntry> = {
     expect: TERM_HOLDER(204),
   },
   'GET /councils/:councilId/presidency/terms/:termId/dossier': { request: async (f) => ({ params: await currentDossier(f) }), expect: HANDOVER_READERS },
-  'GET /councils/:councilId/presidency/terms/:termId/dossier/document': { request: async (f) => ({ params: await currentDossier(f), query: { lang: 'es' } }), expect: HANDOVER_READERS },
-  'GET /councils/:councilId/presidency/terms/:termId/dossier/document.pdf': { request: async (f) => ({ params: await currentDossier(f), query: { lang: 'fr' } }), expect: HANDOVER_READERS },
-  'POST /councils/:councilId/presidency/terms/:termId/dossier/refresh': { request: async (f) => ({ params: await currentDossier(f) }), expect: TERM_HOLDER(200) },
+  'GET /councils/:councilId/presidency/terms/:termId/dossier/document': {
+    request: async (f) => ({ params: await currentDossier(f), query: { lang: 'es' } }),
+    expect: HANDOVER_READERS,
+  },
+  'GET /councils/:councilId/presidency/terms/:termId/dossier/document.pdf': {
+    request: async (f) => ({ params: await currentDossier(f), query: { lang: 'fr' } }),
+    expect: HANDOVER_READERS,
+  },
+  'POST /councils/:councilId/presidency/terms/:termId/dossier/refresh': {
+    request: async (f) => ({ params: await currentDossier(f) }),
+    expect: TERM_HOLDER(200),
+  },
   'POST /councils/:councilId/presidency/terms/:termId/dossier/submit': {
     request: async (f) => {
       const termId = await freshHolderTerm(f, false);
@@ -167,7 +179,10 @@ export const presidencyRoutes: Record<string, MatrixEntry> = {
     },
     expect: TERM_HOLDER(200),
   },
-  'GET /councils/:councilId/presidency/terms/:termId/dossier/acknowledgements': { request: async (f) => ({ params: await currentDossier(f) }), expect: HANDOVER_READERS },
+  'GET /councils/:councilId/presidency/terms/:termId/dossier/acknowledgements': {
+    request: async (f) => ({ params: await currentDossier(f) }),
+    expect: HANDOVER_READERS,
+  },
   'POST /councils/:councilId/presidency/terms/:termId/dossier/acknowledgements': {
     // A submitted dossier of an X term followed by a Y term: only Y (the incoming holder) acknowledges; others find no dossier handed to them.
     request: async (f) => {

@@ -17,10 +17,19 @@ const PROGRESS_READERS = s(200, 200, 200, 200, 200, 403, 200, 401);
 
 export const progressRoutes: Record<string, MatrixEntry> = {
   'GET /councils/:councilId/recommendations/progress': { request: () => ({}), expect: PROGRESS_READERS },
-  'GET /councils/:councilId/recommendations/:recommendationId/progress': { request: (f) => ({ params: { recommendationId: f.A.recommendationId } }), expect: PROGRESS_READERS },
+  'GET /councils/:councilId/recommendations/:recommendationId/progress': {
+    request: (f) => ({ params: { recommendationId: f.A.recommendationId } }),
+    expect: PROGRESS_READERS,
+  },
   'GET /councils/:councilId/focus-areas/:focusAreaId/progress': { request: (f) => ({ params: { focusAreaId: f.A.focusAreaId } }), expect: PROGRESS_READERS },
   'POST /councils/:councilId/progress-reports': { request: (f) => ({ body: { bodyId: f.A.bodyId } }), expect: s(403, 403, 403, 403, 201, 403, 403, 401) },
   'GET /councils/:councilId/progress-reports/:reportId': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
-  'GET /councils/:councilId/progress-reports/:reportId/document': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
-  'GET /councils/:councilId/progress-reports/:reportId/document.pdf': { request: async (f) => ({ params: await freshProgressReport(f) }), expect: PROGRESS_READERS },
+  'GET /councils/:councilId/progress-reports/:reportId/document': {
+    request: async (f) => ({ params: await freshProgressReport(f) }),
+    expect: PROGRESS_READERS,
+  },
+  'GET /councils/:councilId/progress-reports/:reportId/document.pdf': {
+    request: async (f) => ({ params: await freshProgressReport(f) }),
+    expect: PROGRESS_READERS,
+  },
 };

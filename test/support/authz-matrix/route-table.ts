@@ -18,7 +18,10 @@ const NEST_METHODS: Partial<Record<RequestMethod, string>> = {
 };
 
 function joinPath(...parts: string[]): string {
-  const joined = `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter((p) => p !== '').join('/')}`;
+  const joined = `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter((p) => p !== '')
+    .join('/')}`;
   return joined;
 }
 
@@ -72,7 +75,11 @@ export function fastifyRoutes(app: NestFastifyApplication): Set<string> {
     stack.length = depth;
     stack.push(m[1]!);
     const url = stack.join('');
-    for (const method of (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) routes.add(`${method} ${url}`);
+    for (const method of (m[2] ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      routes.add(`${method} ${url}`);
   }
   if (routes.size === 0) throw new Error(`no route read from Fastify's route tree:\n${tree}`);
   return routes;

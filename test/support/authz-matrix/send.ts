@@ -29,13 +29,7 @@ export interface SentResponse {
 }
 
 /** Sends the built request as the actor (no Authorization header for anonymous). */
-export async function send(
-  app: NestFastifyApplication,
-  method: string,
-  path: string,
-  req: MatrixRequest,
-  authorization: string | null,
-): Promise<SentResponse> {
+export async function send(app: NestFastifyApplication, method: string, path: string, req: MatrixRequest, authorization: string | null): Promise<SentResponse> {
   const agent = request(app.getHttpServer());
   const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete' | 'head' | 'options';
   let r = agent[m](path);

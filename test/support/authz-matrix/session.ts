@@ -52,7 +52,10 @@ const MEMBER_DELEGATES = (ok: number) => s(ok, ok, 403, ok, 403, 403, 403, 401);
 export const sessionRoutes: Record<string, MatrixEntry> = {
   'GET /councils/:councilId/meetings/:meetingId/attendance': { request: async (f) => ({ params: await freshMeeting(f) }), expect: MEETING_READERS },
   'PUT /councils/:councilId/meetings/:meetingId/attendance/:delegationId': {
-    request: async (f) => ({ params: { meetingId: (await freshSession(f)).meetingId, delegationId: f.A.Y.delegationId }, body: { present: false, representedBy: null } }),
+    request: async (f) => ({
+      params: { meetingId: (await freshSession(f)).meetingId, delegationId: f.A.Y.delegationId },
+      body: { present: false, representedBy: null },
+    }),
     expect: SECRETARIAT_ONLY(200),
   },
   'GET /councils/:councilId/meetings/:meetingId/decisions': { request: async (f) => ({ params: await freshMeeting(f) }), expect: MEETING_READERS },

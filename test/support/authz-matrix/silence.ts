@@ -29,7 +29,9 @@ async function brokenSilenceProcedure(f: AuthzFixtures): Promise<{ decisionId: s
 
 export const silenceRoutes: Record<string, MatrixEntry> = {
   'POST /councils/:councilId/silence-procedures': {
-    request: () => ({ body: { text: { es: 'Se aprueba por escrito', en: 'Approved in writing' }, deadline: new Date(Date.now() + 4 * 86_400_000).toISOString() } }),
+    request: () => ({
+      body: { text: { es: 'Se aprueba por escrito', en: 'Approved in writing' }, deadline: new Date(Date.now() + 4 * 86_400_000).toISOString() },
+    }),
     expect: s(403, 403, 403, 201, 201, 403, 403, 401),
   },
   'GET /councils/:councilId/silence-procedures': { request: () => ({ query: { status: 'proposed' } }), expect: s(200, 200, 200, 200, 200, 403, 200, 401) },

@@ -18,7 +18,6 @@ async function probeJob(f: AuthzFixtures): Promise<{ queueName: string; jobId: s
 }
 const queueName = (f: AuthzFixtures) => ({ queueName: `${f.ctx.config.queuePrefix}-mail` });
 
-
 // ───────────────────────────── the set-password page ─────────────────────────────
 // Plain Fastify routes outside the route table, open to anyone: the page holds no data (the token is checked
 // by POST /auth/password), and the links emailed before to /set-password redirect to it.

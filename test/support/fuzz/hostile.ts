@@ -28,15 +28,102 @@ export const deepArray = (levels: number) => new RawJson(`${'['.repeat(levels)}$
 
 export const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f'];
 export const SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', 'x\uD800y', '\uDC00\uD800'];
-export const IMPOSSIBLE_DATES = ['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '0000-00-00', '2024-02-30T10:00:00Z', '2024-04-31T25:61:00+25:00', '2024-06-01T24:00:01Z', '1969-12-31T23:59:60Z', '+275760-09-13T00:00:00.001Z', '-271821-04-20T00:00:00Z', '10000-01-01', '99999-12-31T00:00:00Z', '2024-02-30T10:00:00', '2024-W09-7'];
+export const IMPOSSIBLE_DATES = [
+  '2024-02-30',
+  '2023-02-29',
+  '2024-13-01',
+  '2024-00-10',
+  '2024-04-31',
+  '0000-00-00',
+  '2024-02-30T10:00:00Z',
+  '2024-04-31T25:61:00+25:00',
+  '2024-06-01T24:00:01Z',
+  '1969-12-31T23:59:60Z',
+  '+275760-09-13T00:00:00.001Z',
+  '-271821-04-20T00:00:00Z',
+  '10000-01-01',
+  '99999-12-31T00:00:00Z',
+  '2024-02-30T10:00:00',
+  '2024-W09-7',
+];
 /** Valid on paper, at the edges of what PostgreSQL and JavaScript can hold. */
-export const EXTREME_DATES = ['0001-01-01', '0001-01-01T00:00:00Z', '9999-12-31', '9999-12-31T23:59:59.999Z', '1900-02-28', '2100-02-28T12:00:00+14:00', '1970-01-01T00:00:00-12:00', '2024-02-29T23:59:59.999999999Z'];
+export const EXTREME_DATES = [
+  '0001-01-01',
+  '0001-01-01T00:00:00Z',
+  '9999-12-31',
+  '9999-12-31T23:59:59.999Z',
+  '1900-02-28',
+  '2100-02-28T12:00:00+14:00',
+  '1970-01-01T00:00:00-12:00',
+  '2024-02-29T23:59:59.999999999Z',
+];
 /** Names ICU (and so Intl/luxon) may know but PostgreSQL's pg_timezone_names does not, plus plain nonsense. */
-export const TIME_ZONES = ['US/Pacific-New', 'Canada/East-Saskatchewan', 'Etc/Unknown', 'America/Nowhere', 'UTC\u0000', 'Europe/Kyiv\u0000', 'EST5EDT,M3.2.0,M11.1.0', '+25:00', 'utc', 'GMT+0', 'posixrules', 'localtime', 'Factory', 'SystemV/AST4'];
-export const NUMBERISH_STRINGS = ['NaN', 'Infinity', '-Infinity', '-0', '1e308', '1e309', '0x10', '1_000', ' 1', '1 ', '9007199254740993', '2147483648', '-2147483649', '1.5', '', '١٢'];
-const HUGE_NUMBERS_RAW = ['1e400', '-1e400', '-0', '1E-400', '123456789012345678901234567890', '2147483648', '-2147483649', '9223372036854775808', '4294967296', '1.7976931348623157e308', '0.000001', '9007199254740993'];
+export const TIME_ZONES = [
+  'US/Pacific-New',
+  'Canada/East-Saskatchewan',
+  'Etc/Unknown',
+  'America/Nowhere',
+  'UTC\u0000',
+  'Europe/Kyiv\u0000',
+  'EST5EDT,M3.2.0,M11.1.0',
+  '+25:00',
+  'utc',
+  'GMT+0',
+  'posixrules',
+  'localtime',
+  'Factory',
+  'SystemV/AST4',
+];
+export const NUMBERISH_STRINGS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '1e308',
+  '1e309',
+  '0x10',
+  '1_000',
+  ' 1',
+  '1 ',
+  '9007199254740993',
+  '2147483648',
+  '-2147483649',
+  '1.5',
+  '',
+  '١٢',
+];
+const HUGE_NUMBERS_RAW = [
+  '1e400',
+  '-1e400',
+  '-0',
+  '1E-400',
+  '123456789012345678901234567890',
+  '2147483648',
+  '-2147483649',
+  '9223372036854775808',
+  '4294967296',
+  '1.7976931348623157e308',
+  '0.000001',
+  '9007199254740993',
+];
 
-export const malformedEscapes = ['%', '%Z', '%ZZ', '%E2%82', '%ED%A0%80', '%C0%AE', '%FF', '%00', '%25', '%2F', '%2e%2e', '%u0041', 'a%20b', '%C3', '%F4%90%80%80'];
+export const malformedEscapes = [
+  '%',
+  '%Z',
+  '%ZZ',
+  '%E2%82',
+  '%ED%A0%80',
+  '%C0%AE',
+  '%FF',
+  '%00',
+  '%25',
+  '%2F',
+  '%2e%2e',
+  '%u0041',
+  'a%20b',
+  '%C3',
+  '%F4%90%80%80',
+];
 
 /** Any JSON value that is not what the schema asks for. */
 function wrongValues(s: Schema): unknown[] {
@@ -77,9 +164,18 @@ function stringValues(s: Schema): unknown[] {
     '😀'.repeat(max),
     ...NUMBERISH_STRINGS.slice(0, 6),
   ];
-  if (s.format === 'date' || s.format === 'date-time' || /date|at$|from|to|until|since/i.test(String(s.format))) out.push(...IMPOSSIBLE_DATES, ...IMPOSSIBLE_DATES, ...EXTREME_DATES);
+  if (s.format === 'date' || s.format === 'date-time' || /date|at$|from|to|until|since/i.test(String(s.format)))
+    out.push(...IMPOSSIBLE_DATES, ...IMPOSSIBLE_DATES, ...EXTREME_DATES);
   else out.push(...IMPOSSIBLE_DATES.slice(0, 4));
-  if (s.format === 'uuid') out.push('00000000-0000-0000-0000-000000000000', UUID_A.toUpperCase(), `${UUID_A}\u0000`, `${UUID_A}x`, '{3f1e0b7c-5a2d-4c6e-9f8a-1b2c3d4e5f60}', 'ffffffff-ffff-ffff-ffff-ffffffffffff');
+  if (s.format === 'uuid')
+    out.push(
+      '00000000-0000-0000-0000-000000000000',
+      UUID_A.toUpperCase(),
+      `${UUID_A}\u0000`,
+      `${UUID_A}x`,
+      '{3f1e0b7c-5a2d-4c6e-9f8a-1b2c3d4e5f60}',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    );
   if (s.format === 'email') out.push('a@b', '\u0000@x.org', 'a'.repeat(300) + '@x.org', 'x@\uD800.org');
   out.push(...TIME_ZONES.slice(0, 4));
   if (typeof enumValue === 'string') out.push(`${enumValue}\u0000`, enumValue.toUpperCase(), `${enumValue}\uD800`, ` ${enumValue}`);
@@ -87,7 +183,19 @@ function stringValues(s: Schema): unknown[] {
 }
 
 function numberValues(): unknown[] {
-  return [2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, -0, 0.5, -1, Number.MAX_SAFE_INTEGER, ...HUGE_NUMBERS_RAW.map((t) => new RawJson(t)), ...NUMBERISH_STRINGS];
+  return [
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 53 + 2,
+    1e308,
+    -1e308,
+    -0,
+    0.5,
+    -1,
+    Number.MAX_SAFE_INTEGER,
+    ...HUGE_NUMBERS_RAW.map((t) => new RawJson(t)),
+    ...NUMBERISH_STRINGS,
+  ];
 }
 
 /** Values for a body field of the given schema: its own type's edge cases, wrong types and the common hostile set. */
@@ -95,9 +203,21 @@ export function bodyValueArb(field: BodyField): fc.Arbitrary<unknown> {
   const s = field.schema;
   const type = s.enum ? 'string' : s.type;
   const typed =
-    type === 'string' ? stringValues(s) : type === 'number' || type === 'integer' ? numberValues() : type === 'array' ? [...arrayValues(s)] : type === 'boolean' ? [] : objectValues();
+    type === 'string'
+      ? stringValues(s)
+      : type === 'number' || type === 'integer'
+        ? numberValues()
+        : type === 'array'
+          ? [...arrayValues(s)]
+          : type === 'boolean'
+            ? []
+            : objectValues();
   const ids: { arbitrary: fc.Arbitrary<unknown>; weight: number }[] =
-    s.format === 'uuid' ? [{ arbitrary: realIdArb(), weight: 3 }] : type === 'array' && s.items?.format === 'uuid' ? [{ arbitrary: fc.array(realIdArb(), { minLength: 1, maxLength: 3 }), weight: 3 }] : [];
+    s.format === 'uuid'
+      ? [{ arbitrary: realIdArb(), weight: 3 }]
+      : type === 'array' && s.items?.format === 'uuid'
+        ? [{ arbitrary: fc.array(realIdArb(), { minLength: 1, maxLength: 3 }), weight: 3 }]
+        : [];
   return fc.oneof(
     ...ids,
     { arbitrary: fc.constantFrom(...typed, ...wrongValues(s)), weight: 6 },
@@ -105,7 +225,14 @@ export function bodyValueArb(field: BodyField): fc.Arbitrary<unknown> {
     { arbitrary: fc.constant(null), weight: 2 },
     { arbitrary: fc.constantFrom(deepObject(5000), deepArray(8000), deepObject(200)), weight: 1 },
     { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 2 },
-    { arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map((b) => new RawJson(b.toString()))), weight: 1 },
+    {
+      arbitrary: fc.oneof(
+        fc.integer(),
+        fc.double(),
+        fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map((b) => new RawJson(b.toString())),
+      ),
+      weight: 1,
+    },
   );
 }
 
@@ -168,7 +295,8 @@ export function queryValueArb(p: Param): fc.Arbitrary<string | RawWire | (string
     );
   }
   if (s.type === 'number' || s.type === 'integer') strings.push('2147483648', '-2147483649', '1e308', '1e309', '-0', '0', '00001', '1.0', '9'.repeat(400));
-  if (s.format === 'uuid') strings.push('00000000-0000-0000-0000-000000000000', UUID_A.toUpperCase(), `${UUID_A}%00`, new RawWire(`${UUID_A}%00`), 'not-a-uuid');
+  if (s.format === 'uuid')
+    strings.push('00000000-0000-0000-0000-000000000000', UUID_A.toUpperCase(), `${UUID_A}%00`, new RawWire(`${UUID_A}%00`), 'not-a-uuid');
   if (s.enum) strings.push(`${String(s.enum[0])}\u0000`, String(s.enum[0]).toUpperCase());
   const one = fc.oneof(
     ...(s.format === 'uuid' ? [{ arbitrary: realIdArb() as fc.Arbitrary<string | RawWire>, weight: 3 }] : []),
@@ -254,16 +382,21 @@ export function editArb(op: Operation): fc.Arbitrary<Edit> {
   if (op.body) {
     options.push({ arbitrary: fc.constantFrom(...WHOLE_BODIES).map((raw) => ({ at: 'body-whole', raw }) as Edit), weight: 3 });
     options.push({
-      arbitrary: fc.constantFrom('unknownField', '__proto__', 'constructor', 'id', 'councilId', 'createdAt', '\u0000', '\uD800').map(
-        (name) => ({ at: 'body', path: [name], value: 'x' }) as Edit,
-      ),
+      arbitrary: fc
+        .constantFrom('unknownField', '__proto__', 'constructor', 'id', 'councilId', 'createdAt', '\u0000', '\uD800')
+        .map((name) => ({ at: 'body', path: [name], value: 'x' }) as Edit),
       weight: 1,
     });
   }
   for (const p of op.queryParams) options.push({ arbitrary: queryValueArb(p).map((value) => ({ at: 'query', name: p.name, value }) as Edit), weight: 5 });
-  if (op.method === 'GET') options.push({ arbitrary: fc.constantFrom('unknown', 'limit[]', 'a[b]', '__proto__').map((name) => ({ at: 'query', name, value: '1' }) as Edit), weight: 1 });
+  if (op.method === 'GET')
+    options.push({
+      arbitrary: fc.constantFrom('unknown', 'limit[]', 'a[b]', '__proto__').map((name) => ({ at: 'query', name, value: '1' }) as Edit),
+      weight: 1,
+    });
   for (const p of op.pathParams) options.push({ arbitrary: pathValueArb().map((value) => ({ at: 'path', name: p.name, value }) as Edit), weight: 2 });
-  if (options.length === 0) options.push({ arbitrary: fc.constantFrom('unknown', 'a[b]').map((name) => ({ at: 'query', name, value: '\u0000' }) as Edit), weight: 1 });
+  if (options.length === 0)
+    options.push({ arbitrary: fc.constantFrom('unknown', 'a[b]').map((name) => ({ at: 'query', name, value: '\u0000' }) as Edit), weight: 1 });
   return fc.oneof(...options);
 }
 
@@ -286,9 +419,12 @@ export function fixedCases(op: Operation): Edit[][] {
     cases.push([{ at: 'body', path: field.path, value: null }]);
     if (type === 'string' || type === 'enum') {
       cases.push([{ at: 'body', path: field.path, value: 'a\u0000b\uD800' }]);
-      if (field.schema.format === 'date') cases.push([{ at: 'body', path: field.path, value: '2024-02-30' }], [{ at: 'body', path: field.path, value: '0001-01-01' }]);
-      if (field.schema.format === 'date-time') cases.push([{ at: 'body', path: field.path, value: '2024-02-30T10:00:00Z' }], [{ at: 'body', path: field.path, value: '9999-12-31T23:59:59Z' }]);
-      if (/timezone/i.test(String(field.path.at(-1)))) cases.push([{ at: 'body', path: field.path, value: 'US/Pacific-New' }], [{ at: 'body', path: field.path, value: 'Canada/East-Saskatchewan' }]);
+      if (field.schema.format === 'date')
+        cases.push([{ at: 'body', path: field.path, value: '2024-02-30' }], [{ at: 'body', path: field.path, value: '0001-01-01' }]);
+      if (field.schema.format === 'date-time')
+        cases.push([{ at: 'body', path: field.path, value: '2024-02-30T10:00:00Z' }], [{ at: 'body', path: field.path, value: '9999-12-31T23:59:59Z' }]);
+      if (/timezone/i.test(String(field.path.at(-1))))
+        cases.push([{ at: 'body', path: field.path, value: 'US/Pacific-New' }], [{ at: 'body', path: field.path, value: 'Canada/East-Saskatchewan' }]);
     } else if (type === 'number' || type === 'integer') {
       cases.push([{ at: 'body', path: field.path, value: 2 ** 31 }], [{ at: 'body', path: field.path, value: new RawJson('1e400') }]);
     } else if (type === 'array') {
@@ -298,7 +434,12 @@ export function fixedCases(op: Operation): Edit[][] {
       if (field.required) cases.push([{ at: 'body-delete', path: field.path }]);
     }
   }
-  if (op.body) cases.push([{ at: 'body-whole', raw: deepObject(5_000) }], [{ at: 'body-whole', raw: deepArray(10_000) }], [{ at: 'body-whole', raw: new RawJson('[[{}]]') }]);
+  if (op.body)
+    cases.push(
+      [{ at: 'body-whole', raw: deepObject(5_000) }],
+      [{ at: 'body-whole', raw: deepArray(10_000) }],
+      [{ at: 'body-whole', raw: new RawJson('[[{}]]') }],
+    );
   for (const p of op.queryParams) {
     const s = p.schema;
     const worst: (string | RawWire)[] = ['a\u0000b', '\uD800', new RawWire('%ZZ')];
@@ -309,18 +450,34 @@ export function fixedCases(op: Operation): Edit[][] {
   }
   // Valid-looking ranges at the edges: ten thousand years (a calendar or a series expanded over it), and reversed.
   const dateParams = op.queryParams.filter((p) => p.schema.format === 'date-time' || p.schema.format === 'date').map((p) => p.name);
-  for (const [from, to] of [['from', 'to'], ['start', 'end']]) {
+  for (const [from, to] of [
+    ['from', 'to'],
+    ['start', 'end'],
+  ]) {
     if (!dateParams.includes(from!) || !dateParams.includes(to!)) continue;
-    cases.push([{ at: 'query', name: from!, value: '0001-01-01T00:00:00Z' }, { at: 'query', name: to!, value: '9999-12-31T23:59:59Z' }]);
-    cases.push([{ at: 'query', name: from!, value: '9999-12-31T23:59:59Z' }, { at: 'query', name: to!, value: '0001-01-01T00:00:00Z' }]);
+    cases.push([
+      { at: 'query', name: from!, value: '0001-01-01T00:00:00Z' },
+      { at: 'query', name: to!, value: '9999-12-31T23:59:59Z' },
+    ]);
+    cases.push([
+      { at: 'query', name: from!, value: '9999-12-31T23:59:59Z' },
+      { at: 'query', name: to!, value: '0001-01-01T00:00:00Z' },
+    ]);
   }
   const bodyDates = op.bodyFields.filter((f) => f.path.length === 1 && f.schema.format === 'date-time').map((f) => String(f.path[0]));
   if (bodyDates.includes('startsAt') && bodyDates.includes('endsAt')) {
-    cases.push([{ at: 'body', path: ['startsAt'], value: '0001-01-01T00:00:00Z' }, { at: 'body', path: ['endsAt'], value: '9999-12-31T23:59:59Z' }]);
-    cases.push([{ at: 'body', path: ['startsAt'], value: '9999-12-31T23:59:59Z' }, { at: 'body', path: ['endsAt'], value: '0001-01-01T00:00:00Z' }]);
+    cases.push([
+      { at: 'body', path: ['startsAt'], value: '0001-01-01T00:00:00Z' },
+      { at: 'body', path: ['endsAt'], value: '9999-12-31T23:59:59Z' },
+    ]);
+    cases.push([
+      { at: 'body', path: ['startsAt'], value: '9999-12-31T23:59:59Z' },
+      { at: 'body', path: ['endsAt'], value: '0001-01-01T00:00:00Z' },
+    ]);
   }
   for (const p of op.pathParams) {
-    for (const value of [new RawWire('%ZZ'), new RawWire('%ED%A0%80'), '\u0000', 'x'.repeat(3_000), '2024-02-30'] as (string | RawWire)[]) cases.push([{ at: 'path', name: p.name, value }]);
+    for (const value of [new RawWire('%ZZ'), new RawWire('%ED%A0%80'), '\u0000', 'x'.repeat(3_000), '2024-02-30'] as (string | RawWire)[])
+      cases.push([{ at: 'path', name: p.name, value }]);
   }
   return cases;
 }
@@ -331,7 +488,10 @@ export function describeEdit(e: Edit): string {
     if (v instanceof RawWire) return `wire(${v.text.length > 60 ? `${v.text.slice(0, 40)}…(${v.text.length})` : v.text})`;
     if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 40)}…(${v.length} chars)` : v);
     if (Array.isArray(v)) return v.length > 5 ? `[${v.length} items: ${show(v[0])}, …]` : `[${v.map(show).join(', ')}]`;
-    if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${show(x)}`).join(', ')}}`;
+    if (v && typeof v === 'object')
+      return `{${Object.entries(v)
+        .map(([k, x]) => `${JSON.stringify(k)}: ${show(x)}`)
+        .join(', ')}}`;
     return Object.is(v, -0) ? '-0' : String(v);
   };
   switch (e.at) {

@@ -38,7 +38,13 @@ export class ActionItemCarryOverService {
     )) as { id: string }[];
     await this.audit.recordMany(
       em,
-      rows.map((r) => ({ councilId, action: 'action_item.carried_over', entityType: 'action_item', entityId: r.id, after: { fromMeetingId, toMeetingId: to.id } })),
+      rows.map((r) => ({
+        councilId,
+        action: 'action_item.carried_over',
+        entityType: 'action_item',
+        entityId: r.id,
+        after: { fromMeetingId, toMeetingId: to.id },
+      })),
     );
     return rows.map((r) => r.id);
   }

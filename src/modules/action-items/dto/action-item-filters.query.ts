@@ -9,13 +9,18 @@ import { IsInt32 } from '../../../core/validation/int32.decorator.js';
 
 /** `status=open,blocked` or `status=open&status=blocked` → ['open', 'blocked']. */
 const toList = ({ value }: { value: unknown }): unknown =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v));
+  value === undefined
+    ? undefined
+    : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v));
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters of "my delegation's items" (the owner is the caller's delegation, or a body it leads). */
 export class MyActionItemFilters {
   @ApiPropertyOptional({ format: 'uuid', description: "Only this body's items" }) @Optional() @IsUUID('all') bodyId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: "Only this meeting's items (from the meeting or its decisions)" }) @Optional() @IsUUID('all') meetingId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this meeting's items (from the meeting or its decisions)" })
+  @Optional()
+  @IsUUID('all')
+  meetingId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: "Only this decision's items" }) @Optional() @IsUUID('all') decisionId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the items serving this recommendation' }) @Optional() @IsUUID('all') recommendationId?: string;
 
@@ -30,7 +35,10 @@ export class MyActionItemFilters {
   @IsIn(ACTION_ITEM_STATUSES, { each: true, message: `status must be among ${ACTION_ITEM_STATUSES.join(', ')}` })
   status?: ActionItemStatus[];
 
-  @ApiPropertyOptional({ type: Boolean, description: "true: only overdue items (due before today in the council's time zone and not done, verified or cancelled); false: none of them" })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: "true: only overdue items (due before today in the council's time zone and not done, verified or cancelled); false: none of them",
+  })
   @Optional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'overdue must be true or false' })

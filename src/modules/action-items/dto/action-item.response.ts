@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTION_ITEM_STATUSES, type ActionItemStatus, OWNER_KINDS, type OwnerKind, PRIORITIES, type Priority, RAGS, type Rag, SOURCE_KINDS, type SourceKind } from '../entities/action-item.entity.js';
+import {
+  ACTION_ITEM_STATUSES,
+  type ActionItemStatus,
+  OWNER_KINDS,
+  type OwnerKind,
+  PRIORITIES,
+  type Priority,
+  RAGS,
+  type Rag,
+  SOURCE_KINDS,
+  type SourceKind,
+} from '../entities/action-item.entity.js';
 
 const TEXTS = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
@@ -9,7 +20,8 @@ export class ActionItemResponse {
   @ApiProperty({ ...TEXTS, description: 'Per working language' }) title: Record<string, string>;
   @ApiProperty({ ...TEXTS, nullable: true }) description: Record<string, string> | null;
   @ApiProperty({ enum: OWNER_KINDS }) ownerKind: OwnerKind;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The owning delegation (for 'presidency': the holder's)" }) ownerDelegationId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The owning delegation (for 'presidency': the holder's)" }) ownerDelegationId:
+    string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) ownerBodyId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The person in charge' }) ownerUserId: string | null;
   @ApiProperty({ format: 'date', example: '2027-06-30' }) dueDate: string;
@@ -64,6 +76,7 @@ export class ActionItemStatusCountsResponse {
 export class ActionItemCountsResponse {
   @ApiProperty({ description: 'Items matching the filters' }) total: number;
   @ApiProperty({ description: 'Of which overdue' }) overdue: number;
-  @ApiProperty({ type: ActionItemStatusCountsResponse, description: 'Per status (every status present, 0 when none)' }) byStatus: ActionItemStatusCountsResponse;
+  @ApiProperty({ type: ActionItemStatusCountsResponse, description: 'Per status (every status present, 0 when none)' })
+  byStatus: ActionItemStatusCountsResponse;
   @ApiProperty({ format: 'date', description: "Today in the council's time zone (what overdue is measured against)" }) today: string;
 }

@@ -25,7 +25,10 @@ export class ActionItemFieldsDto {
   @IsObject()
   description?: Record<string, string>;
 
-  @ApiProperty({ enum: OWNER_KINDS, description: "'delegation' (ownerDelegationId), 'body' (ownerBodyId), or 'presidency' (whoever holds it now; the handover moves it)" })
+  @ApiProperty({
+    enum: OWNER_KINDS,
+    description: "'delegation' (ownerDelegationId), 'body' (ownerBodyId), or 'presidency' (whoever holds it now; the handover moves it)",
+  })
   @IsIn(OWNER_KINDS)
   ownerKind: OwnerKind;
 
@@ -39,7 +42,10 @@ export class ActionItemFieldsDto {
   @IsUUID('all')
   ownerBodyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "The person in charge: an account seated as a delegate of the owner (a body's: of one of its current leads)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The person in charge: an account seated as a delegate of the owner (a body's: of one of its current leads)",
+  })
   @Optional()
   @IsUUID('all')
   ownerUserId?: string;

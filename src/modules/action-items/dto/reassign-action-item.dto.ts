@@ -21,7 +21,12 @@ export class ReassignActionItemDto {
 
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') ownerBodyId?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The person in charge; null clears it (a new owner clears it unless given)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The person in charge; null clears it (a new owner clears it unless given)',
+  })
   @Nullable()
   @ValidateIf((_o, v) => v !== null)
   @IsUUID('all')

@@ -14,7 +14,12 @@ export class UpdateActionItemDto {
   @IsObject()
   title?: Record<string, string>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Description per working language; null clears it' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    description: 'Description per working language; null clears it',
+  })
   @Nullable()
   @ValidateIf((_o, v) => v !== null)
   @IsObject()

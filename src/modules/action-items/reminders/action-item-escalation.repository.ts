@@ -84,11 +84,21 @@ export class ActionItemEscalationRepository {
   }
 
   async recordOverdueAgendaItem(em: EntityManager, councilId: string, meetingId: string, agendaItemId: string): Promise<void> {
-    await em.query(`INSERT INTO action_item_overdue_agenda_items (meeting_id, council_id, agenda_item_id) VALUES ($1, $2, $3)`, [meetingId, councilId, agendaItemId]);
+    await em.query(`INSERT INTO action_item_overdue_agenda_items (meeting_id, council_id, agenda_item_id) VALUES ($1, $2, $3)`, [
+      meetingId,
+      councilId,
+      agendaItemId,
+    ]);
   }
 
   /** Places the items on the meeting (each at most once); returns those placed now. */
-  async place(em: EntityManager, councilId: string, meetingId: string, agendaItemId: string, items: EscalationCandidateRow[]): Promise<EscalationCandidateRow[]> {
+  async place(
+    em: EntityManager,
+    councilId: string,
+    meetingId: string,
+    agendaItemId: string,
+    items: EscalationCandidateRow[],
+  ): Promise<EscalationCandidateRow[]> {
     if (items.length === 0) return [];
     const rows = (await em.query(
       `INSERT INTO action_item_agenda_placements (action_item_id, meeting_id, council_id, agenda_item_id, due_date)

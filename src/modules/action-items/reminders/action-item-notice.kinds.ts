@@ -39,7 +39,11 @@ export class ActionItemNoticeKinds implements OnModuleInit {
     });
   }
 
-  private async prepareMany(kind: ActionItemNoticeKind, em: EntityManager, loaded: LiveNotice<NoticedActionItemRow>[]): Promise<Map<string, PreparedNotification>> {
+  private async prepareMany(
+    kind: ActionItemNoticeKind,
+    em: EntityManager,
+    loaded: LiveNotice<NoticedActionItemRow>[],
+  ): Promise<Map<string, PreparedNotification>> {
     const live = loaded
       .filter((x) => reminderStillDue(kind, x.subject.status, x.subject.dueDate, x.row.occurrence))
       .map(({ row, subject }) => ({ row, item: subject }));
@@ -51,7 +55,12 @@ export class ActionItemNoticeKinds implements OnModuleInit {
     for (const { row, item } of live) {
       const personal = item.ownerUserId !== null;
       if (kind === 'action_item.escalated') {
-        add(`${row.id}/heads`, item.councilId, ['head'], [...new Set([...item.bodyLeadDelegationIds, ...(item.chairDelegationId ? [item.chairDelegationId] : [])])]);
+        add(
+          `${row.id}/heads`,
+          item.councilId,
+          ['head'],
+          [...new Set([...item.bodyLeadDelegationIds, ...(item.chairDelegationId ? [item.chairDelegationId] : [])])],
+        );
         continue;
       }
       if (!personal) add(`${row.id}/owner`, item.councilId, ['head', 'alternate'], item.ownerDelegationIds);

@@ -78,10 +78,9 @@ export class ActionItemRemindersRepository {
 
   /** The reminder keys of the item that are still to go out. */
   async liveKeys(em: EntityManager, prefix: string): Promise<string[]> {
-    const rows = (await em.query(
-      `SELECT reminder_key AS key FROM outbox WHERE reminder_key LIKE $1 || '%' AND status IN ('pending','enqueued')`,
-      [prefix.replace(/[\\%_]/g, (c) => `\\${c}`)],
-    )) as { key: string }[];
+    const rows = (await em.query(`SELECT reminder_key AS key FROM outbox WHERE reminder_key LIKE $1 || '%' AND status IN ('pending','enqueued')`, [
+      prefix.replace(/[\\%_]/g, (c) => `\\${c}`),
+    ])) as { key: string }[];
     return rows.map((r) => r.key);
   }
 }

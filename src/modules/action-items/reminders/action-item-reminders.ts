@@ -75,8 +75,17 @@ export function planActionItemReminders(item: ReminderSubject, rules: ActionItem
   for (const days of [...new Set(rules.dueSoonDays)].sort((a, b) => b - a)) {
     out.push(make(dueSoonStep(days), 'action_item.due_soon', at(dueDateInstant(item.dueDate, -days, item.timeZone), live), -days));
   }
-  out.push(make(overdueStep(rules.overdueDays), 'action_item.overdue', at(dueDateInstant(item.dueDate, rules.overdueDays, item.timeZone), live), rules.overdueDays));
-  out.push(make(overdueStep(rules.escalateDays), 'action_item.escalated', at(dueDateInstant(item.dueDate, rules.escalateDays, item.timeZone), live), rules.escalateDays));
+  out.push(
+    make(overdueStep(rules.overdueDays), 'action_item.overdue', at(dueDateInstant(item.dueDate, rules.overdueDays, item.timeZone), live), rules.overdueDays),
+  );
+  out.push(
+    make(
+      overdueStep(rules.escalateDays),
+      'action_item.escalated',
+      at(dueDateInstant(item.dueDate, rules.escalateDays, item.timeZone), live),
+      rules.escalateDays,
+    ),
+  );
   return out;
 }
 

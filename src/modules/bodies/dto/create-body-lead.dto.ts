@@ -12,7 +12,13 @@ export class CreateBodyLeadDto {
   @IsISO8601({ strict: true }, { message: 'from must be a valid date' })
   from: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2027-01-01', nullable: true, type: String, description: 'Day the lead ends (exclusive); null or absent = open-ended' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2027-01-01',
+    nullable: true,
+    type: String,
+    description: 'Day the lead ends (exclusive); null or absent = open-ended',
+  })
   @Nullable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'until must be a valid date' })

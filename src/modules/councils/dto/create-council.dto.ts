@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ROTATION_POLICIES, type RotationPolicy, WORKING_LANGUAGES, type WorkingLanguage } from '../entities/council.entity.js';
 import { IsTimeZone } from '../../../core/time-zones/is-time-zone.decorator.js';
 import { MeetingRulesDto } from './meeting-rules.dto.js';
@@ -43,7 +57,13 @@ export class CreateCouncilDto {
   @IsIn(ROTATION_POLICIES)
   rotationPolicy?: RotationPolicy;
 
-  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: 1, default: 0.75, description: 'Share of member states needed for quorum (0 < x ≤ 1, 3 decimals)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    exclusiveMinimum: true,
+    maximum: 1,
+    default: 0.75,
+    description: 'Share of member states needed for quorum (0 < x ≤ 1, 3 decimals)',
+  })
   @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
   @Min(0.001, { message: 'quorumRatio must be greater than 0' })

@@ -5,5 +5,10 @@ import { IsInt32 } from '../../../core/validation/int32.decorator.js';
 import { Optional } from '../../../core/validation/presence.decorators.js';
 
 export class DocumentContentQuery {
-  @ApiPropertyOptional({ description: 'A version number (default: the current version)', minimum: 1 }) @Optional() @Type(() => Number) @IsInt32() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'A version number (default: the current version)', minimum: 1 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt32()
+  @Min(1)
+  version?: number;
 }

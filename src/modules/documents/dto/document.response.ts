@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DOCUMENT_CONTENT_TYPES, type DocumentContentType } from '../entities/document-version.entity.js';
-import { DOCUMENT_LANGUAGES, DOCUMENT_OWNER_KINDS, DOCUMENT_VISIBILITIES, type DocumentLanguage, type DocumentOwnerKind, type DocumentVisibility } from '../entities/document.entity.js';
+import {
+  DOCUMENT_LANGUAGES,
+  DOCUMENT_OWNER_KINDS,
+  DOCUMENT_VISIBILITIES,
+  type DocumentLanguage,
+  type DocumentOwnerKind,
+  type DocumentVisibility,
+} from '../entities/document.entity.js';
 import { DocumentVersionResponse } from './document-version.response.js';
 
 /** A paper in one language, with its current version (the fields of which are repeated at the top level). */
@@ -14,7 +21,8 @@ export class DocumentResponse {
   @ApiProperty() title: string;
   @ApiProperty({
     enum: DOCUMENT_VISIBILITIES,
-    description: "members: the council's delegates and secretariat; member_states: only member states' delegations (and the secretariat); public: anyone once the meeting's documents are published",
+    description:
+      "members: the council's delegates and secretariat; member_states: only member states' delegations (and the secretariat); public: anyone once the meeting's documents are published",
   })
   visibility: DocumentVisibility;
   @ApiProperty({ description: "The meeting's documents are published (public papers readable without signing in)" }) published: boolean;

@@ -77,11 +77,16 @@ export class PgDocumentStore implements DocumentStore {
       if (start > end) return;
       // Read in slices of at most READ_SLICE bytes, within one chunk (substring of an uncompressed, externally stored
       // bytea fetches only the TOAST rows it needs: a short range costs a short read).
-      for (let at = start; at <= end; ) {
+      for (let at = start; at <= end;) {
         const seq = Math.floor(at / chunkSize);
         const offset = at - seq * chunkSize;
         const length = Math.min(READ_SLICE, chunkSize - offset, end - at + 1);
-        const [row] = (await db.query(`SELECT substring(data FROM $3 FOR $4) AS data FROM document_blob_chunks WHERE blob_id = $1 AND seq = $2`, [key, seq, offset + 1, length])) as {
+        const [row] = (await db.query(`SELECT substring(data FROM $3 FOR $4) AS data FROM document_blob_chunks WHERE blob_id = $1 AND seq = $2`, [
+          key,
+          seq,
+          offset + 1,
+          length,
+        ])) as {
           data: Buffer;
         }[];
         if (!row || row.data.length === 0) throw new Error(`document store: blob ${key} lacks bytes at ${at}`);

@@ -4,6 +4,7 @@ import type { Caller } from '../../../core/auth/caller.js';
 import { CurrentCaller, RequirePermission } from '../../../core/auth/require-permission.decorator.js';
 import { UuidParam } from '../../../core/http/uuid-param.decorator.js';
 import { AgendaService } from './agenda.service.js';
+import { AgendaItemCarryForwardService } from './agenda-item-carry-forward.service.js';
 import { AgendaItemVersionQuery } from './dto/agenda-item-version.query.js';
 import { AgendaItemResponse } from './dto/agenda-item.response.js';
 import { AgendaVersionDto } from './dto/agenda-version.dto.js';
@@ -16,11 +17,17 @@ import { UpdateAgendaItemDto } from './dto/update-agenda-item.dto.js';
 @ApiTags('agenda')
 @Controller('councils/:councilId/meetings/:meetingId/agenda')
 export class AgendaController {
-  constructor(private readonly agenda: AgendaService) {}
+  constructor(
+    private readonly agenda: AgendaService,
+    private readonly carryItem: AgendaItemCarryForwardService,
+  ) {}
 
   @Get()
   @RequirePermission('meeting.read')
-  @ApiOperation({ summary: "The meeting's agenda: its status, supplementary deadline and items by position (an empty draft until the first item), each with its papers per language (current version) and the working languages still missing one" })
+  @ApiOperation({
+    summary:
+      "The meeting's agenda: its status, supplementary deadline and items by position (an empty draft until the first item), each with its papers per language (current version) and the working languages still missing one",
+  })
   @ApiOkResponse({ type: AgendaResponse })
   get(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string, @CurrentCaller() caller: Caller): Promise<AgendaResponse> {
     return this.agenda.get(councilId, meetingId, caller);
@@ -81,7 +88,7 @@ export class AgendaController {
     @UuidParam('itemId') itemId: string,
     @Body() dto: CarryForwardAgendaItemDto,
   ): Promise<AgendaItemResponse> {
-    return this.agenda.carryForward(councilId, meetingId, itemId, dto);
+    return this.carryItem.carryForward(councilId, meetingId, itemId, dto);
   }
 
   @Post('reorder')

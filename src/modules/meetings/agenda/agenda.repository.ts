@@ -83,7 +83,12 @@ const ITEM_COLUMNS = `id, council_id AS "councilId", meeting_id AS "meetingId", 
 export class AgendaRepository {
   constructor(private readonly db: DataSource) {}
 
-  async findMeeting(councilId: string, meetingId: string, em: EntityManager = this.db.manager, lock?: 'share' | 'update'): Promise<AgendaMeetingRow | undefined> {
+  async findMeeting(
+    councilId: string,
+    meetingId: string,
+    em: EntityManager = this.db.manager,
+    lock?: 'share' | 'update',
+  ): Promise<AgendaMeetingRow | undefined> {
     const rows = (await em.query(
       `SELECT m.id, m.status, m.starts_at AS "startsAt", c.working_languages AS "workingLanguages"
          FROM meetings m JOIN councils c ON c.id = m.council_id
@@ -94,7 +99,10 @@ export class AgendaRepository {
   }
 
   async findAgenda(councilId: string, meetingId: string, em: EntityManager = this.db.manager): Promise<AgendaRow | undefined> {
-    const rows = (await em.query(`SELECT ${AGENDA_COLUMNS} FROM meeting_agendas WHERE meeting_id = $1 AND council_id = $2`, [meetingId, councilId])) as AgendaRow[];
+    const rows = (await em.query(`SELECT ${AGENDA_COLUMNS} FROM meeting_agendas WHERE meeting_id = $1 AND council_id = $2`, [
+      meetingId,
+      councilId,
+    ])) as AgendaRow[];
     return rows[0];
   }
 
@@ -131,10 +139,11 @@ export class AgendaRepository {
   }
 
   async findItem(em: EntityManager, councilId: string, meetingId: string, itemId: string, lock = false): Promise<AgendaItemRow | undefined> {
-    const rows = (await em.query(
-      `SELECT ${ITEM_COLUMNS} FROM agenda_items WHERE id = $1 AND meeting_id = $2 AND council_id = $3${lock ? ' FOR UPDATE' : ''}`,
-      [itemId, meetingId, councilId],
-    )) as AgendaItemRow[];
+    const rows = (await em.query(`SELECT ${ITEM_COLUMNS} FROM agenda_items WHERE id = $1 AND meeting_id = $2 AND council_id = $3${lock ? ' FOR UPDATE' : ''}`, [
+      itemId,
+      meetingId,
+      councilId,
+    ])) as AgendaItemRow[];
     return rows[0];
   }
 
@@ -217,10 +226,10 @@ export class AgendaRepository {
 
   /** Positions 1..n in the order given (the unique key on positions is checked at commit). */
   async reorder(em: EntityManager, meetingId: string, itemIds: string[]): Promise<void> {
-    await em.query(
-      `UPDATE agenda_items a SET position = o.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE a.id = o.id AND a.meeting_id = $1`,
-      [meetingId, itemIds],
-    );
+    await em.query(`UPDATE agenda_items a SET position = o.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE a.id = o.id AND a.meeting_id = $1`, [
+      meetingId,
+      itemIds,
+    ]);
   }
 
   /** Bumps the agenda's version (its list or status changed) and sets its status fields. */

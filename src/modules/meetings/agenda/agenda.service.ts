@@ -18,7 +18,6 @@ import { MeetingRemindersScheduler } from '../meeting-reminders.scheduler.js';
 import { type AgendaItemValues, type AgendaMeetingRow, AgendaRepository, type AgendaRow } from './agenda.repository.js';
 import type { AgendaItemResponse } from './dto/agenda-item.response.js';
 import type { AgendaVersionDto } from './dto/agenda-version.dto.js';
-import type { CarryForwardAgendaItemDto } from './dto/carry-forward-agenda-item.dto.js';
 import type { AgendaResponse } from './dto/agenda.response.js';
 import { agendaResponse, itemResponse } from './agenda.responses.js';
 import type { CreateAgendaItemDto } from './dto/create-agenda-item.dto.js';
@@ -47,7 +46,12 @@ export class AgendaService {
   async get(councilId: string, meetingId: string, caller?: Caller): Promise<AgendaResponse> {
     const meeting = await this.agendas.findMeeting(councilId, meetingId);
     if (!meeting) throw new NotFoundException('meeting', meetingId);
-    const response = agendaResponse(councilId, meetingId, await this.agendas.findAgenda(councilId, meetingId), await this.agendas.listItems(councilId, meetingId));
+    const response = agendaResponse(
+      councilId,
+      meetingId,
+      await this.agendas.findAgenda(councilId, meetingId),
+      await this.agendas.listItems(councilId, meetingId),
+    );
     const papers = await this.agendas.listItemPapers(councilId, meetingId, caller ? await this.seesMemberStatePapers(caller) : false);
     for (const item of response.items) {
       item.papers = papers
@@ -78,7 +82,14 @@ export class AgendaService {
   }
 
   /** `outer`: the backlog schedules an item inside its own transaction (a savepoint of it). */
-  async addItem(councilId: string, meetingId: string, dto: CreateAgendaItemDto, caller: Caller, now: Date = new Date(), outer?: EntityManager): Promise<AgendaItemResponse> {
+  async addItem(
+    councilId: string,
+    meetingId: string,
+    dto: CreateAgendaItemDto,
+    caller: Caller,
+    now: Date = new Date(),
+    outer?: EntityManager,
+  ): Promise<AgendaItemResponse> {
     const chairAccepts = dto.acceptedByChair === true;
     if (chairAccepts && !caller.roles.includes('chair')) {
       throw new DomainException('CHAIR_ONLY', 403, 'only the chair can accept an item onto the agenda', [
@@ -98,7 +109,11 @@ export class AgendaService {
       };
       await this.checkPresenter(em, councilId, values.presenterParticipantId);
       const agenda = await this.agendas.lockAgenda(em, councilId, meetingId);
-      const admission = admitItem({ status: agenda.status, supplementaryDeadline: agenda.supplementaryDeadline && new Date(agenda.supplementaryDeadline) }, now, chairAccepts);
+      const admission = admitItem(
+        { status: agenda.status, supplementaryDeadline: agenda.supplementaryDeadline && new Date(agenda.supplementaryDeadline) },
+        now,
+        chairAccepts,
+      );
       if (!admission.admitted) {
         const deadline = admission.deadline.toISOString();
         throw new ConflictException(
@@ -123,7 +138,9 @@ export class AgendaService {
       if (!current) throw new NotFoundException('agenda item', itemId);
       if (current.version !== dto.version) throw new StaleVersionException('agenda item', itemId, dto.version);
       if (current.status === 'carried_forward') {
-        throw new ConflictException('ITEM_CARRIED_FORWARD', 'the item was carried forward to a later meeting: edit the copy on that agenda', { status: current.status });
+        throw new ConflictException('ITEM_CARRIED_FORWARD', 'the item was carried forward to a later meeting: edit the copy on that agenda', {
+          status: current.status,
+        });
       }
       const next: AgendaItemValues = {
         title: dto.title !== undefined ? this.checkedTitle(dto.title, meeting) : current.title,
@@ -139,7 +156,8 @@ export class AgendaService {
         throw new StaleVersionException('agenda item', itemId, dto.version);
       }
       const after = itemResponse((await this.agendas.findItem(em, councilId, meetingId, itemId))!);
-      const action = next.status !== current.status ? (next.status === 'withdrawn' ? 'agenda_item.withdrawn' : 'agenda_item.reinstated') : 'agenda_item.updated';
+      const action =
+        next.status !== current.status ? (next.status === 'withdrawn' ? 'agenda_item.withdrawn' : 'agenda_item.reinstated') : 'agenda_item.updated';
       await this.audit.record(em, { councilId, action, entityType: 'agenda_item', entityId: itemId, before: itemResponse(current), after });
       return after;
     });
@@ -188,9 +206,13 @@ export class AgendaService {
         dto.itemIds,
       );
       if (problem) {
-        throw new DomainException('VALIDATION_FAILED', 400, 'itemIds must list every item of the agenda exactly once', [
-          { field: 'itemIds', rule: 'every_item_once', message: 'itemIds must list every item of the agenda exactly once' },
-        ], problem);
+        throw new DomainException(
+          'VALIDATION_FAILED',
+          400,
+          'itemIds must list every item of the agenda exactly once',
+          [{ field: 'itemIds', rule: 'every_item_once', message: 'itemIds must list every item of the agenda exactly once' }],
+          problem,
+        );
       }
       const before = items.map((i) => i.id);
       await this.agendas.reorder(em, meetingId, dto.itemIds);
@@ -205,89 +227,6 @@ export class AgendaService {
         after: { itemIds: after.items.map((i) => i.id) },
       });
       return after;
-    });
-  }
-
-  /**
-   * Carries an item not dealt with onto the agenda of a later meeting of the
-   * council: the copy is added there under that agenda's rules (supplementary
-   * after circulation, refused after its deadline), and the original becomes
-   * carried_forward. Only items of a circulated or adopted agenda; the source
-   * meeting may be closed. Deleting the copy puts the original back.
-   */
-  async carryForward(
-    councilId: string,
-    meetingId: string,
-    itemId: string,
-    dto: CarryForwardAgendaItemDto,
-    now: Date = new Date(),
-    outer?: EntityManager, // the backlog carries a whole agenda forward in one transaction, item by item
-  ): Promise<AgendaItemResponse> {
-    if (dto.toMeetingId === meetingId) throw new InvalidInputException('toMeetingId', 'other_meeting', 'toMeetingId must be another meeting');
-    return this.inTransaction(outer, async (em) => {
-      // Lock both meetings, then both agendas, in id order: two carries in opposite directions cannot deadlock.
-      const ordered = [meetingId, dto.toMeetingId].sort();
-      const found = new Map<string, AgendaMeetingRow | undefined>();
-      for (const id of ordered) found.set(id, await this.agendas.findMeeting(councilId, id, em, 'share'));
-      const source = found.get(meetingId);
-      if (!source) throw new NotFoundException('meeting', meetingId);
-      const target = found.get(dto.toMeetingId);
-      if (!target) throw new NotFoundException('meeting', dto.toMeetingId);
-      const agendas = new Map<string, AgendaRow>();
-      for (const id of ordered) agendas.set(id, await this.agendas.lockAgenda(em, councilId, id));
-      const current = await this.agendas.findItem(em, councilId, meetingId, itemId, true);
-      if (!current) throw new NotFoundException('agenda item', itemId);
-      if (current.version !== dto.version) throw new StaleVersionException('agenda item', itemId, dto.version);
-      const sourceAgenda = agendas.get(meetingId)!;
-      if (sourceAgenda.status === 'draft') {
-        throw new ConflictException('AGENDA_NOT_CIRCULATED', 'only items of a circulated or adopted agenda are carried forward; on a draft agenda, delete the item and add it to the other meeting', {
-          agendaStatus: sourceAgenda.status,
-        });
-      }
-      if (current.status !== 'scheduled') {
-        throw new ConflictException('ITEM_NOT_SCHEDULED', `a ${current.status.replace('_', ' ')} item cannot be carried forward`, { status: current.status });
-      }
-      if (!AGENDA_OPEN_MEETING_STATUSES.includes(target.status)) {
-        throw new ConflictException('AGENDA_CLOSED', `the agenda of a ${target.status} meeting can no longer change`, { meetingStatus: target.status }, 'toMeetingId');
-      }
-      if (new Date(target.startsAt).getTime() <= new Date(source.startsAt).getTime()) {
-        throw new ConflictException('TARGET_NOT_LATER', 'an item is carried forward to a meeting that starts later', {
-          from: new Date(source.startsAt).toISOString(),
-          to: new Date(target.startsAt).toISOString(),
-        }, 'toMeetingId');
-      }
-      const targetAgenda = agendas.get(dto.toMeetingId)!;
-      const admission = admitItem(
-        { status: targetAgenda.status, supplementaryDeadline: targetAgenda.supplementaryDeadline && new Date(targetAgenda.supplementaryDeadline) },
-        now,
-        false,
-      );
-      if (!admission.admitted) {
-        const deadline = admission.deadline.toISOString();
-        throw new ConflictException(
-          'SUPPLEMENTARY_DEADLINE_PASSED',
-          `the other meeting took supplementary items until ${deadline}; after that only the chair can accept an item there`,
-          { deadline, agendaStatus: targetAgenda.status },
-          'toMeetingId',
-        );
-      }
-      const values: AgendaItemValues = {
-        title: current.title,
-        purpose: current.purpose,
-        presenterParticipantId: current.presenterParticipantId,
-        minutesAllotted: current.minutesAllotted,
-        concernsPermanentParticipants: current.concernsPermanentParticipants,
-        documents: current.documents,
-        status: 'carried_forward',
-      };
-      const copyId = await this.agendas.insertItem(em, councilId, dto.toMeetingId, values, admission, itemId);
-      if (!(await this.agendas.updateItemVersioned(em, councilId, meetingId, itemId, dto.version, values))) throw new StaleVersionException('agenda item', itemId, dto.version);
-      await this.agendas.updateAgenda(em, dto.toMeetingId, targetAgenda);
-      const copy = itemResponse((await this.agendas.findItem(em, councilId, dto.toMeetingId, copyId))!);
-      const original = itemResponse((await this.agendas.findItem(em, councilId, meetingId, itemId))!);
-      await this.audit.record(em, { councilId, action: 'agenda_item.carried_forward', entityType: 'agenda_item', entityId: itemId, before: itemResponse(current), after: { ...original, carriedTo: { meetingId: dto.toMeetingId, itemId: copyId } } });
-      await this.audit.record(em, { councilId, action: 'agenda_item.created', entityType: 'agenda_item', entityId: copyId, after: copy });
-      return copy;
     });
   }
 
@@ -338,7 +277,9 @@ export class AgendaService {
       const meeting = await this.openMeeting(em, councilId, meetingId, 'share');
       const agenda = await this.lockVersion(em, councilId, meetingId, dto.version);
       if (agenda.status !== 'circulated') {
-        throw new ConflictException('AGENDA_NOT_CIRCULATED', `only a circulated agenda can be adopted; this one is ${agenda.status}`, { agendaStatus: agenda.status });
+        throw new ConflictException('AGENDA_NOT_CIRCULATED', `only a circulated agenda can be adopted; this one is ${agenda.status}`, {
+          agendaStatus: agenda.status,
+        });
       }
       if (!ADOPTABLE_MEETING_STATUSES.includes(meeting.status)) {
         throw new ConflictException('MEETING_NOT_IN_SESSION', `the agenda is adopted at the meeting, once it is in session; the meeting is ${meeting.status}`, {
@@ -378,7 +319,12 @@ export class AgendaService {
   }
 
   private async current(em: EntityManager, councilId: string, meetingId: string): Promise<AgendaResponse> {
-    return agendaResponse(councilId, meetingId, await this.agendas.findAgenda(councilId, meetingId, em), await this.agendas.listItems(councilId, meetingId, em));
+    return agendaResponse(
+      councilId,
+      meetingId,
+      await this.agendas.findAgenda(councilId, meetingId, em),
+      await this.agendas.listItems(councilId, meetingId, em),
+    );
   }
 
   private checkedTitle(title: Record<string, string>, meeting: AgendaMeetingRow): Record<string, string> {

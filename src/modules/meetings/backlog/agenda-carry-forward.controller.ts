@@ -19,7 +19,11 @@ export class AgendaCarryForwardController {
       'Carry every open item (no decision) and undecided item (decisions deferred or not closed) of a meeting in session or held to the next meeting of the same body (council meetings: the next council meeting of the same kind) that has not started and is not cancelled, in one transaction; returns what moved. None → 409 NO_NEXT_MEETING',
   })
   @ApiOkResponse({ type: CarryForwardAgendaResponse })
-  carryForward(@UuidParam('councilId') councilId: string, @UuidParam('meetingId') meetingId: string, @Body() dto: CarryForwardAgendaDto): Promise<CarryForwardAgendaResponse> {
+  carryForward(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Body() dto: CarryForwardAgendaDto,
+  ): Promise<CarryForwardAgendaResponse> {
     return this.carry.carryForward(councilId, meetingId, dto);
   }
 }

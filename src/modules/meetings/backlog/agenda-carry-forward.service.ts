@@ -4,7 +4,7 @@ import { ConflictException, DomainException, NotFoundException } from '../../../
 import { AuditService } from '../../audit/audit.service.js';
 import { ActionItemCarryOverService } from '../../action-items/carry-over/action-item-carry-over.service.js';
 import { AgendaRepository } from '../agenda/agenda.repository.js';
-import { AgendaService } from '../agenda/agenda.service.js';
+import { AgendaItemCarryForwardService } from '../agenda/agenda-item-carry-forward.service.js';
 import type { MeetingStatus } from '../entities/meeting.entity.js';
 import { MeetingsRepository } from '../meetings.repository.js';
 import { BacklogRepository, NEXT_MEETING_STATUSES } from './backlog.repository.js';
@@ -29,7 +29,7 @@ export class AgendaCarryForwardService {
     private readonly db: DataSource,
     private readonly meetings: MeetingsRepository,
     private readonly agendaRows: AgendaRepository,
-    private readonly agenda: AgendaService,
+    private readonly carryItem: AgendaItemCarryForwardService,
     private readonly backlog: BacklogRepository,
     private readonly audit: AuditService,
     private readonly actionItems: ActionItemCarryOverService,
@@ -40,10 +40,14 @@ export class AgendaCarryForwardService {
       const source = await this.meetings.find(councilId, meetingId, em);
       if (!source) throw new NotFoundException('meeting', meetingId);
       if (!HELD_MEETING_STATUSES.includes(source.status)) {
-        throw new ConflictException('MEETING_NOT_HELD', `only the items of a meeting in session or held are carried forward; this meeting is ${source.status}`, {
-          meetingStatus: source.status,
-          allowedMeetingStatuses: HELD_MEETING_STATUSES,
-        });
+        throw new ConflictException(
+          'MEETING_NOT_HELD',
+          `only the items of a meeting in session or held are carried forward; this meeting is ${source.status}`,
+          {
+            meetingStatus: source.status,
+            allowedMeetingStatuses: HELD_MEETING_STATUSES,
+          },
+        );
       }
       const sourceStart = new Date(source.startsAt);
       const after = sourceStart.getTime() > now.getTime() ? sourceStart : now;
@@ -64,9 +68,13 @@ export class AgendaCarryForwardService {
         const known = new Set((await this.agendaRows.listItems(councilId, meetingId, em)).map((i) => i.id));
         const unknown = [...except].filter((id) => !known.has(id));
         if (unknown.length > 0) {
-          throw new DomainException('VALIDATION_FAILED', 400, 'exceptItemIds must name items of this agenda', [
-            { field: 'exceptItemIds', rule: 'item_of_agenda', message: 'exceptItemIds must name items of this agenda' },
-          ], { unknown });
+          throw new DomainException(
+            'VALIDATION_FAILED',
+            400,
+            'exceptItemIds must name items of this agenda',
+            [{ field: 'exceptItemIds', rule: 'item_of_agenda', message: 'exceptItemIds must name items of this agenda' }],
+            { unknown },
+          );
         }
       }
       const carryable = (await this.backlog.carryableItems(em, councilId, meetingId)).filter((i) => !except.has(i.id));
@@ -74,7 +82,7 @@ export class AgendaCarryForwardService {
       if (carryable.length > 0) {
         for (const id of ordered) await this.agendaRows.lockAgenda(em, councilId, id);
         for (const i of carryable) {
-          const copy = await this.agenda.carryForward(councilId, meetingId, i.id, { toMeetingId: next.id, version: i.version }, now, em);
+          const copy = await this.carryItem.carryForward(councilId, meetingId, i.id, { toMeetingId: next.id, version: i.version }, now, em);
           items.push({ fromItemId: i.id, reason: i.reason, item: copy });
         }
       }

@@ -20,7 +20,9 @@ export class BacklogController {
 
   @Post()
   @RequirePermission('backlog.propose')
-  @ApiOperation({ summary: "Propose an item for a future meeting of the body (any delegation of the council, or the secretariat); recorded with the proposer's delegation" })
+  @ApiOperation({
+    summary: "Propose an item for a future meeting of the body (any delegation of the council, or the secretariat); recorded with the proposer's delegation",
+  })
   @ApiCreatedResponse({ type: BacklogItemResponse })
   propose(
     @UuidParam('councilId') councilId: string,

@@ -54,14 +54,21 @@ export class BacklogRepository {
 
   /** The council's working languages, when the body belongs to the council. */
   async bodyLanguages(councilId: string, bodyId: string, em: EntityManager = this.db.manager): Promise<string[] | undefined> {
-    const rows = (await em.query(`SELECT c.working_languages AS "languages" FROM bodies b JOIN councils c ON c.id = b.council_id WHERE b.id = $1 AND b.council_id = $2`, [
-      bodyId,
-      councilId,
-    ])) as { languages: string[] }[];
+    const rows = (await em.query(
+      `SELECT c.working_languages AS "languages" FROM bodies b JOIN councils c ON c.id = b.council_id WHERE b.id = $1 AND b.council_id = $2`,
+      [bodyId, councilId],
+    )) as { languages: string[] }[];
     return rows[0]?.languages;
   }
 
-  async insert(em: EntityManager, councilId: string, bodyId: string, v: BacklogItemValues, proposedBy: string | null, delegationId: string | null): Promise<string> {
+  async insert(
+    em: EntityManager,
+    councilId: string,
+    bodyId: string,
+    v: BacklogItemValues,
+    proposedBy: string | null,
+    delegationId: string | null,
+  ): Promise<string> {
     const rows = (await em.query(
       `INSERT INTO backlog_items (council_id, body_id, title, purpose, description, proposed_by, proposed_by_delegation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -127,7 +134,12 @@ export class BacklogRepository {
    * body, or — for a council meeting (no body) — the next council meeting of
    * the same kind; not started, not cancelled. Earliest start first.
    */
-  async nextMeeting(em: EntityManager, councilId: string, source: { id: string; bodyId: string | null; kind: MeetingKind }, after: Date): Promise<NextMeetingRow | undefined> {
+  async nextMeeting(
+    em: EntityManager,
+    councilId: string,
+    source: { id: string; bodyId: string | null; kind: MeetingKind },
+    after: Date,
+  ): Promise<NextMeetingRow | undefined> {
     const sameBody = source.bodyId === null ? `m.body_id IS NULL AND m.kind = $4` : `m.body_id = $4`;
     const rows = (await em.query(
       `SELECT m.id, m.starts_at AS "startsAt" FROM meetings m

@@ -60,9 +60,17 @@ export class BacklogService {
         purpose: dto.purpose ?? current.purpose,
         description: dto.description === undefined ? current.description : (dto.description?.trim() ?? null),
       };
-      if (!(await this.backlog.updateVersioned(em, councilId, itemId, dto.version, next, scope))) throw new StaleVersionException('backlog item', itemId, dto.version);
+      if (!(await this.backlog.updateVersioned(em, councilId, itemId, dto.version, next, scope)))
+        throw new StaleVersionException('backlog item', itemId, dto.version);
       const after = backlogItemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
-      await this.audit.record(em, { councilId, action: 'backlog_item.updated', entityType: 'backlog_item', entityId: itemId, before: backlogItemResponse(current), after });
+      await this.audit.record(em, {
+        councilId,
+        action: 'backlog_item.updated',
+        entityType: 'backlog_item',
+        entityId: itemId,
+        before: backlogItemResponse(current),
+        after,
+      });
       return after;
     });
   }
@@ -72,7 +80,14 @@ export class BacklogService {
       const current = await this.lockProposed(em, councilId, bodyId, itemId, dto.version, scope);
       if (!(await this.backlog.withdraw(em, councilId, itemId, dto.version, scope))) throw new StaleVersionException('backlog item', itemId, dto.version);
       const after = backlogItemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
-      await this.audit.record(em, { councilId, action: 'backlog_item.withdrawn', entityType: 'backlog_item', entityId: itemId, before: backlogItemResponse(current), after });
+      await this.audit.record(em, {
+        councilId,
+        action: 'backlog_item.withdrawn',
+        entityType: 'backlog_item',
+        entityId: itemId,
+        before: backlogItemResponse(current),
+        after,
+      });
       return after;
     });
   }
@@ -81,16 +96,28 @@ export class BacklogService {
    * Puts a proposed item on the agenda of a meeting of the same body, presented
    * by the participant whose delegation proposed it; the item becomes scheduled.
    */
-  async schedule(councilId: string, bodyId: string, itemId: string, dto: ScheduleBacklogItemDto, caller: Caller, now: Date = new Date()): Promise<ScheduledBacklogItemResponse> {
+  async schedule(
+    councilId: string,
+    bodyId: string,
+    itemId: string,
+    dto: ScheduleBacklogItemDto,
+    caller: Caller,
+    now: Date = new Date(),
+  ): Promise<ScheduledBacklogItemResponse> {
     return this.db.transaction(async (em) => {
       const current = await this.lockProposed(em, councilId, bodyId, itemId, dto.version, null);
       const meeting = await this.meetings.find(councilId, dto.meetingId, em);
       if (!meeting) throw new NotFoundException('meeting', dto.meetingId);
       if (meeting.bodyId !== bodyId) {
-        throw new ConflictException('MEETING_OF_OTHER_BODY', "a backlog item is scheduled on a meeting of its own body; this meeting is not the body's", {
-          bodyId,
-          meetingBodyId: meeting.bodyId,
-        }, 'meetingId');
+        throw new ConflictException(
+          'MEETING_OF_OTHER_BODY',
+          "a backlog item is scheduled on a meeting of its own body; this meeting is not the body's",
+          {
+            bodyId,
+            meetingBodyId: meeting.bodyId,
+          },
+          'meetingId',
+        );
       }
       const presenter = current.proposedByDelegationId ? await this.backlog.participantOfDelegation(em, councilId, current.proposedByDelegationId) : undefined;
       const agendaItem = await this.agenda.addItem(
@@ -106,23 +133,42 @@ export class BacklogService {
         now,
         em,
       );
-      if (!(await this.backlog.markScheduled(em, councilId, itemId, dto.version, agendaItem.id))) throw new StaleVersionException('backlog item', itemId, dto.version);
+      if (!(await this.backlog.markScheduled(em, councilId, itemId, dto.version, agendaItem.id)))
+        throw new StaleVersionException('backlog item', itemId, dto.version);
       const after = backlogItemResponse((await this.backlog.find(em, councilId, bodyId, itemId))!);
-      await this.audit.record(em, { councilId, action: 'backlog_item.scheduled', entityType: 'backlog_item', entityId: itemId, before: backlogItemResponse(current), after });
+      await this.audit.record(em, {
+        councilId,
+        action: 'backlog_item.scheduled',
+        entityType: 'backlog_item',
+        entityId: itemId,
+        before: backlogItemResponse(current),
+        after,
+      });
       return { backlogItem: after, agendaItem };
     });
   }
 
   /** The item, locked, at the version read and still proposed; 404 outside the scope. */
-  private async lockProposed(em: EntityManager, councilId: string, bodyId: string, itemId: string, version: number, scope: string | null): Promise<BacklogItemRow> {
+  private async lockProposed(
+    em: EntityManager,
+    councilId: string,
+    bodyId: string,
+    itemId: string,
+    version: number,
+    scope: string | null,
+  ): Promise<BacklogItemRow> {
     const current = await this.backlog.find(em, councilId, bodyId, itemId, scope, true);
     if (!current) throw new NotFoundException('backlog item', itemId);
     if (current.version !== version) throw new StaleVersionException('backlog item', itemId, version);
     if (current.status !== 'proposed') {
-      throw new ConflictException('BACKLOG_ITEM_NOT_PROPOSED', `a ${current.status} backlog item can no longer change${current.status === 'scheduled' ? ': withdraw the agenda item instead' : ''}`, {
-        status: current.status,
-        agendaItemId: current.agendaItemId,
-      });
+      throw new ConflictException(
+        'BACKLOG_ITEM_NOT_PROPOSED',
+        `a ${current.status} backlog item can no longer change${current.status === 'scheduled' ? ': withdraw the agenda item instead' : ''}`,
+        {
+          status: current.status,
+          agendaItemId: current.agendaItemId,
+        },
+      );
     }
     return current;
   }

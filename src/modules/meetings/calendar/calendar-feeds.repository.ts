@@ -20,7 +20,6 @@ export interface LiveFeedRow extends CalendarFeedRow {
   bodyName: string | null;
 }
 
-
 const FEED_COLUMNS = `f.id, f.user_id AS "userId", f.council_id AS "councilId", f.scope, f.body_id AS "bodyId",
   f.hide_titles AS "hideTitles", f.created_at AS "createdAt", f.revoked_at AS "revokedAt"`;
 
@@ -67,17 +66,25 @@ export class CalendarFeedsRepository {
 
   /** The user's feeds, newest first, revoked ones included. */
   async listByUser(userId: string): Promise<CalendarFeedRow[]> {
-    return (await this.db.query(`SELECT ${FEED_COLUMNS} FROM calendar_feeds f WHERE f.user_id = $1 ORDER BY f.created_at DESC, f.id`, [userId])) as CalendarFeedRow[];
+    return (await this.db.query(`SELECT ${FEED_COLUMNS} FROM calendar_feeds f WHERE f.user_id = $1 ORDER BY f.created_at DESC, f.id`, [
+      userId,
+    ])) as CalendarFeedRow[];
   }
 
   /** The user's own feed, locked for the revocation; null when it is not theirs (or does not exist). */
   async lockOwn(em: EntityManager, userId: string, feedId: string): Promise<CalendarFeedRow | null> {
-    const rows = (await em.query(`SELECT ${FEED_COLUMNS} FROM calendar_feeds f WHERE f.id = $1 AND f.user_id = $2 FOR UPDATE`, [feedId, userId])) as CalendarFeedRow[];
+    const rows = (await em.query(`SELECT ${FEED_COLUMNS} FROM calendar_feeds f WHERE f.id = $1 AND f.user_id = $2 FOR UPDATE`, [
+      feedId,
+      userId,
+    ])) as CalendarFeedRow[];
     return rows[0] ?? null;
   }
 
   async revoke(em: EntityManager, feedId: string): Promise<CalendarFeedRow> {
-    const rows = (await em.query(`UPDATE calendar_feeds f SET revoked_at = now() WHERE f.id = $1 RETURNING ${FEED_COLUMNS}`, [feedId])) as [CalendarFeedRow[], number];
+    const rows = (await em.query(`UPDATE calendar_feeds f SET revoked_at = now() WHERE f.id = $1 RETURNING ${FEED_COLUMNS}`, [feedId])) as [
+      CalendarFeedRow[],
+      number,
+    ];
     return rows[0][0]!;
   }
 

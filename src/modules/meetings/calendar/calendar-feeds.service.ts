@@ -53,7 +53,13 @@ export class CalendarFeedsService {
         tokenHash: hashSecretToken(token),
         hideTitles: dto.hideTitles ?? false,
       });
-      await this.audit.record(em, { councilId: created.councilId, action: 'calendar_feed.created', entityType: 'calendar_feed', entityId: created.id, after: audited(created) });
+      await this.audit.record(em, {
+        councilId: created.councilId,
+        action: 'calendar_feed.created',
+        entityType: 'calendar_feed',
+        entityId: created.id,
+        after: audited(created),
+      });
       return created;
     });
     return { ...calendarFeedResponse(row), url: `${this.config.publicUrl.replace(/\/+$/, '')}/calendar/${token}.ics` };
@@ -70,7 +76,14 @@ export class CalendarFeedsService {
       if (!before) throw new NotFoundException('calendar feed', feedId);
       if (before.revokedAt) return before;
       const after = await this.feeds.revoke(em, feedId);
-      await this.audit.record(em, { councilId: after.councilId, action: 'calendar_feed.revoked', entityType: 'calendar_feed', entityId: after.id, before: audited(before), after: audited(after) });
+      await this.audit.record(em, {
+        councilId: after.councilId,
+        action: 'calendar_feed.revoked',
+        entityType: 'calendar_feed',
+        entityId: after.id,
+        before: audited(before),
+        after: audited(after),
+      });
       return after;
     });
     return calendarFeedResponse(row);

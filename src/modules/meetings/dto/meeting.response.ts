@@ -20,9 +20,15 @@ export class MeetingResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) convenedAt: string | null;
   @ApiProperty({ description: 'An extraordinary meeting convened at short notice with the body’s consent' }) consentRecorded: boolean;
   @ApiProperty({ type: String, nullable: true }) consentNote: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the session really opened (null before it opens)' }) openedAt: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the session really closed (null before it closes)' }) closedAt: string | null;
-  @ApiProperty({ type: MeetingChairResponse, nullable: true, description: 'Council-level meetings: the presidency holder at startsAt; null for body meetings or when no term covers it' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the session really opened (null before it opens)' }) openedAt:
+    string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the session really closed (null before it closes)' }) closedAt:
+    string | null;
+  @ApiProperty({
+    type: MeetingChairResponse,
+    nullable: true,
+    description: 'Council-level meetings: the presidency holder at startsAt; null for body meetings or when no term covers it',
+  })
   chair: MeetingChairResponse | null;
   @ApiProperty({ type: MeetingDeadlinesResponse }) deadlines: MeetingDeadlinesResponse;
   @ApiProperty({ type: [String], enum: MEETING_STATUSES, description: 'The statuses this meeting may move to next' }) allowedTransitions: MeetingStatus[];

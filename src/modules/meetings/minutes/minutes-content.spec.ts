@@ -18,10 +18,42 @@ function source(): DraftSource {
     meeting,
     languages: ['es', 'en'],
     attendance: [
-      { delegationId: 'd-obs', delegationName: 'IOM', participantId: 'p-obs', participantName: 'IOM', participantKind: 'observer', present: true, representedBy: 'head' },
-      { delegationId: 'd-mx', delegationName: 'Mexico', participantId: 'p-mx', participantName: 'Mexico', participantKind: 'member_state', present: true, representedBy: 'alternate' },
-      { delegationId: 'd-pp', delegationName: 'Migrant Network', participantId: 'p-pp', participantName: 'Migrant Network', participantKind: 'permanent_participant', present: true, representedBy: 'head' },
-      { delegationId: 'd-ca', delegationName: 'Canada', participantId: 'p-ca', participantName: 'Canada', participantKind: 'member_state', present: false, representedBy: null },
+      {
+        delegationId: 'd-obs',
+        delegationName: 'IOM',
+        participantId: 'p-obs',
+        participantName: 'IOM',
+        participantKind: 'observer',
+        present: true,
+        representedBy: 'head',
+      },
+      {
+        delegationId: 'd-mx',
+        delegationName: 'Mexico',
+        participantId: 'p-mx',
+        participantName: 'Mexico',
+        participantKind: 'member_state',
+        present: true,
+        representedBy: 'alternate',
+      },
+      {
+        delegationId: 'd-pp',
+        delegationName: 'Migrant Network',
+        participantId: 'p-pp',
+        participantName: 'Migrant Network',
+        participantKind: 'permanent_participant',
+        present: true,
+        representedBy: 'head',
+      },
+      {
+        delegationId: 'd-ca',
+        delegationName: 'Canada',
+        participantId: 'p-ca',
+        participantName: 'Canada',
+        participantKind: 'member_state',
+        present: false,
+        representedBy: null,
+      },
     ],
     items: [
       { id: 'i2', position: 2, title: { es: 'Varios', en: 'Other business' }, purpose: 'aob', status: 'scheduled' },
@@ -38,13 +70,31 @@ function source(): DraftSource {
         createdAt: '2030-01-01T17:00:00.000Z',
         quorum: { memberStatesPresent: 3, activeMemberStates: 4, required: 3 },
       },
-      { id: 'x1', agendaItemId: 'i1', text: { en: 'First' }, status: 'proposed', outcome: null, closedAt: null, createdAt: '2030-01-01T16:00:00.000Z', quorum: null },
+      {
+        id: 'x1',
+        agendaItemId: 'i1',
+        text: { en: 'First' },
+        status: 'proposed',
+        outcome: null,
+        closedAt: null,
+        createdAt: '2030-01-01T16:00:00.000Z',
+        quorum: null,
+      },
     ],
     objections: [
       { decisionId: 'x2', delegationId: 'd-ca', delegationName: 'Canada', reason: 'Costs', withdrawn: false },
       { decisionId: 'x2', delegationId: 'd-mx', delegationName: 'Mexico', reason: 'Timing', withdrawn: true },
     ],
-    positions: [{ decisionId: 'x2', delegationId: 'd-pp', delegationName: 'Migrant Network', participantKind: 'permanent_participant', position: 'concern', note: 'Consult' }],
+    positions: [
+      {
+        decisionId: 'x2',
+        delegationId: 'd-pp',
+        delegationName: 'Migrant Network',
+        participantKind: 'permanent_participant',
+        position: 'concern',
+        note: 'Consult',
+      },
+    ],
   };
 }
 
@@ -85,7 +135,10 @@ describe('texts per working language', () => {
     expect(languageTextsProblem('notes', { fr: 'x' }, ['es', 'en'], 10)).toMatchObject({ field: 'notes.fr', rule: 'working_language' });
     expect(languageTextsProblem('notes', { es: '  ' }, ['es'], 10)).toMatchObject({ field: 'notes.es', rule: 'not_blank' });
     expect(languageTextsProblem('notes', { es: 3 }, ['es'], 10)).toMatchObject({ field: 'notes.es', rule: 'not_blank' });
-    expect(languageTextsProblem('notes', { es: 'x'.repeat(NOTES_MAX_LENGTH + 1) }, ['es'], NOTES_MAX_LENGTH)).toMatchObject({ field: 'notes.es', rule: 'max_length' });
+    expect(languageTextsProblem('notes', { es: 'x'.repeat(NOTES_MAX_LENGTH + 1) }, ['es'], NOTES_MAX_LENGTH)).toMatchObject({
+      field: 'notes.es',
+      rule: 'max_length',
+    });
   });
 });
 
@@ -105,7 +158,9 @@ describe('editing minutes', () => {
   });
 
   it('refuses an item not in the minutes, an item named twice, and bad texts, naming the field', () => {
-    expect(applyEdits(content, { items: [{ agendaItemId: 'nope', summary: {} }] })).toEqual({ problem: expect.objectContaining({ field: 'items.0.agendaItemId', rule: 'item_in_minutes' }) });
+    expect(applyEdits(content, { items: [{ agendaItemId: 'nope', summary: {} }] })).toEqual({
+      problem: expect.objectContaining({ field: 'items.0.agendaItemId', rule: 'item_in_minutes' }),
+    });
     expect(
       applyEdits(content, {
         items: [
@@ -114,7 +169,9 @@ describe('editing minutes', () => {
         ],
       }),
     ).toEqual({ problem: expect.objectContaining({ field: 'items.1.agendaItemId', rule: 'once' }) });
-    expect(applyEdits(content, { items: [{ agendaItemId: 'i1', summary: { pt: 'x' } }] })).toEqual({ problem: expect.objectContaining({ field: 'items.0.summary.pt' }) });
+    expect(applyEdits(content, { items: [{ agendaItemId: 'i1', summary: { pt: 'x' } }] })).toEqual({
+      problem: expect.objectContaining({ field: 'items.0.summary.pt' }),
+    });
     expect(applyEdits(content, { notes: { en: '' } })).toEqual({ problem: expect.objectContaining({ field: 'notes.en', rule: 'not_blank' }) });
   });
 });

@@ -107,7 +107,8 @@ const KIND_ORDER: Record<ParticipantKind, number> = { member_state: 0, permanent
 /** The first draft: attendance (member states, then permanent participants, then observers), every item in agenda order with its decisions. */
 export function draftContent(src: DraftSource, notes: LanguageTexts = {}): MinutesContent {
   const attendance = [...src.attendance].sort(
-    (a, b) => KIND_ORDER[a.participantKind] - KIND_ORDER[b.participantKind] || byText(a.delegationName, b.delegationName) || byText(a.delegationId, b.delegationId),
+    (a, b) =>
+      KIND_ORDER[a.participantKind] - KIND_ORDER[b.participantKind] || byText(a.delegationName, b.delegationName) || byText(a.delegationId, b.delegationId),
   );
   const decisionsOf = (itemId: string): MinutesDecision[] =>
     src.decisions
@@ -125,7 +126,13 @@ export function draftContent(src: DraftSource, notes: LanguageTexts = {}): Minut
           .map((o) => ({ delegationId: o.delegationId, delegationName: o.delegationName, reason: o.reason })),
         positions: src.positions
           .filter((p) => p.decisionId === d.id)
-          .map((p) => ({ delegationId: p.delegationId, delegationName: p.delegationName, participantKind: p.participantKind, position: p.position, note: p.note })),
+          .map((p) => ({
+            delegationId: p.delegationId,
+            delegationName: p.delegationName,
+            participantKind: p.participantKind,
+            position: p.position,
+            note: p.note,
+          })),
       }));
   return {
     meeting: src.meeting,
@@ -133,7 +140,15 @@ export function draftContent(src: DraftSource, notes: LanguageTexts = {}): Minut
     attendance,
     items: [...src.items]
       .sort((a, b) => a.position - b.position)
-      .map((i) => ({ agendaItemId: i.id, position: i.position, title: i.title, purpose: i.purpose, status: i.status, decisions: decisionsOf(i.id), summary: {} })),
+      .map((i) => ({
+        agendaItemId: i.id,
+        position: i.position,
+        title: i.title,
+        purpose: i.purpose,
+        status: i.status,
+        decisions: decisionsOf(i.id),
+        summary: {},
+      })),
     notes: trimTexts(notes),
   };
 }
@@ -163,7 +178,9 @@ export function applyEdits(content: MinutesContent, edits: ContentEdits): { cont
   const summaries = new Map<string, LanguageTexts>();
   for (const [i, edit] of (edits.items ?? []).entries()) {
     if (!content.items.some((item) => item.agendaItemId === edit.agendaItemId)) {
-      return { problem: { field: `items.${i}.agendaItemId`, rule: 'item_in_minutes', message: `agenda item ${edit.agendaItemId} is not an item of these minutes` } };
+      return {
+        problem: { field: `items.${i}.agendaItemId`, rule: 'item_in_minutes', message: `agenda item ${edit.agendaItemId} is not an item of these minutes` },
+      };
     }
     if (summaries.has(edit.agendaItemId)) {
       return { problem: { field: `items.${i}.agendaItemId`, rule: 'once', message: `agenda item ${edit.agendaItemId} is named more than once` } };

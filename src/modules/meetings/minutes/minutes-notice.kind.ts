@@ -48,7 +48,12 @@ export class MinutesNoticeKinds implements OnModuleInit {
     const now = new Date();
     const live = loaded.filter((x) => minutesNoticeStillDue(kind, x.subject, x.row.occurrence, now)).map(({ row, subject }) => ({ row, minutes: subject }));
     const missing =
-      kind === MINUTES_COMMENT_DEADLINE_KIND ? await this.minutes.delegationsWithoutComment(em, live.map((l) => l.minutes.minutesId)) : new Map<string, string[]>();
+      kind === MINUTES_COMMENT_DEADLINE_KIND
+        ? await this.minutes.delegationsWithoutComment(
+            em,
+            live.map((l) => l.minutes.minutesId),
+          )
+        : new Map<string, string[]>();
     const audiences: { key: string; councilId: string; audience: Audience }[] = [];
     for (const { row, minutes } of live) {
       if (kind !== MINUTES_COMMENT_DEADLINE_KIND) {

@@ -58,7 +58,12 @@ export type MinutesNoticeKind = (typeof MINUTES_NOTICE_KINDS)[number];
  * while the minutes are circulated with the deadline they were sent for (occurrence = the deadline, ISO) and
  * before it; approval once approved.
  */
-export function minutesNoticeStillDue(kind: MinutesNoticeKind, m: { status: MinutesStatus; commentDeadline: Date | string | null }, occurrence: string, now: Date): boolean {
+export function minutesNoticeStillDue(
+  kind: MinutesNoticeKind,
+  m: { status: MinutesStatus; commentDeadline: Date | string | null },
+  occurrence: string,
+  now: Date,
+): boolean {
   if (kind === MINUTES_APPROVED_KIND) return m.status === 'approved';
   if (m.status !== 'circulated' || m.commentDeadline === null) return false;
   const deadline = new Date(m.commentDeadline);

@@ -111,7 +111,7 @@ export class MinutesController {
   @RequirePermission('minutes.comment')
   @ApiOperation({
     summary:
-      "Comment on circulated minutes for your delegation (any delegation: member states, permanent participants, observers), optionally on one agenda item; before the deadline only (else 409 COMMENT_PERIOD_CLOSED, details.commentDeadline)",
+      'Comment on circulated minutes for your delegation (any delegation: member states, permanent participants, observers), optionally on one agenda item; before the deadline only (else 409 COMMENT_PERIOD_CLOSED, details.commentDeadline)',
   })
   @ApiCreatedResponse({ type: MinutesCommentResponse })
   comment(

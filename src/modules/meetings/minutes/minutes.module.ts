@@ -14,6 +14,14 @@ import { PublishedMinutesService } from './published-minutes.service.js';
 @Module({
   imports: [NotificationsModule],
   controllers: [MinutesController, PublishedMinutesController],
-  providers: [MinutesService, MinutesCommentsService, PublishedMinutesService, MinutesRepository, MinutesNotifier, MinutesNoticeKinds, MinutesNoticesRepository],
+  providers: [
+    MinutesService,
+    MinutesCommentsService,
+    PublishedMinutesService,
+    MinutesRepository,
+    MinutesNotifier,
+    MinutesNoticeKinds,
+    MinutesNoticesRepository,
+  ],
 })
 export class MinutesModule {}

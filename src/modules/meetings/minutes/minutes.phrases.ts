@@ -24,7 +24,8 @@ export const MINUTES_NOTICES = {
     },
     fr: {
       subject: 'Procès-verbal diffusé pour commentaires : {{meetingTitle}}',
-      intro: 'Le projet de procès-verbal de « {{meetingTitle}} » ({{councilName}}) a été diffusé pour commentaires. Il couvre {{itemCount}} points de l’ordre du jour :',
+      intro:
+        'Le projet de procès-verbal de « {{meetingTitle}} » ({{councilName}}) a été diffusé pour commentaires. Il couvre {{itemCount}} points de l’ordre du jour :',
       why: 'Vous recevez ce message parce que vous êtes chef de délégation au sein de {{councilName}}.',
       deadline: 'Commentaires acceptés jusqu’au',
       meetingDate: 'Réunion tenue le',
@@ -56,7 +57,8 @@ export const MINUTES_NOTICES = {
     },
     fr: {
       subject: 'Fin prochaine des commentaires sur le procès-verbal : {{meetingTitle}}',
-      intro: 'Les commentaires sur le projet de procès-verbal de « {{meetingTitle}} » ({{councilName}}) sont clos à l’échéance ci-dessous. Votre délégation n’a pas encore commenté.',
+      intro:
+        'Les commentaires sur le projet de procès-verbal de « {{meetingTitle}} » ({{councilName}}) sont clos à l’échéance ci-dessous. Votre délégation n’a pas encore commenté.',
       why: 'Vous recevez ce message parce que vous êtes chef de délégation au sein de {{councilName}} et que votre délégation n’a pas commenté ce procès-verbal.',
       deadline: 'Commentaires acceptés jusqu’au',
       link: 'Lire le projet de procès-verbal et le commenter (connexion requise)',
@@ -88,7 +90,8 @@ export const MINUTES_NOTICES = {
     },
     fr: {
       subject: 'Procès-verbal approuvé : {{meetingTitle}}',
-      intro: 'Le procès-verbal de « {{meetingTitle}} » ({{councilName}}) a été approuvé. Il est désormais public, avec les décisions adoptées lors de la réunion.',
+      intro:
+        'Le procès-verbal de « {{meetingTitle}} » ({{councilName}}) a été approuvé. Il est désormais public, avec les décisions adoptées lors de la réunion.',
       why: 'Vous recevez ce message parce que vous êtes chef de délégation au sein de {{councilName}}.',
       approvedAt: 'Approuvé le',
       meetingDate: 'Réunion tenue le',

@@ -83,7 +83,12 @@ export class MinutesRepository {
     return ((await this.db.query(`SELECT 1 FROM councils WHERE id = $1`, [councilId])) as unknown[]).length > 0;
   }
 
-  async findMeeting(councilId: string, meetingId: string, em: EntityManager = this.db.manager, lock?: 'share' | 'update'): Promise<MinutesMeetingRow | undefined> {
+  async findMeeting(
+    councilId: string,
+    meetingId: string,
+    em: EntityManager = this.db.manager,
+    lock?: 'share' | 'update',
+  ): Promise<MinutesMeetingRow | undefined> {
     const rows = (await em.query(
       `SELECT m.id, m.council_id AS "councilId", m.status, m.title, m.kind, m.body_id AS "bodyId", m.starts_at AS "startsAt", m.ends_at AS "endsAt",
               m.time_zone AS "timeZone", m.venue, m.online_url AS "onlineUrl", c.working_languages AS "workingLanguages",
@@ -139,7 +144,9 @@ export class MinutesRepository {
       closedAt: d.closedAt === null ? null : iso(d.closedAt),
       createdAt: iso(d.createdAt),
       quorum:
-        d.memberStatesPresent === null ? null : { memberStatesPresent: d.memberStatesPresent, activeMemberStates: d.activeMemberStates!, required: d.quorumRequired! },
+        d.memberStatesPresent === null
+          ? null
+          : { memberStatesPresent: d.memberStatesPresent, activeMemberStates: d.activeMemberStates!, required: d.quorumRequired! },
     }));
     const objections = (await em.query(
       `SELECT o.decision_id AS "decisionId", o.delegation_id AS "delegationId", d.name AS "delegationName", o.reason, o.withdrawn_at IS NOT NULL AS withdrawn

@@ -15,7 +15,13 @@ import type { UpdateMinutesDto } from './dto/update-minutes.dto.js';
 import { applyEdits, draftContent, languageTextsProblem, NOTES_MAX_LENGTH } from './minutes-content.js';
 import { MinutesNotifier } from './minutes-notifier.js';
 import { minutesLanguage, renderMinutesPdf } from './minutes-pdf.js';
-import { APPROVABLE_MEETING_STATUSES, CIRCULABLE_MEETING_STATUSES, defaultCommentDeadline, DRAFTABLE_MEETING_STATUSES, EDITABLE_MINUTES_STATUSES } from './minutes-rules.js';
+import {
+  APPROVABLE_MEETING_STATUSES,
+  CIRCULABLE_MEETING_STATUSES,
+  defaultCommentDeadline,
+  DRAFTABLE_MEETING_STATUSES,
+  EDITABLE_MINUTES_STATUSES,
+} from './minutes-rules.js';
 import { type MinutesMeetingRow, MinutesRepository, type MinutesRow } from './minutes.repository.js';
 import { minutesResponse } from './minutes.responses.js';
 
@@ -60,7 +66,10 @@ export class MinutesService {
       if (problem) throw new InvalidInputException(problem.field, problem.rule, problem.message);
       const existing = await this.minutes.find(councilId, meetingId, em);
       if (existing) {
-        throw new ConflictException('MINUTES_EXIST', `the meeting already has minutes (${existing.status}); edit them instead`, { status: existing.status, version: existing.version });
+        throw new ConflictException('MINUTES_EXIST', `the meeting already has minutes (${existing.status}); edit them instead`, {
+          status: existing.status,
+          version: existing.version,
+        });
       }
       this.requireMeetingStatus(meeting, DRAFTABLE_MEETING_STATUSES, 'MEETING_NOT_CLOSED', 'minutes are drafted once the meeting is closed');
       const content = draftContent(await this.minutes.draftSource(em, meeting), dto.notes);
@@ -84,7 +93,8 @@ export class MinutesService {
       }
       const edited = applyEdits(current.content, { notes: dto.notes, items: dto.items });
       if ('problem' in edited) throw new InvalidInputException(edited.problem.field, edited.problem.rule, edited.problem.message);
-      if (!(await this.minutes.updateContentVersioned(em, current.id, dto.version, edited.content))) throw new StaleVersionException('minutes', meetingId, dto.version);
+      if (!(await this.minutes.updateContentVersioned(em, current.id, dto.version, edited.content)))
+        throw new StaleVersionException('minutes', meetingId, dto.version);
       const after = minutesResponse((await this.minutes.find(councilId, meetingId, em))!);
       await this.audit.record(em, {
         councilId,
@@ -106,7 +116,11 @@ export class MinutesService {
   async circulate(councilId: string, meetingId: string, dto: CirculateMinutesDto, now: Date = new Date()): Promise<MinutesResponse> {
     const deadline = dto.commentDeadline !== undefined ? new Date(dto.commentDeadline) : defaultCommentDeadline(now);
     if (deadline.getTime() <= now.getTime()) {
-      throw new InvalidInputException('commentDeadline', 'future', `commentDeadline must be in the future (it is ${deadline.toISOString()}; now is ${now.toISOString()})`);
+      throw new InvalidInputException(
+        'commentDeadline',
+        'future',
+        `commentDeadline must be in the future (it is ${deadline.toISOString()}; now is ${now.toISOString()})`,
+      );
     }
     return this.db.transaction(async (em) => {
       const meeting = await this.meeting(em, councilId, meetingId, 'update');
@@ -125,7 +139,13 @@ export class MinutesService {
         entityType: 'minutes',
         entityId: current.id,
         before: { status: current.status, version: current.version },
-        after: { status: after.status, circulatedAt: after.circulatedAt, commentDeadline: after.commentDeadline, defaultDeadline: dto.commentDeadline === undefined, version: after.version },
+        after: {
+          status: after.status,
+          circulatedAt: after.circulatedAt,
+          commentDeadline: after.commentDeadline,
+          defaultDeadline: dto.commentDeadline === undefined,
+          version: after.version,
+        },
       });
       return after;
     });
@@ -158,7 +178,12 @@ export class MinutesService {
           );
         }
       }
-      this.requireMeetingStatus(meeting, APPROVABLE_MEETING_STATUSES, 'MEETING_NOT_MINUTES_CIRCULATED', 'minutes are approved while the meeting is minutes_circulated');
+      this.requireMeetingStatus(
+        meeting,
+        APPROVABLE_MEETING_STATUSES,
+        'MEETING_NOT_MINUTES_CIRCULATED',
+        'minutes are approved while the meeting is minutes_circulated',
+      );
       if (!(await this.minutes.approve(em, current.id, dto.version, now, caller.userId))) throw new StaleVersionException('minutes', meetingId, dto.version);
       await this.moveMeeting(em, councilId, meeting, 'minutes_approved');
       await this.notifier.approved(em, councilId, meetingId);
@@ -203,6 +228,13 @@ export class MinutesService {
   private async moveMeeting(em: EntityManager, councilId: string, meeting: MinutesMeetingRow, to: MeetingStatus): Promise<void> {
     if (meeting.status === to || !canTransition(meeting.status, to)) return;
     if (!(await this.minutes.moveMeeting(em, councilId, meeting.id, meeting.status, to))) return;
-    await this.audit.record(em, { councilId, action: `meeting.${to}`, entityType: 'meeting', entityId: meeting.id, before: { status: meeting.status }, after: { status: to } });
+    await this.audit.record(em, {
+      councilId,
+      action: `meeting.${to}`,
+      entityType: 'meeting',
+      entityId: meeting.id,
+      before: { status: meeting.status },
+      after: { status: to },
+    });
   }
 }

@@ -37,6 +37,9 @@ export class PublishedMinutesService {
   async documentPdf(councilId: string, meetingId: string, lang: PdfLanguage | undefined): Promise<Buffer> {
     const r = await this.minutes.findApproved(councilId, meetingId);
     if (!r) throw new NotFoundException('minutes', meetingId);
-    return renderMinutesPdf({ status: 'approved', content: r.content, commentDeadline: null, approvedAt: new Date(r.approvedAt) }, minutesLanguage(r.content, lang));
+    return renderMinutesPdf(
+      { status: 'approved', content: r.content, commentDeadline: null, approvedAt: new Date(r.approvedAt) },
+      minutesLanguage(r.content, lang),
+    );
   }
 }

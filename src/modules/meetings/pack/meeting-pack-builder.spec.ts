@@ -46,7 +46,13 @@ const doc = (n: number, itemNo: number, language: string, extra: Partial<PackDoc
 describe('meeting pack', () => {
   it('chooses the paper in the language, else the first working language (marked), never restricted papers for members', () => {
     const items = [item(1), item(2), item(3), item(4)];
-    const docs = [doc(1, 1, 'en'), doc(2, 1, 'es'), doc(3, 2, 'es'), doc(4, 3, 'en', { visibility: 'member_states' }), doc(5, 4, 'en', { contentType: 'image/png' })];
+    const docs = [
+      doc(1, 1, 'en'),
+      doc(2, 1, 'es'),
+      doc(3, 2, 'es'),
+      doc(4, 3, 'en', { visibility: 'member_states' }),
+      doc(5, 4, 'en', { contentType: 'image/png' }),
+    ];
     const en = selectPapers(meeting, items, docs, 'en', 'members');
     expect(en.entries.map((e) => [e.paper?.documentId.slice(-2) ?? null, e.paper?.fallback ?? null, e.notPdf?.contentType ?? null])).toEqual([
       ['01', false, null],
@@ -56,14 +62,24 @@ describe('meeting pack', () => {
     ]);
     expect(selectPapers(meeting, items, docs, 'en', 'member_states').entries[2]!.paper?.documentId.slice(-2)).toBe('04');
     // The key names the versions: a new version is another key.
-    const again = selectPapers(meeting, items, [{ ...docs[0]!, versionId: '00000000-0000-4000-8000-000000000399', versionNumber: 2 }, ...docs.slice(1)], 'en', 'members');
+    const again = selectPapers(
+      meeting,
+      items,
+      [{ ...docs[0]!, versionId: '00000000-0000-4000-8000-000000000399', versionNumber: 2 }, ...docs.slice(1)],
+      'en',
+      'members',
+    );
     expect(packKey(again)).not.toBe(packKey(en));
     expect(packKey(selectPapers(meeting, items, docs, 'en', 'members'))).toBe(packKey(en));
   });
 
   it('merges cover, agenda and papers, in order, with an outline per item and the fallback marked on the cover', async () => {
     const items = [item(1), item(2), item(3)];
-    const papers: Record<string, Buffer> = { 'blob-1': await makePdf('Alpha', 3), 'blob-3': await makePdf('Gamma', 2), 'blob-9': Buffer.from('%PDF-1.7 broken') };
+    const papers: Record<string, Buffer> = {
+      'blob-1': await makePdf('Alpha', 3),
+      'blob-3': await makePdf('Gamma', 2),
+      'blob-9': Buffer.from('%PDF-1.7 broken'),
+    };
     const docs = [doc(1, 1, 'en'), doc(3, 2, 'es'), doc(9, 3, 'en', { blobId: 'blob-9' })];
     const source = selectPapers(meeting, items, docs, 'en', 'members');
     const built = await buildPack(source, async (blobId) => papers[blobId]!);

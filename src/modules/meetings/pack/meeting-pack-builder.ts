@@ -19,7 +19,16 @@ export interface PackManifest {
     position: number;
     title: string;
     state: 'included' | 'missing' | 'not_pdf' | 'unreadable';
-    paper: { documentId: string; versionId: string; versionNumber: number; title: string; language: string; fallback: boolean; firstPage: number | null; pages: number } | null;
+    paper: {
+      documentId: string;
+      versionId: string;
+      versionNumber: number;
+      title: string;
+      language: string;
+      fallback: boolean;
+      firstPage: number | null;
+      pages: number;
+    } | null;
   }[];
 }
 

@@ -10,7 +10,12 @@ import { MeetingPackStatusResponse } from './dto/meeting-pack-status.response.js
 import { MeetingPackService, PACK_RETRY_AFTER_SECONDS, PACK_WAIT_MS } from './meeting-pack.service.js';
 
 /** `Prefer: respond-async` (RFC 7240): answer 202 at once instead of waiting for the build. */
-const respondAsync = (prefer: string | string[] | undefined) => [prefer ?? ''].flat().join(',').split(',').some((p) => p.trim().toLowerCase() === 'respond-async');
+const respondAsync = (prefer: string | string[] | undefined) =>
+  [prefer ?? '']
+    .flat()
+    .join(',')
+    .split(',')
+    .some((p) => p.trim().toLowerCase() === 'respond-async');
 
 @ApiTags('documents')
 @Controller('councils/:councilId/meetings/:meetingId')

@@ -83,7 +83,11 @@ export class MeetingPackRepository {
   }
 
   async find(meetingId: string, language: PackLanguage, audience: PackAudience): Promise<MeetingPackRow | undefined> {
-    const rows = (await this.db.query(`SELECT ${COLUMNS} FROM meeting_packs WHERE meeting_id = $1 AND language = $2 AND audience = $3`, [meetingId, language, audience])) as MeetingPackRow[];
+    const rows = (await this.db.query(`SELECT ${COLUMNS} FROM meeting_packs WHERE meeting_id = $1 AND language = $2 AND audience = $3`, [
+      meetingId,
+      language,
+      audience,
+    ])) as MeetingPackRow[];
     return rows[0];
   }
 
@@ -115,10 +119,11 @@ export class MeetingPackRepository {
 
   /** The generation being built is of another key now (what changed since it was asked for); false when the row moved on. */
   async rekey(id: string, generation: number, cacheKey: string): Promise<boolean> {
-    const [, count] = (await this.db.query(`UPDATE meeting_packs SET cache_key = $3 WHERE id = $1 AND generation = $2 AND status = 'building'`, [id, generation, cacheKey])) as [
-      unknown[],
-      number,
-    ];
+    const [, count] = (await this.db.query(`UPDATE meeting_packs SET cache_key = $3 WHERE id = $1 AND generation = $2 AND status = 'building'`, [
+      id,
+      generation,
+      cacheKey,
+    ])) as [unknown[], number];
     return count > 0;
   }
 
@@ -138,10 +143,9 @@ export class MeetingPackRepository {
   }
 
   async fail(id: string, generation: number, error: string): Promise<void> {
-    await this.db.query(`UPDATE meeting_packs SET status = 'failed', error = $3, requested_at = now() WHERE id = $1 AND generation = $2 AND status = 'building'`, [
-      id,
-      generation,
-      error.slice(0, 2000),
-    ]);
+    await this.db.query(
+      `UPDATE meeting_packs SET status = 'failed', error = $3, requested_at = now() WHERE id = $1 AND generation = $2 AND status = 'building'`,
+      [id, generation, error.slice(0, 2000)],
+    );
   }
 }

@@ -94,14 +94,21 @@ export class MeetingPackService {
    */
   private async audienceOf(caller: Caller): Promise<PackAudience> {
     if (caller.roles.includes('secretariat') || caller.roles.includes('admin')) return 'member_states';
-    if (caller.roles.includes('delegate') && caller.participantId && (await this.packs.participantKind(caller.participantId)) === 'member_state') return 'member_states';
+    if (caller.roles.includes('delegate') && caller.participantId && (await this.packs.participantKind(caller.participantId)) === 'member_state')
+      return 'member_states';
     return 'members';
   }
 }
 
 function buildFailed(pack: MeetingPackRow): DomainException {
-  return new DomainException('PACK_BUILD_FAILED', 503, `the meeting pack could not be built; it is built again when asked for after ${PACK_RETRY_FAILED_SECONDS} seconds`, [], {
-    error: pack.error,
-    retryAfterSeconds: PACK_RETRY_FAILED_SECONDS,
-  });
+  return new DomainException(
+    'PACK_BUILD_FAILED',
+    503,
+    `the meeting pack could not be built; it is built again when asked for after ${PACK_RETRY_FAILED_SECONDS} seconds`,
+    [],
+    {
+      error: pack.error,
+      retryAfterSeconds: PACK_RETRY_FAILED_SECONDS,
+    },
+  );
 }

@@ -33,7 +33,9 @@ describe('recurrence', () => {
     it('writes the RFC 5545 rule', () => {
       expect(rruleText(everyOtherTuesday, { untilDate: null, count: 10 })).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=10');
       expect(rruleText(secondTuesday, { untilDate: '2030-12-31', count: null })).toBe('FREQ=MONTHLY;BYDAY=+2TU;UNTIL=20301231');
-      expect(rruleText({ frequency: 'monthly', interval: 1, weekday: 'FR', weekOfMonth: -1 }, { untilDate: null, count: 2 })).toBe('FREQ=MONTHLY;BYDAY=-1FR;COUNT=2');
+      expect(rruleText({ frequency: 'monthly', interval: 1, weekday: 'FR', weekOfMonth: -1 }, { untilDate: null, count: 2 })).toBe(
+        'FREQ=MONTHLY;BYDAY=-1FR;COUNT=2',
+      );
     });
   });
 
@@ -84,7 +86,12 @@ describe('recurrence', () => {
       ['count 0', { end: { untilDate: null, count: 0 } }, 'count', 'range'],
       ['count beyond the cap', { end: { untilDate: null, count: MAX_OCCURRENCES + 1 } }, 'count', 'range'],
       ['no date in the range', { end: { untilDate: '2030-03-04', count: null } }, 'untilDate', 'no_occurrence'],
-      ['more than 60 weekly dates before until', { rule: { ...everyOtherTuesday, interval: 1 }, end: { untilDate: '2031-12-31', count: null } }, 'untilDate', 'max_occurrences'],
+      [
+        'more than 60 weekly dates before until',
+        { rule: { ...everyOtherTuesday, interval: 1 }, end: { untilDate: '2031-12-31', count: null } },
+        'untilDate',
+        'max_occurrences',
+      ],
       ['a count reaching beyond 24 months', { rule: { ...secondTuesday, interval: 6 }, end: { untilDate: null, count: 6 } }, 'count', 'max_span'],
       ['a first occurrence already past', { firstDate: '2028-12-01' }, 'firstDate', 'future'],
       ['weekOfMonth on a weekly rule', { rule: { ...everyOtherTuesday, weekOfMonth: 2 } }, 'recurrence.weekOfMonth', 'monthly_only'],

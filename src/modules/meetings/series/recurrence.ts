@@ -173,8 +173,10 @@ export function planSeries(input: SeriesPlanInput, now: Date): SeriesPlan {
   if ((untilDate === null) === (count === null)) return fail('untilDate', 'one_of', 'give exactly one of untilDate and count');
   const lastAllowed = addMonths(input.firstDate, MAX_SPAN_MONTHS);
   if (untilDate !== null) {
-    if (untilDate < input.firstDate) return fail('untilDate', 'not_before_first_date', `untilDate (${untilDate}) must not be before firstDate (${input.firstDate})`);
-    if (untilDate > lastAllowed) return fail('untilDate', 'max_span', `a series spans at most ${MAX_SPAN_MONTHS} months: untilDate must be on or before ${lastAllowed}`);
+    if (untilDate < input.firstDate)
+      return fail('untilDate', 'not_before_first_date', `untilDate (${untilDate}) must not be before firstDate (${input.firstDate})`);
+    if (untilDate > lastAllowed)
+      return fail('untilDate', 'max_span', `a series spans at most ${MAX_SPAN_MONTHS} months: untilDate must be on or before ${lastAllowed}`);
   }
   if (count !== null && (!Number.isInteger(count) || count < 1 || count > MAX_OCCURRENCES)) {
     return fail('count', 'range', `count must be a whole number from 1 to ${MAX_OCCURRENCES}`);
@@ -203,7 +205,5 @@ export function differsFromRule(
   occurrenceDate: string,
 ): boolean {
   const rule = occurrenceTimes(occurrenceDate, series.localTime, series.durationMinutes, series.timeZone);
-  return (
-    meeting.timeZone !== series.timeZone || meeting.startsAt.getTime() !== rule.startsAt.getTime() || meeting.endsAt.getTime() !== rule.endsAt.getTime()
-  );
+  return meeting.timeZone !== series.timeZone || meeting.startsAt.getTime() !== rule.startsAt.getTime() || meeting.endsAt.getTime() !== rule.endsAt.getTime();
 }

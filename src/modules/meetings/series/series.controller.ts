@@ -28,7 +28,10 @@ export class SeriesController {
 
   @Get()
   @RequirePermission('meeting.read')
-  @ApiOperation({ summary: "The council's meeting series with their occurrences, by first date then id, keyset-paged (limit ≤ 200, default 50; pass nextCursor back as cursor)" })
+  @ApiOperation({
+    summary:
+      "The council's meeting series with their occurrences, by first date then id, keyset-paged (limit ≤ 200, default 50; pass nextCursor back as cursor)",
+  })
   @ApiOkResponse({ type: SeriesListResponse })
   list(@UuidParam('councilId') councilId: string, @Query() query: ListSeriesQuery): Promise<SeriesListResponse> {
     return this.series.list(councilId, query);

@@ -74,7 +74,10 @@ export class SeriesRepository {
   }
 
   async find(councilId: string, id: string, em: EntityManager = this.db.manager, lock = false): Promise<SeriesRow | undefined> {
-    const rows = (await em.query(`SELECT ${COLUMNS} FROM meeting_series WHERE id = $1 AND council_id = $2${lock ? ' FOR UPDATE' : ''}`, [id, councilId])) as SeriesRow[];
+    const rows = (await em.query(`SELECT ${COLUMNS} FROM meeting_series WHERE id = $1 AND council_id = $2${lock ? ' FOR UPDATE' : ''}`, [
+      id,
+      councilId,
+    ])) as SeriesRow[];
     return rows[0];
   }
 

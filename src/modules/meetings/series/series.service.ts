@@ -27,7 +27,11 @@ const ruleOf = (s: Pick<SeriesRow, 'frequency' | 'repeatInterval' | 'weekday' | 
   weekOfMonth: s.weekOfMonth,
 });
 const endOf = (s: Pick<SeriesRow, 'untilDate' | 'occurrenceCount'>): RecurrenceEnd => ({ untilDate: s.untilDate, count: s.occurrenceCount });
-const timingOf = (s: Pick<SeriesRow, 'startTime' | 'durationMinutes' | 'timeZone'>) => ({ localTime: s.startTime, durationMinutes: s.durationMinutes, timeZone: s.timeZone });
+const timingOf = (s: Pick<SeriesRow, 'startTime' | 'durationMinutes' | 'timeZone'>) => ({
+  localTime: s.startTime,
+  durationMinutes: s.durationMinutes,
+  timeZone: s.timeZone,
+});
 
 /** The series without its occurrences (what the audit rows hold). */
 function seriesFields(s: SeriesRow): Omit<SeriesResponse, 'occurrences'> {
@@ -99,7 +103,10 @@ export class SeriesService {
       weekOfMonth: dto.recurrence.weekOfMonth ?? null,
     };
     const end: RecurrenceEnd = { untilDate: dto.untilDate ?? null, count: dto.count ?? null };
-    const plan = planSeries({ rule, firstDate: dto.firstDate, end, localTime: dto.startTime, durationMinutes: dto.durationMinutes, timeZone: dto.timeZone }, now);
+    const plan = planSeries(
+      { rule, firstDate: dto.firstDate, end, localTime: dto.startTime, durationMinutes: dto.durationMinutes, timeZone: dto.timeZone },
+      now,
+    );
     if (!plan.ok) throw new InvalidInputException(plan.problem.field, plan.problem.rule, plan.problem.message);
     return this.db.transaction(async (em) => {
       if (!(await this.meetingRows.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
@@ -163,7 +170,12 @@ export class SeriesService {
     const rules = await this.meetingRows.rulesOf(councilId);
     const last = rows[rows.length - 1];
     return {
-      items: rows.map(({ occurrences, ...row }) => seriesResponse(row, occurrences.map((m) => meetingResponse(m, rules)))),
+      items: rows.map(({ occurrences, ...row }) =>
+        seriesResponse(
+          row,
+          occurrences.map((m) => meetingResponse(m, rules)),
+        ),
+      ),
       nextCursor: found.length > limit && last ? encodeSeriesCursor({ firstDate: last.firstDate, id: last.id }) : null,
     };
   }
@@ -172,7 +184,10 @@ export class SeriesService {
     const row = await this.series.find(councilId, id);
     if (!row) throw new NotFoundException('meeting series', id);
     const rules = await this.meetingRows.rulesOf(councilId);
-    return seriesResponse(row, (await this.meetingRows.list(councilId, { seriesId: id })).map((m) => meetingResponse(m, rules)));
+    return seriesResponse(
+      row,
+      (await this.meetingRows.list(councilId, { seriesId: id })).map((m) => meetingResponse(m, rules)),
+    );
   }
 
   /**
@@ -199,7 +214,11 @@ export class SeriesService {
       for (const m of await this.meetingRows.list(councilId, { seriesId: id }, em)) {
         if (m.status !== 'draft' || new Date(m.startsAt).getTime() <= now.getTime() || m.occurrenceDate === null) continue;
         const patch: Omit<UpdateMeetingDto, 'version'> = {};
-        const followsTime = !differsFromRule({ startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt), timeZone: m.timeZone }, timingOf(before), m.occurrenceDate);
+        const followsTime = !differsFromRule(
+          { startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt), timeZone: m.timeZone },
+          timingOf(before),
+          m.occurrenceDate,
+        );
         if (timeChanged && followsTime) {
           const t = occurrenceTimes(m.occurrenceDate, next.startTime, next.durationMinutes, next.timeZone);
           Object.assign(patch, { startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString(), timeZone: next.timeZone });
@@ -251,7 +270,8 @@ export class SeriesService {
     const row = await this.series.find(councilId, id, em, true);
     if (!row) throw new NotFoundException('meeting series', id);
     if (row.version !== version) throw new StaleVersionException('meeting series', id, version);
-    if (row.status === 'ended') throw new ConflictException('SERIES_ENDED', 'the series has ended: it can no longer change', { endedAt: row.endedAt ? iso(row.endedAt) : null });
+    if (row.status === 'ended')
+      throw new ConflictException('SERIES_ENDED', 'the series has ended: it can no longer change', { endedAt: row.endedAt ? iso(row.endedAt) : null });
     return row;
   }
 }

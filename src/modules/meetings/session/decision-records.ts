@@ -55,7 +55,14 @@ export async function listPositions(em: EntityManager, decisionIds: string[]): P
 }
 
 /** Records a member state's objection (a break of silence is one); its id. */
-export async function insertObjection(em: EntityManager, councilId: string, decisionId: string, delegationId: string, reason: string, raisedBy: string | null): Promise<string> {
+export async function insertObjection(
+  em: EntityManager,
+  councilId: string,
+  decisionId: string,
+  delegationId: string,
+  reason: string,
+  raisedBy: string | null,
+): Promise<string> {
   const rows = (await em.query(
     `INSERT INTO decision_objections (council_id, decision_id, delegation_id, reason, raised_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [councilId, decisionId, delegationId, reason, raisedBy],
@@ -110,11 +117,17 @@ export function closingQuorum(d: {
   activeMemberStates: number | null;
   quorumRequired: number | null;
 }): { memberStatesPresent: number; activeMemberStates: number; required: number } | null {
-  return d.memberStatesPresent === null ? null : { memberStatesPresent: d.memberStatesPresent, activeMemberStates: d.activeMemberStates!, required: d.quorumRequired! };
+  return d.memberStatesPresent === null
+    ? null
+    : { memberStatesPresent: d.memberStatesPresent, activeMemberStates: d.activeMemberStates!, required: d.quorumRequired! };
 }
 
 /** The objections and positions on one decision, as the API shows them. */
-export function recordsOf(decisionId: string, objections: ObjectionRow[], positions: PositionRow[]): { objections: ObjectionResponse[]; positions: PositionResponse[] } {
+export function recordsOf(
+  decisionId: string,
+  objections: ObjectionRow[],
+  positions: PositionRow[],
+): { objections: ObjectionResponse[]; positions: PositionResponse[] } {
   return {
     objections: objections.filter((o) => o.decisionId === decisionId).map(objectionResponse),
     positions: positions.filter((p) => p.decisionId === decisionId).map(positionResponse),

@@ -13,7 +13,10 @@ export class PublishedDecisionsController {
 
   @Get()
   @RequirePermission('decision.read')
-  @ApiOperation({ summary: "The council's adopted decisions, newest first: taken at a meeting (with its meeting and agenda item) or in writing by silence procedure (procedure 'written', no meeting); public: no sign-in needed" })
+  @ApiOperation({
+    summary:
+      "The council's adopted decisions, newest first: taken at a meeting (with its meeting and agenda item) or in writing by silence procedure (procedure 'written', no meeting); public: no sign-in needed",
+  })
   @ApiOkResponse({ type: PublishedDecisionListResponse })
   // The query DTO admits only outcome=adopted: other outcomes are not published.
   list(@UuidParam('councilId') councilId: string, @Query() _q: ListDecisionsQuery): Promise<PublishedDecisionListResponse> {

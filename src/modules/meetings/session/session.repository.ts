@@ -92,7 +92,12 @@ export class SessionRepository {
     return ((await this.db.query(`SELECT 1 FROM councils WHERE id = $1`, [councilId])) as unknown[]).length > 0;
   }
 
-  async findMeeting(councilId: string, meetingId: string, em: EntityManager = this.db.manager, lock?: 'share' | 'update'): Promise<SessionMeetingRow | undefined> {
+  async findMeeting(
+    councilId: string,
+    meetingId: string,
+    em: EntityManager = this.db.manager,
+    lock?: 'share' | 'update',
+  ): Promise<SessionMeetingRow | undefined> {
     const rows = (await em.query(
       `SELECT m.id, m.status, c.working_languages AS "workingLanguages", c.quorum_ratio::float8 AS "quorumRatio"
          FROM meetings m JOIN councils c ON c.id = m.council_id
@@ -122,7 +127,14 @@ export class SessionRepository {
   }
 
   /** Records (or replaces) the delegation's attendance; the version goes up on each change. */
-  async upsertAttendance(em: EntityManager, councilId: string, meetingId: string, delegationId: string, present: boolean, representedBy: RepresentedBy | null): Promise<void> {
+  async upsertAttendance(
+    em: EntityManager,
+    councilId: string,
+    meetingId: string,
+    delegationId: string,
+    present: boolean,
+    representedBy: RepresentedBy | null,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO meeting_attendance (meeting_id, delegation_id, council_id, present, represented_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (meeting_id, delegation_id) DO UPDATE
@@ -145,18 +157,32 @@ export class SessionRepository {
   }
 
   async findItem(em: EntityManager, councilId: string, meetingId: string, itemId: string): Promise<{ id: string; status: AgendaItemStatus } | undefined> {
-    const rows = (await em.query(`SELECT id, status FROM agenda_items WHERE id = $1 AND meeting_id = $2 AND council_id = $3`, [itemId, meetingId, councilId])) as {
+    const rows = (await em.query(`SELECT id, status FROM agenda_items WHERE id = $1 AND meeting_id = $2 AND council_id = $3`, [
+      itemId,
+      meetingId,
+      councilId,
+    ])) as {
       id: string;
       status: AgendaItemStatus;
     }[];
     return rows[0];
   }
 
-  async insertDecision(em: EntityManager, councilId: string, meetingId: string, itemId: string, text: Record<string, string>, proposedBy: string | null): Promise<string> {
-    const rows = (await em.query(
-      `INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text, proposed_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [councilId, meetingId, itemId, JSON.stringify(text), proposedBy],
-    )) as { id: string }[];
+  async insertDecision(
+    em: EntityManager,
+    councilId: string,
+    meetingId: string,
+    itemId: string,
+    text: Record<string, string>,
+    proposedBy: string | null,
+  ): Promise<string> {
+    const rows = (await em.query(`INSERT INTO decisions (council_id, meeting_id, agenda_item_id, text, proposed_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      councilId,
+      meetingId,
+      itemId,
+      JSON.stringify(text),
+      proposedBy,
+    ])) as { id: string }[];
     return rows[0]!.id;
   }
 
@@ -197,7 +223,10 @@ export class SessionRepository {
   }
 
   async isPresent(em: EntityManager, meetingId: string, delegationId: string): Promise<boolean> {
-    const rows = (await em.query(`SELECT 1 FROM meeting_attendance WHERE meeting_id = $1 AND delegation_id = $2 AND present`, [meetingId, delegationId])) as unknown[];
+    const rows = (await em.query(`SELECT 1 FROM meeting_attendance WHERE meeting_id = $1 AND delegation_id = $2 AND present`, [
+      meetingId,
+      delegationId,
+    ])) as unknown[];
     return rows.length > 0;
   }
 

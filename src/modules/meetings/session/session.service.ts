@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Caller, requireDelegation } from '../../../core/auth/caller.js';
-import { ConflictException, ForbiddenException, InvalidInputException, NotFoundException, StaleVersionException } from '../../../core/errors/domain.exception.js';
+import {
+  ConflictException,
+  ForbiddenException,
+  InvalidInputException,
+  NotFoundException,
+  StaleVersionException,
+} from '../../../core/errors/domain.exception.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { closingOutcome, type Quorum, quorumOf, SESSION_MEETING_STATUSES } from './consensus.js';
 import { objectionResponse, positionResponse } from './decision-records.js';
@@ -87,7 +93,9 @@ export class SessionService {
       const item = await this.session.findItem(em, councilId, meetingId, itemId);
       if (!item) throw new NotFoundException('agenda item', itemId);
       if (item.status !== 'scheduled') {
-        throw new ConflictException('ITEM_NOT_SCHEDULED', `a decision is taken on a scheduled item; this one is ${item.status.replace('_', ' ')}`, { itemStatus: item.status });
+        throw new ConflictException('ITEM_NOT_SCHEDULED', `a decision is taken on a scheduled item; this one is ${item.status.replace('_', ' ')}`, {
+          itemStatus: item.status,
+        });
       }
       const text = Object.fromEntries(Object.entries(dto.text).map(([k, v]) => [k, v.trim()]));
       const id = await this.session.insertDecision(em, councilId, meetingId, itemId, text, caller.userId);
@@ -181,7 +189,9 @@ export class SessionService {
       const current = await this.session.findDecision(em, councilId, meetingId, decisionId, 'update');
       if (!current) throw new NotFoundException('decision', decisionId);
       if (current.status === 'closed') {
-        throw new ConflictException('DECISION_CLOSED', `the decision is already closed (${current.outcome}); a decision is closed once`, { outcome: current.outcome });
+        throw new ConflictException('DECISION_CLOSED', `the decision is already closed (${current.outcome}); a decision is closed once`, {
+          outcome: current.outcome,
+        });
       }
       if (current.version !== dto.version) throw new StaleVersionException('decision', decisionId, dto.version);
       const quorum = await this.quorum(em, councilId, meeting);
@@ -200,7 +210,14 @@ export class SessionService {
         throw new StaleVersionException('decision', decisionId, dto.version);
       }
       const after = await this.current(em, councilId, meetingId, decisionId);
-      await this.audit.record(em, { councilId, action: 'decision.closed', entityType: 'decision', entityId: decisionId, before, after: { ...after, standingObjections: standing } });
+      await this.audit.record(em, {
+        councilId,
+        action: 'decision.closed',
+        entityType: 'decision',
+        entityId: decisionId,
+        before,
+        after: { ...after, standingObjections: standing },
+      });
       return after;
     });
   }
@@ -232,10 +249,14 @@ export class SessionService {
     const meeting = await this.session.findMeeting(councilId, meetingId, em, lock);
     if (!meeting) throw new NotFoundException('meeting', meetingId);
     if (!SESSION_MEETING_STATUSES.includes(meeting.status)) {
-      throw new ConflictException('MEETING_NOT_IN_SESSION', `attendance and decisions are recorded while the meeting is ${SESSION_MEETING_STATUSES.join(' or ')}; it is ${meeting.status}`, {
-        meetingStatus: meeting.status,
-        allowedMeetingStatuses: SESSION_MEETING_STATUSES,
-      });
+      throw new ConflictException(
+        'MEETING_NOT_IN_SESSION',
+        `attendance and decisions are recorded while the meeting is ${SESSION_MEETING_STATUSES.join(' or ')}; it is ${meeting.status}`,
+        {
+          meetingStatus: meeting.status,
+          allowedMeetingStatuses: SESSION_MEETING_STATUSES,
+        },
+      );
     }
     return meeting;
   }
@@ -245,7 +266,9 @@ export class SessionService {
     const decision = await this.session.findDecision(em, councilId, meetingId, decisionId, 'share');
     if (!decision) throw new NotFoundException('decision', decisionId);
     if (decision.status !== 'proposed') {
-      throw new ConflictException('DECISION_CLOSED', `the decision is closed (${decision.outcome}): objections and positions are no longer taken`, { outcome: decision.outcome });
+      throw new ConflictException('DECISION_CLOSED', `the decision is closed (${decision.outcome}): objections and positions are no longer taken`, {
+        outcome: decision.outcome,
+      });
     }
     return decision;
   }

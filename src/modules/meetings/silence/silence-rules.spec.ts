@@ -29,15 +29,15 @@ describe('silence procedure rules', () => {
     });
 
     it('says the notice in words', () => {
-      expect([noticeInWords(H72), noticeInWords(86_400), noticeInWords(10 * 86_400), noticeInWords(3600), noticeInWords(120), noticeInWords(1), noticeInWords(2)]).toEqual([
-        '72 hours',
-        '24 hours',
-        '10 days',
-        '1 hour',
-        '2 minutes',
-        '1 second',
-        '2 seconds',
-      ]);
+      expect([
+        noticeInWords(H72),
+        noticeInWords(86_400),
+        noticeInWords(10 * 86_400),
+        noticeInWords(3600),
+        noticeInWords(120),
+        noticeInWords(1),
+        noticeInWords(2),
+      ]).toEqual(['72 hours', '24 hours', '10 days', '1 hour', '2 minutes', '1 second', '2 seconds']);
     });
   });
 

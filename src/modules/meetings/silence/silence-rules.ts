@@ -31,14 +31,28 @@ export interface DeadlineProblem {
 export function deadlineProblem(deadline: Date, now: Date, minNoticeSeconds: number): DeadlineProblem | null {
   const earliest = new Date(now.getTime() + minNoticeSeconds * 1000);
   if (deadline.getTime() <= now.getTime()) {
-    return { field: 'deadline', rule: 'future', message: `deadline must be in the future, at least ${noticeInWords(minNoticeSeconds)} ahead (earliest ${earliest.toISOString()})`, earliest: earliest.toISOString() };
+    return {
+      field: 'deadline',
+      rule: 'future',
+      message: `deadline must be in the future, at least ${noticeInWords(minNoticeSeconds)} ahead (earliest ${earliest.toISOString()})`,
+      earliest: earliest.toISOString(),
+    };
   }
   if (deadline.getTime() < earliest.getTime()) {
-    return { field: 'deadline', rule: 'min_notice', message: `deadline must be at least ${noticeInWords(minNoticeSeconds)} ahead (earliest ${earliest.toISOString()})`, earliest: earliest.toISOString() };
+    return {
+      field: 'deadline',
+      rule: 'min_notice',
+      message: `deadline must be at least ${noticeInWords(minNoticeSeconds)} ahead (earliest ${earliest.toISOString()})`,
+      earliest: earliest.toISOString(),
+    };
   }
   const latest = now.getTime() + SILENCE_MAX_NOTICE_DAYS * 86_400_000;
   if (deadline.getTime() > latest) {
-    return { field: 'deadline', rule: 'max_notice', message: `deadline must be at most ${SILENCE_MAX_NOTICE_DAYS} days ahead (latest ${new Date(latest).toISOString()})` };
+    return {
+      field: 'deadline',
+      rule: 'max_notice',
+      message: `deadline must be at most ${SILENCE_MAX_NOTICE_DAYS} days ahead (latest ${new Date(latest).toISOString()})`,
+    };
   }
   return null;
 }

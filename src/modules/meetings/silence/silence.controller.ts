@@ -26,7 +26,11 @@ export class SilenceController {
       'Circulate a decision in writing (the chair or the secretariat): text per working language, a silence deadline at least the minimum notice ahead (72 hours by default); adopted at the deadline unless a member state breaks silence. Heads of delegation are told; a job closes it at the deadline.',
   })
   @ApiCreatedResponse({ type: SilenceProcedureResponse })
-  create(@UuidParam('councilId') councilId: string, @Body() dto: CreateSilenceProcedureDto, @CurrentCaller() caller: Caller): Promise<SilenceProcedureResponse> {
+  create(
+    @UuidParam('councilId') councilId: string,
+    @Body() dto: CreateSilenceProcedureDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<SilenceProcedureResponse> {
     return this.silence.create(councilId, dto, caller);
   }
 
@@ -65,7 +69,11 @@ export class SilenceController {
   @RequirePermission('decision.object')
   @ApiOperation({ summary: `Withdraw your delegation's standing break of silence (none → 404); the record keeps it, marked withdrawn. ${BEFORE_DEADLINE}` })
   @ApiOkResponse({ type: SilenceProcedureResponse })
-  withdrawBreak(@UuidParam('councilId') councilId: string, @UuidParam('decisionId') decisionId: string, @CurrentCaller() caller: Caller): Promise<SilenceProcedureResponse> {
+  withdrawBreak(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('decisionId') decisionId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<SilenceProcedureResponse> {
     return this.silence.withdrawBreak(councilId, decisionId, caller);
   }
 

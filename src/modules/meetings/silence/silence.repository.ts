@@ -93,7 +93,14 @@ export class SilenceRepository {
     return rows[0];
   }
 
-  async insertWritten(em: EntityManager, councilId: string, text: Record<string, string>, deadline: Date, bodyId: string | null, proposedBy: string | null): Promise<string> {
+  async insertWritten(
+    em: EntityManager,
+    councilId: string,
+    text: Record<string, string>,
+    deadline: Date,
+    bodyId: string | null,
+    proposedBy: string | null,
+  ): Promise<string> {
     const rows = (await em.query(
       `INSERT INTO decisions (council_id, procedure, text, silence_deadline, body_id, proposed_by) VALUES ($1, 'written', $2, $3, $4, $5) RETURNING id`,
       [councilId, JSON.stringify(text), deadline, bodyId, proposedBy],

@@ -1,6 +1,12 @@
 import type { SilenceOutcome, SilenceProcedureResponse } from './dto/silence-procedure.response.js';
 import { type WrittenDecisionRow } from './silence.repository.js';
-import { closingQuorum, recordsOf, objectionResponse as breakResponse, type ObjectionRow as BreakRow, type PositionRow as SilencePositionRow } from '../session/decision-records.js';
+import {
+  closingQuorum,
+  recordsOf,
+  objectionResponse as breakResponse,
+  type ObjectionRow as BreakRow,
+  type PositionRow as SilencePositionRow,
+} from '../session/decision-records.js';
 import { iso } from '../../../core/http/iso.js';
 
 /** Silence procedures as the API answers them. */

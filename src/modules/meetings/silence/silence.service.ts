@@ -19,7 +19,14 @@ import type { SilenceProcedureListResponse, SilenceProcedureResponse } from './d
 import { SILENCE_BROKEN, SILENCE_CIRCULATED } from './silence-notices.js';
 import { closeDelayMs, closeJobId, deadlineProblem } from './silence-rules.js';
 import { SilenceRepository, type WrittenDecisionRow } from './silence.repository.js';
-import { insertObjection as insertBreak, listObjections as listBreaks, upsertPosition, listPositions, objectionResponse as breakResponse, positionResponse } from '../session/decision-records.js';
+import {
+  insertObjection as insertBreak,
+  listObjections as listBreaks,
+  upsertPosition,
+  listPositions,
+  objectionResponse as breakResponse,
+  positionResponse,
+} from '../session/decision-records.js';
 import { iso } from '../../../core/http/iso.js';
 import { procedureResponse } from './silence.responses.js';
 
@@ -102,12 +109,21 @@ export class SilenceService {
         });
       }
       if (await this.silence.hasStandingBreak(em, decisionId, delegationId)) {
-        throw new ConflictException('SILENCE_ALREADY_BROKEN', 'your delegation has already broken silence on this decision (withdraw it first to restate)', { delegationId });
+        throw new ConflictException('SILENCE_ALREADY_BROKEN', 'your delegation has already broken silence on this decision (withdraw it first to restate)', {
+          delegationId,
+        });
       }
       const id = await insertBreak(em, councilId, decisionId, delegationId, dto.reason.trim(), caller.userId);
       const created = breakResponse((await listBreaks(em, [decisionId])).find((b) => b.id === id)!);
       await this.audit.record(em, { councilId, action: 'decision.silence_broken', entityType: 'decision', entityId: decisionId, after: created });
-      await this.outbox.notify(em, { councilId, kind: SILENCE_BROKEN, subjectType: 'decision', subjectId: decisionId, occurrence: id, payload: { breakId: id } });
+      await this.outbox.notify(em, {
+        councilId,
+        kind: SILENCE_BROKEN,
+        subjectType: 'decision',
+        subjectId: decisionId,
+        occurrence: id,
+        payload: { breakId: id },
+      });
       return created;
     });
   }

@@ -35,7 +35,12 @@ export class CouncilReminderKind implements OnModuleInit {
       em,
       live.map((row) => ({ key: row.id, councilId: row.councilId, audience: reminders.get(row.subjectId)!.audience })),
     );
-    const sent = new Set(await this.reminders.markSent(em, live.map((row) => row.subjectId)));
+    const sent = new Set(
+      await this.reminders.markSent(
+        em,
+        live.map((row) => row.subjectId),
+      ),
+    );
     await this.audit.recordMany(
       em,
       [...sent].map((id) => ({

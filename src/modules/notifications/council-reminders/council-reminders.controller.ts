@@ -45,7 +45,11 @@ export class CouncilRemindersController {
   @RequirePermission('reminder.manage')
   @ApiOperation({ summary: 'Edit or move a scheduled reminder (requires version)' })
   @ApiOkResponse({ type: CouncilReminderResponse })
-  update(@UuidParam('councilId') councilId: string, @UuidParam('reminderId') id: string, @Body() dto: UpdateCouncilReminderDto): Promise<CouncilReminderResponse> {
+  update(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('reminderId') id: string,
+    @Body() dto: UpdateCouncilReminderDto,
+  ): Promise<CouncilReminderResponse> {
     return this.reminders.update(councilId, id, dto);
   }
 

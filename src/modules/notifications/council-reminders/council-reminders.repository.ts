@@ -37,7 +37,10 @@ export class CouncilRemindersRepository {
     return rows.map((r) => r.id);
   }
 
-  async insert(em: EntityManager, r: { councilId: string; title: string; message: string; sendAt: Date; audience: ReminderAudience; createdBy: string | null }): Promise<string> {
+  async insert(
+    em: EntityManager,
+    r: { councilId: string; title: string; message: string; sendAt: Date; audience: ReminderAudience; createdBy: string | null },
+  ): Promise<string> {
     const rows = (await em.query(
       `INSERT INTO council_reminders (council_id, title, message, send_at, audience, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [r.councilId, r.title, r.message, r.sendAt, JSON.stringify(r.audience), r.createdBy],

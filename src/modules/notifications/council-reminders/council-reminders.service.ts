@@ -77,13 +77,21 @@ export class CouncilRemindersService {
       if (!current) throw new NotFoundException('reminder', id);
       if (current.version !== version) throw new StaleVersionException('reminder', id, version);
       if (current.status !== 'scheduled') {
-        throw new ConflictException('REMINDER_NOT_SCHEDULED', `this reminder is ${current.status}; only a scheduled reminder can change`, { status: current.status });
+        throw new ConflictException('REMINDER_NOT_SCHEDULED', `this reminder is ${current.status}; only a scheduled reminder can change`, {
+          status: current.status,
+        });
       }
       const values = next(current);
       if (values.audience !== current.audience) await this.checkDelegations(em, councilId, values.audience.delegationIds);
       if (!(await this.reminders.updateVersioned(em, councilId, id, version, values))) throw new StaleVersionException('reminder', id, version);
       if (values.status === 'cancelled') await this.outbox.cancel(em, reminderKey(id));
-      else await this.outbox.schedule(em, reminderKey(id), values.sendAt, { councilId, kind: COUNCIL_REMINDER_KIND, subjectType: 'council_reminder', subjectId: id });
+      else
+        await this.outbox.schedule(em, reminderKey(id), values.sendAt, {
+          councilId,
+          kind: COUNCIL_REMINDER_KIND,
+          subjectType: 'council_reminder',
+          subjectId: id,
+        });
       const after = councilReminderResponse((await this.reminders.find(councilId, id, em))!);
       await this.audit.record(em, {
         councilId,

@@ -30,11 +30,13 @@ class ReadOnlyFastifyAdapter extends FastifyAdapter {
 
 /** The 401/403 body, shaped like the API's own errors. */
 function refuse(reply: FastifyReply, status: 401 | 403): FastifyReply {
-  return reply.code(status).send(
-    status === 401
-      ? { statusCode: 401, code: 'UNAUTHENTICATED', message: 'the queue dashboard needs a secretariat or administrator access token' }
-      : { statusCode: 403, code: 'FORBIDDEN', message: 'the queue dashboard is for system administrators and secretariat staff' },
-  );
+  return reply
+    .code(status)
+    .send(
+      status === 401
+        ? { statusCode: 401, code: 'UNAUTHENTICATED', message: 'the queue dashboard needs a secretariat or administrator access token' }
+        : { statusCode: 403, code: 'FORBIDDEN', message: 'the queue dashboard is for system administrators and secretariat staff' },
+    );
 }
 
 /** A valid token of an enabled account that is not staff: 403 rather than 401. */

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class InboxNotificationResponse {
   @ApiProperty({ description: 'Increasing with time; used as the paging cursor', example: '42' }) id: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The council it concerns (null: about the account itself)' }) councilId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The council it concerns (null: about the account itself)' }) councilId:
+    string | null;
   @ApiProperty({ example: 'council.reminder' }) kind: string;
   @ApiProperty({ example: 'council_reminder' }) subjectType: string;
   @ApiProperty() subjectId: string;

@@ -81,7 +81,14 @@ export class DispatchJob implements JobHandler<'notify.dispatch'> {
     for (const m of made) if (m.delivery.outboxId) perRow.set(m.delivery.outboxId, (perRow.get(m.delivery.outboxId) ?? 0) + 1);
     for (const row of rows) {
       this.logger.log(
-        { outboxId: row.id, requestId: row.requestId ?? null, kind: row.kind, subjectType: row.subjectType, subjectId: row.subjectId, deliveries: perRow.get(row.id) ?? 0 },
+        {
+          outboxId: row.id,
+          requestId: row.requestId ?? null,
+          kind: row.kind,
+          subjectType: row.subjectType,
+          subjectId: row.subjectId,
+          deliveries: perRow.get(row.id) ?? 0,
+        },
         'notification dispatched',
       );
     }

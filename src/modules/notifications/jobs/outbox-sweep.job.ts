@@ -36,7 +36,10 @@ export class OutboxSweepJob implements JobHandler<'outbox.sweep'> {
     for (const r of rows) {
       if (await this.requeue('notify.dispatch', dispatchJobId([r]), { outboxes: [r] })) requeued++;
     }
-    await this.outbox.touchEnqueued(this.db.manager, rows.map((r) => r.id));
+    await this.outbox.touchEnqueued(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
     for (const id of await this.deliveries.stale(this.db.manager, sweepAfterSeconds, sendLeaseSeconds, BATCH)) {
       if (await this.requeue('mail.send', sendJobId([id]), { deliveryIds: [id] })) requeued++;
     }

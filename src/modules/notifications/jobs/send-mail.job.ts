@@ -57,7 +57,10 @@ export class SendMailJob implements JobHandler<'mail.send'> {
     );
     // One line per email, with the request that caused it (the outbox row's request id): a message traced to its request.
     for (const d of sent) {
-      this.logger.log({ deliveryId: d.id, outboxId: d.outbox_id, requestId: d.request_id, kind: d.kind, messageId: messageIdOf(d.id), attempt: d.attempts }, 'mail sent');
+      this.logger.log(
+        { deliveryId: d.id, outboxId: d.outbox_id, requestId: d.request_id, kind: d.kind, messageId: messageIdOf(d.id), attempt: d.attempts },
+        'mail sent',
+      );
     }
     let transient: Error | undefined;
     let permanent: Error | undefined;

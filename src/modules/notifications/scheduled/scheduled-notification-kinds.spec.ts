@@ -8,14 +8,25 @@ import { describeKind, SCHEDULED_NOTIFICATION_KINDS, statusOf, stepOf } from './
 
 describe('scheduled notification kinds', () => {
   it('describes every kind of a meeting, an action item or a presidency term', () => {
-    const kinds = [MEETING_REMINDER_KIND, ...MEETING_NOTICE_KINDS, ...MINUTES_NOTICE_KINDS, ...ACTION_ITEM_NOTICE_KINDS, ...HANDOVER_KINDS, ...PRESIDENCY_KINDS];
+    const kinds = [
+      MEETING_REMINDER_KIND,
+      ...MEETING_NOTICE_KINDS,
+      ...MINUTES_NOTICE_KINDS,
+      ...ACTION_ITEM_NOTICE_KINDS,
+      ...HANDOVER_KINDS,
+      ...PRESIDENCY_KINDS,
+    ];
     expect(kinds.filter((k) => !SCHEDULED_NOTIFICATION_KINDS[k])).toEqual([]);
   });
 
   it('labels with the step of the occurrence', () => {
     expect(stepOf('7d@2026-12-09T16:00:00.000Z')).toBe('7d');
     expect(stepOf('once')).toBeNull();
-    expect(describeKind('meeting.reminder', '1d@2026-12-09T16:00:00.000Z')).toEqual({ step: '1d', label: 'Reminder 1 day before the meeting', audience: 'heads_of_delegation' });
+    expect(describeKind('meeting.reminder', '1d@2026-12-09T16:00:00.000Z')).toEqual({
+      step: '1d',
+      label: 'Reminder 1 day before the meeting',
+      audience: 'heads_of_delegation',
+    });
     expect(describeKind('action_item.due_soon', 'due-14d@2026-12-09').label).toBe('Due in 14 days');
     expect(describeKind('something.new', 'once')).toEqual({ step: null, label: 'something.new', audience: 'unknown' });
   });

@@ -4,7 +4,14 @@ import { AUDIENCES, type AudienceCode, statusOf } from './scheduled-notification
 import { type ScheduledRow } from './scheduled-notifications.repository.js';
 
 /** Scheduled notifications (outbox rows) as the API answers them. */
-export function scheduledNotificationResponse(row: ScheduledRow, step: string | null, label: string, audience: AudienceCode, zone: string, counts: Map<AudienceCode, number>): ScheduledNotificationResponse {
+export function scheduledNotificationResponse(
+  row: ScheduledRow,
+  step: string | null,
+  label: string,
+  audience: AudienceCode,
+  zone: string,
+  counts: Map<AudienceCode, number>,
+): ScheduledNotificationResponse {
   const r = new ScheduledNotificationResponse();
   const status = statusOf(row.status, row.total);
   const due = new Date(row.due_at);

@@ -58,4 +58,3 @@ export class ScheduledNotificationsService {
     return new Map(wanted.map((a) => [a, new Set((found.get(a) ?? []).map((r) => r.userId)).size]));
   }
 }
-

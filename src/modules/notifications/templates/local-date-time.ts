@@ -51,9 +51,7 @@ function zoneNamePart(date: Date, zone: string, language: MessageLanguage, style
     format = new Intl.DateTimeFormat(LOCALE_OF[language], { timeZone: zone, timeZoneName: style });
     zoneNameFormats.set(key, format);
   }
-  const part = format
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName');
+  const part = format.formatToParts(date).find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;
 }
 

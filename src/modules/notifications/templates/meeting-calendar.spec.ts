@@ -22,7 +22,10 @@ function parseIcs(content: string): Component {
   const physical = content.split('\r\n');
   expect(physical.at(-1)).toBe(''); // ends with CRLF
   for (const line of physical) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
-  const lines = content.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean); // unfold
+  const lines = content
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean); // unfold
   const stack: Component[] = [{ type: 'ROOT', props: [], children: [] }];
   for (const line of lines) {
     const m = /^([A-Z0-9-]+)((?:;[A-Z0-9-]+=(?:"[^"]*"|[^;:,]*))*):(.*)$/.exec(line);
@@ -49,8 +52,7 @@ const child = (c: Component, type: string) => c.children.filter((x) => x.type ==
 const unescapeText = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
 
 /** "20260309T100000" → ms as if UTC (a wall-clock reading). */
-const wallMs = (v: string) =>
-  Date.UTC(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6, 8), +v.slice(9, 11), +v.slice(11, 13), +v.slice(13, 15));
+const wallMs = (v: string) => Date.UTC(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6, 8), +v.slice(9, 11), +v.slice(11, 13), +v.slice(13, 15));
 const offsetMinutes = (v: string) => (v[0] === '-' ? -1 : 1) * (+v.slice(1, 3) * 60 + +v.slice(3, 5));
 
 /** The UTC instant of a local time in the zone described by a VTIMEZONE (RFC 5545 §3.6.5 semantics). */
@@ -60,7 +62,10 @@ function resolve(tz: Component, local: string): number {
 
 function resolver(tz: Component): (local: string) => number {
   const observances = tz.children
-    .map((o) => ({ onset: wallMs(prop(o, 'DTSTART')!.value) - offsetMinutes(prop(o, 'TZOFFSETFROM')!.value) * 60_000, to: offsetMinutes(prop(o, 'TZOFFSETTO')!.value) }))
+    .map((o) => ({
+      onset: wallMs(prop(o, 'DTSTART')!.value) - offsetMinutes(prop(o, 'TZOFFSETFROM')!.value) * 60_000,
+      to: offsetMinutes(prop(o, 'TZOFFSETTO')!.value),
+    }))
     .sort((a, b) => a.onset - b.onset);
   const inForce = (utc: number) => observances.filter((o) => o.onset <= utc).at(-1);
   const offsets = [...new Set(observances.map((o) => o.to))];
@@ -98,7 +103,9 @@ describe('meetingCalendar', () => {
   });
 
   it('has the RFC 5545 structure: VCALENDAR with VTIMEZONE (TZID) and VEVENT, DTSTART;TZID=…', () => {
-    const calendar = parseIcs(meetingCalendar(meeting({ sequence: 2, location: 'Ottawa', url: 'https://meet.example.org/x', description: 'Agenda attached' })).content);
+    const calendar = parseIcs(
+      meetingCalendar(meeting({ sequence: 2, location: 'Ottawa', url: 'https://meet.example.org/x', description: 'Agenda attached' })).content,
+    );
     expect(calendar.type).toBe('VCALENDAR');
     expect(prop(calendar, 'VERSION')?.value).toBe('2.0');
     expect(prop(calendar, 'PRODID')?.value).toBeTruthy();
@@ -145,7 +152,9 @@ describe('meetingCalendar', () => {
 
   it('gives Mexico City no summer time (abolished in 2022; stale tables still have it)', () => {
     const startsAt = new Date('2026-05-12T15:00:00Z'); // would be 10:00 CDT under the old rules; it is 09:00 CST
-    const calendar = parseIcs(meetingCalendar(meeting({ timeZone: 'America/Mexico_City', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) })).content);
+    const calendar = parseIcs(
+      meetingCalendar(meeting({ timeZone: 'America/Mexico_City', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) })).content,
+    );
     const [tz] = child(calendar, 'VTIMEZONE');
     expect(prop(tz, 'TZID')?.value).toBe('America/Mexico_City');
     expect(child(tz, 'DAYLIGHT')).toEqual([]);

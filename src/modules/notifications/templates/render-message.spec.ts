@@ -90,7 +90,9 @@ describe('translations', () => {
   });
 
   it.each(['es', 'fr', 'pt'] as const)('%s is really translated (no phrase left in English)', (language) => {
-    const same = englishKeys.filter((key) => key !== 'common.labelSeparator' && (DICTIONARIES[language] as Record<string, string>)[key] === (DICTIONARIES.en as Record<string, string>)[key]);
+    const same = englishKeys.filter(
+      (key) => key !== 'common.labelSeparator' && (DICTIONARIES[language] as Record<string, string>)[key] === (DICTIONARIES.en as Record<string, string>)[key],
+    );
     expect(same).toEqual([]);
   });
 
@@ -235,7 +237,9 @@ describe('renderMessage: dates in the recipient zone and the meeting zone across
   it('shows every other date in the recipient zone', () => {
     const toronto = { recipientTimeZone: 'America/Toronto' };
     expect(render('council.reminder', 'en', toronto).text).toContain('Scheduled for: Monday, March 9, 2026, 10:00 AM (Eastern Daylight Time, GMT-4)');
-    expect(render('council.reminder', 'en', { sendAt: FRIDAY_BEFORE_DST, ...toronto }).text).toContain('Friday, March 6, 2026, 10:00 AM (Eastern Standard Time, GMT-5)');
+    expect(render('council.reminder', 'en', { sendAt: FRIDAY_BEFORE_DST, ...toronto }).text).toContain(
+      'Friday, March 6, 2026, 10:00 AM (Eastern Standard Time, GMT-5)',
+    );
     expect(render('account.password_link', 'fr').text).toContain('expire le lundi 9 mars 2026, 08 h 00 (heure normale du Centre, UTC−6).');
     expect(render('digest.daily', 'pt').text).toContain('segunda-feira, 9 de março de 2026, 08:00 (Horário Padrão Central, GMT-6)');
   });

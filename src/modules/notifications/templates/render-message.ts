@@ -91,9 +91,7 @@ function createEnvironment(flavor: Flavor): typeof Handlebars {
     return phrase(flavor, root.lang, key)(root);
   };
   env.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) => wrap(translate(key, options)));
-  env.registerHelper('label', (key: unknown, options: Handlebars.HelperOptions) =>
-    wrap(translate(key, options) + translate('common.labelSeparator', options)),
-  );
+  env.registerHelper('label', (key: unknown, options: Handlebars.HelperOptions) => wrap(translate(key, options) + translate('common.labelSeparator', options)));
   env.registerHelper('multiline', (value: unknown) => {
     const s = value == null ? '' : String(value);
     return flavor === 'html' ? new env.SafeString(env.escapeExpression(s).replace(/\r\n|\r|\n/g, '<br>\n')) : s;
@@ -267,7 +265,24 @@ function digestView(lang: MessageLanguage, data: DailyDigestData): CommonView {
 }
 
 /** Names reserved by the shared view: a notice's vars may not replace them. */
-const RESERVED_VARS = new Set(['lang', 'kind', 'subjectKey', 'whyKey', 'introKey', 'showPreferences', 'preferencesUrl', 'councilLabel', 'greetingName', 'recipientName', 'recipientTimeZone', 'body', 'rows', 'hasRows', 'link', 'subject']);
+const RESERVED_VARS = new Set([
+  'lang',
+  'kind',
+  'subjectKey',
+  'whyKey',
+  'introKey',
+  'showPreferences',
+  'preferencesUrl',
+  'councilLabel',
+  'greetingName',
+  'recipientName',
+  'recipientTimeZone',
+  'body',
+  'rows',
+  'hasRows',
+  'link',
+  'subject',
+]);
 
 function noticeView(lang: MessageLanguage, data: NoticeData): CommonView {
   const kind = 'notice';
@@ -296,7 +311,9 @@ function noticeView(lang: MessageLanguage, data: NoticeData): CommonView {
     }
     return { labelKey, value: text(kind, `rows[${i}].text`, row.text) };
   });
-  const link = data.link ? { labelKey: phraseKey(text(kind, 'link.label', data.link.label), 'link.label'), url: httpUrl(kind, 'link.url', data.link.url) } : null;
+  const link = data.link
+    ? { labelKey: phraseKey(text(kind, 'link.label', data.link.label), 'link.label'), url: httpUrl(kind, 'link.url', data.link.url) }
+    : null;
   return {
     ...vars,
     ...view,
@@ -349,7 +366,13 @@ export function renderMessage<K extends MessageKind>(kind: K, language: MessageL
   if (data === null || typeof data !== 'object') throw new MessageTemplateException(kind, 'data', 'must be an object');
 
   const view = buildView(kind, language, data);
-  const subject = phrase('text', language, view.subjectKey)(view).replace(/[^\S\u00a0]+/g, ' ').trim(); // one line; keeps French no-break spaces
+  const subject = phrase(
+    'text',
+    language,
+    view.subjectKey,
+  )(view)
+    .replace(/[^\S\u00a0]+/g, ' ')
+    .trim(); // one line; keeps French no-break spaces
 
   const html = ENVIRONMENTS.html;
   const bodyHtml = compiled(html, 'html', kind, SOURCES[kind].html)(view);

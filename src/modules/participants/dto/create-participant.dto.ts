@@ -33,7 +33,8 @@ export class CreateParticipantDto {
 
   @ApiPropertyOptional({
     enum: PARTICIPANT_CATEGORIES,
-    description: 'Required for permanent participants (migrant_community, civil_society, indigenous, academia, private_sector) and observers (state, intergovernmental, financial_institution, ngo); none for member states',
+    description:
+      'Required for permanent participants (migrant_community, civil_society, indigenous, academia, private_sector) and observers (state, intergovernmental, financial_institution, ngo); none for member states',
   })
   @Optional()
   @IsIn(PARTICIPANT_CATEGORIES)

@@ -37,7 +37,12 @@ export class UpdateParticipantDto {
   @IsTimeZone()
   timeZone?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'GT', description: 'States only (member states, state observers); null clears a state observer’s code' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'GT',
+    description: 'States only (member states, state observers); null clears a state observer’s code',
+  })
   @Nullable()
   @IsString()
   @Matches(/^[A-Z]{2}$/, { message: 'isoCode must be two uppercase letters' })

@@ -21,8 +21,14 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 @Check('participants_name_not_blank', `btrim(name) <> ''`)
 @Check('participants_iso_code_format', `iso_code ~ '^[A-Z]{2}$'`)
 @Check('participants_member_state_shape', `kind <> 'member_state' OR (iso_code IS NOT NULL AND category IS NULL AND rotation_position IS NOT NULL)`)
-@Check('participants_permanent_participant_shape', `kind <> 'permanent_participant' OR (iso_code IS NULL AND rotation_position IS NULL AND category IN ('migrant_community','civil_society','indigenous','academia','private_sector'))`)
-@Check('participants_observer_shape', `kind <> 'observer' OR (rotation_position IS NULL AND category IN ('state','intergovernmental','financial_institution','ngo') AND (iso_code IS NULL OR category = 'state'))`)
+@Check(
+  'participants_permanent_participant_shape',
+  `kind <> 'permanent_participant' OR (iso_code IS NULL AND rotation_position IS NULL AND category IN ('migrant_community','civil_society','indigenous','academia','private_sector'))`,
+)
+@Check(
+  'participants_observer_shape',
+  `kind <> 'observer' OR (rotation_position IS NULL AND category IN ('state','intergovernmental','financial_institution','ngo') AND (iso_code IS NULL OR category = 'state'))`,
+)
 @Check('participants_rotation_position_positive', `rotation_position > 0`)
 export class Participant {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -35,12 +35,38 @@ export interface DossierContent {
     }[];
   };
   decisions: {
-    pending: { key: string; id: string; text: Texts; meetingId: string | null; meetingTitle: string | null; meetingStartsAt: string | null; proposedAt: string }[];
+    pending: {
+      key: string;
+      id: string;
+      text: Texts;
+      meetingId: string | null;
+      meetingTitle: string | null;
+      meetingStartsAt: string | null;
+      proposedAt: string;
+    }[];
     deferred: { key: string; id: string; text: Texts; meetingId: string | null; meetingTitle: string | null; deferredAt: string }[];
   };
   silenceProcedures: { key: string; id: string; text: Texts; deadline: string; bodyId: string | null; bodyName: string | null; standingObjections: number }[];
-  meetings: { key: string; id: string; title: string; kind: string; status: string; startsAt: string; endsAt: string; timeZone: string; venue: string | null; bodyName: string | null }[];
-  bodies: { key: string; id: string; name: string; kind: string; mandateEnd: string | null; leadsEnding: { participantId: string; participantName: string; lastDay: string }[] }[];
+  meetings: {
+    key: string;
+    id: string;
+    title: string;
+    kind: string;
+    status: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    venue: string | null;
+    bodyName: string | null;
+  }[];
+  bodies: {
+    key: string;
+    id: string;
+    name: string;
+    kind: string;
+    mandateEnd: string | null;
+    leadsEnding: { participantId: string; participantName: string; lastDay: string }[];
+  }[];
   contacts: {
     delegationId: string;
     participantId: string;

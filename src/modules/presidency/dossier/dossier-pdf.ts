@@ -25,7 +25,10 @@ export function renderDossierPdf(d: DocumentInput, language: DocumentLanguage): 
     ...(d.archivedAt ? [[h.archived, instant(d.archivedAt)] as [string, string]] : []),
   ]);
 
-  w.heading(h.troika).bullets([`${h.previous}: ${ref(c.troika.previous)}`, `${h.current}: ${ref(c.troika.current)}`, `${h.next}: ${ref(c.troika.next)}`], h.empty);
+  w.heading(h.troika).bullets(
+    [`${h.previous}: ${ref(c.troika.previous)}`, `${h.current}: ${ref(c.troika.current)}`, `${h.next}: ${ref(c.troika.next)}`],
+    h.empty,
+  );
 
   w.heading(`${h.items} (${c.actionItems.total}, ${c.actionItems.overdue} ${h.overdue})`);
   if (c.actionItems.byOwner.length === 0) w.paragraph(h.empty, { muted: true, italic: true });
@@ -45,11 +48,15 @@ export function renderDossierPdf(d: DocumentInput, language: DocumentLanguage): 
     );
   }
 
-  const decision = (x: { text: Record<string, string>; meetingTitle: string | null; key: string }) => `${pick(x.text, language)}${x.meetingTitle ? ` — ${x.meetingTitle}` : ''}${key(x.key)}`;
+  const decision = (x: { text: Record<string, string>; meetingTitle: string | null; key: string }) =>
+    `${pick(x.text, language)}${x.meetingTitle ? ` — ${x.meetingTitle}` : ''}${key(x.key)}`;
   w.heading(h.pending).bullets(c.decisions.pending.map(decision), h.empty);
   w.heading(h.deferred).bullets(c.decisions.deferred.map(decision), h.empty);
   w.heading(h.silence).bullets(
-    c.silenceProcedures.map((x) => `${pick(x.text, language)} — ${h.deadline} ${instant(x.deadline)}${x.standingObjections ? ` (${x.standingObjections} ${h.objections})` : ''}${key(x.key)}`),
+    c.silenceProcedures.map(
+      (x) =>
+        `${pick(x.text, language)} — ${h.deadline} ${instant(x.deadline)}${x.standingObjections ? ` (${x.standingObjections} ${h.objections})` : ''}${key(x.key)}`,
+    ),
     h.empty,
   );
   w.heading(h.meetings).bullets(
@@ -65,7 +72,8 @@ export function renderDossierPdf(d: DocumentInput, language: DocumentLanguage): 
   );
   w.heading(h.contacts).bullets(
     c.contacts.map(
-      (x) => `${x.participantName}${x.contactEmail ? ` <${x.contactEmail}>` : ''}${x.people.length ? `: ${x.people.map((p) => `${p.name} (${p.role}) <${p.email}>`).join('; ')}` : ''}`,
+      (x) =>
+        `${x.participantName}${x.contactEmail ? ` <${x.contactEmail}>` : ''}${x.people.length ? `: ${x.people.map((p) => `${p.name} (${p.role}) <${p.email}>`).join('; ')}` : ''}`,
     ),
     h.empty,
   );

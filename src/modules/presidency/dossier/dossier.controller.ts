@@ -59,7 +59,10 @@ export class DossierController {
   @Post('refresh')
   @HttpCode(200)
   @RequirePermission('handover.manage')
-  @ApiOperation({ summary: 'Assemble the dossier now, or refresh an open one (the holder’s delegates, the secretariat); 409 DOSSIER_SUBMITTED once submitted, DOSSIER_ARCHIVED once archived with its term' })
+  @ApiOperation({
+    summary:
+      'Assemble the dossier now, or refresh an open one (the holder’s delegates, the secretariat); 409 DOSSIER_SUBMITTED once submitted, DOSSIER_ARCHIVED once archived with its term',
+  })
   @ApiOkResponse({ type: DossierResponse })
   refresh(@UuidParam('councilId') councilId: string, @UuidParam('termId') termId: string, @CurrentCaller() caller: Caller): Promise<DossierResponse> {
     return this.dossiers.refresh(councilId, termId, caller);
@@ -68,7 +71,10 @@ export class DossierController {
   @Post('submit')
   @HttpCode(200)
   @RequirePermission('handover.manage')
-  @ApiOperation({ summary: 'Submit the dossier to the incoming chair: its content is frozen from then on (409 DOSSIER_SUBMITTED if already submitted, DOSSIER_ARCHIVED if archived)' })
+  @ApiOperation({
+    summary:
+      'Submit the dossier to the incoming chair: its content is frozen from then on (409 DOSSIER_SUBMITTED if already submitted, DOSSIER_ARCHIVED if archived)',
+  })
   @ApiOkResponse({ type: DossierResponse })
   submit(
     @UuidParam('councilId') councilId: string,

@@ -151,7 +151,14 @@ export class DossierRepository {
    * Assembles the term's dossier. `refresh`: creates it or replaces the content of an OPEN one (null when it is
    * submitted or archived); otherwise creates it only if it does not exist (null when it does) — the job's "once".
    */
-  async assemble(em: EntityManager, councilId: string, termId: string, at: Date, meta: Record<string, unknown>, refresh: boolean): Promise<AssembledRow | null> {
+  async assemble(
+    em: EntityManager,
+    councilId: string,
+    termId: string,
+    at: Date,
+    meta: Record<string, unknown>,
+    refresh: boolean,
+  ): Promise<AssembledRow | null> {
     const conflict = refresh
       ? `ON CONFLICT (term_id) DO UPDATE SET content = EXCLUDED.content, generated_at = EXCLUDED.generated_at,
            version = handover_dossiers.version + 1, updated_at = now() WHERE handover_dossiers.status = 'open'`
@@ -168,7 +175,10 @@ export class DossierRepository {
   }
 
   async findByTerm(councilId: string, termId: string, em: EntityManager = this.db.manager): Promise<DossierRow | undefined> {
-    const rows = (await em.query(`SELECT ${DOSSIER_COLUMNS} FROM handover_dossiers d WHERE d.council_id = $1 AND d.term_id = $2`, [councilId, termId])) as DossierRow[];
+    const rows = (await em.query(`SELECT ${DOSSIER_COLUMNS} FROM handover_dossiers d WHERE d.council_id = $1 AND d.term_id = $2`, [
+      councilId,
+      termId,
+    ])) as DossierRow[];
     return rows[0];
   }
 
@@ -181,7 +191,10 @@ export class DossierRepository {
   }
 
   async lockByTerm(em: EntityManager, councilId: string, termId: string): Promise<{ id: string; status: DossierStatus; version: number } | undefined> {
-    const rows = (await em.query(`SELECT id, status, version FROM handover_dossiers WHERE council_id = $1 AND term_id = $2 FOR UPDATE`, [councilId, termId])) as {
+    const rows = (await em.query(`SELECT id, status, version FROM handover_dossiers WHERE council_id = $1 AND term_id = $2 FOR UPDATE`, [
+      councilId,
+      termId,
+    ])) as {
       id: string;
       status: DossierStatus;
       version: number;
@@ -212,10 +225,10 @@ export class DossierRepository {
     em: EntityManager,
     a: { councilId: string; dossierId: string; itemKey: string; note: string | null; delegationId: string; userId: string | null },
   ): Promise<{ row: AcknowledgementRow; created: boolean; before: AcknowledgementRow | null }> {
-    const before = (await em.query(`SELECT ${ACK_COLUMNS} FROM handover_acknowledgements a LEFT JOIN users u ON u.id = a.acknowledged_by WHERE a.dossier_id = $1 AND a.item_key = $2`, [
-      a.dossierId,
-      a.itemKey,
-    ])) as AcknowledgementRow[];
+    const before = (await em.query(
+      `SELECT ${ACK_COLUMNS} FROM handover_acknowledgements a LEFT JOIN users u ON u.id = a.acknowledged_by WHERE a.dossier_id = $1 AND a.item_key = $2`,
+      [a.dossierId, a.itemKey],
+    )) as AcknowledgementRow[];
     const rows = (await em.query(
       `WITH up AS (
          INSERT INTO handover_acknowledgements (council_id, dossier_id, item_key, note, delegation_id, acknowledged_by)

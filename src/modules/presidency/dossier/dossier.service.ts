@@ -47,7 +47,11 @@ export class DossierService {
     return renderDossierPdf(input, language);
   }
 
-  private async documentInput(councilId: string, termId: string, lang: DocumentLanguage | undefined): Promise<{ input: DocumentInput; language: DocumentLanguage }> {
+  private async documentInput(
+    councilId: string,
+    termId: string,
+    lang: DocumentLanguage | undefined,
+  ): Promise<{ input: DocumentInput; language: DocumentLanguage }> {
     const term = await this.terms.findInCouncil(councilId, termId);
     const d = term && (await this.dossiers.findWithContent(councilId, termId));
     if (!term || !d) throw new NotFoundException('handover dossier', termId);
@@ -113,7 +117,8 @@ export class DossierService {
       if (current.status !== 'open') {
         throw frozen(termId, current.status, 'it can no longer be submitted');
       }
-      if (!(await this.dossiers.submit(em, current.id, dto.version, caller.userId))) throw new StaleVersionException('handover dossier', current.id, dto.version);
+      if (!(await this.dossiers.submit(em, current.id, dto.version, caller.userId)))
+        throw new StaleVersionException('handover dossier', current.id, dto.version);
       await this.audit.record(em, {
         councilId,
         action: 'handover_dossier.submitted',
@@ -139,7 +144,9 @@ export class DossierService {
       const dossier = await this.dossiers.findByTerm(councilId, termId, em);
       if (!dossier) throw new NotFoundException('handover dossier', termId);
       if (dossier.status === 'open') {
-        throw new ConflictException('DOSSIER_NOT_SUBMITTED', 'the handover dossier has not been submitted yet: there is nothing to acknowledge', { status: dossier.status });
+        throw new ConflictException('DOSSIER_NOT_SUBMITTED', 'the handover dossier has not been submitted yet: there is nothing to acknowledge', {
+          status: dossier.status,
+        });
       }
       const key = dto.itemKey.trim();
       if (!ITEM_KEY.test(key) || !(await this.dossiers.hasItem(em, dossier.id, key))) {

@@ -25,7 +25,12 @@ export class PrioritiesController {
   @RequirePermission('presidency.priorities')
   @ApiOperation({ summary: "Add a priority to the term (the term holder's delegates, or the secretariat), until the term ends" })
   @ApiCreatedResponse({ type: PriorityResponse })
-  create(@UuidParam('councilId') councilId: string, @UuidParam('termId') termId: string, @Body() dto: CreatePriorityDto, @CurrentCaller() caller: Caller): Promise<PriorityResponse> {
+  create(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('termId') termId: string,
+    @Body() dto: CreatePriorityDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PriorityResponse> {
     return this.priorities.create(councilId, termId, dto, caller);
   }
 
@@ -48,7 +53,12 @@ export class PrioritiesController {
   @RequirePermission('presidency.priorities')
   @ApiOperation({ summary: 'Remove a priority' })
   @ApiNoContentResponse()
-  remove(@UuidParam('councilId') councilId: string, @UuidParam('termId') termId: string, @UuidParam('priorityId') priorityId: string, @CurrentCaller() caller: Caller): Promise<void> {
+  remove(
+    @UuidParam('councilId') councilId: string,
+    @UuidParam('termId') termId: string,
+    @UuidParam('priorityId') priorityId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
     return this.priorities.remove(councilId, termId, priorityId, caller);
   }
 }

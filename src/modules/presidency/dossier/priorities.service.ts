@@ -55,7 +55,14 @@ export class PrioritiesService {
       const row = await this.priorities.update(em, councilId, termId, id, dto.version, values);
       if (!row) throw new StaleVersionException('presidency priority', id, dto.version);
       const after = priorityResponse(row);
-      await this.audit.record(em, { councilId, action: 'presidency_priority.updated', entityType: 'presidency_priority', entityId: id, before: priorityResponse(current), after });
+      await this.audit.record(em, {
+        councilId,
+        action: 'presidency_priority.updated',
+        entityType: 'presidency_priority',
+        entityId: id,
+        before: priorityResponse(current),
+        after,
+      });
       return after;
     });
   }
@@ -66,7 +73,13 @@ export class PrioritiesService {
       const current = await this.priorities.find(em, councilId, termId, id);
       if (!current) throw new NotFoundException('presidency priority', id);
       await this.priorities.delete(em, councilId, termId, id);
-      await this.audit.record(em, { councilId, action: 'presidency_priority.deleted', entityType: 'presidency_priority', entityId: id, before: priorityResponse(current) });
+      await this.audit.record(em, {
+        councilId,
+        action: 'presidency_priority.deleted',
+        entityType: 'presidency_priority',
+        entityId: id,
+        before: priorityResponse(current),
+      });
     });
   }
 
@@ -75,7 +88,9 @@ export class PrioritiesService {
     const term = await this.terms.findInCouncil(councilId, termId, em, delegationScope(caller));
     if (!term) throw new NotFoundException('presidency term', termId);
     if (term.endsAt.getTime() <= Date.now()) {
-      throw new ConflictException('PRESIDENCY_TERM_ENDED', 'the priorities of a term that has ended are part of its history and cannot change', { endsAt: term.endsAt.toISOString() });
+      throw new ConflictException('PRESIDENCY_TERM_ENDED', 'the priorities of a term that has ended are part of its history and cannot change', {
+        endsAt: term.endsAt.toISOString(),
+      });
     }
     return term;
   }

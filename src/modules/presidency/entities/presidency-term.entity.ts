@@ -9,7 +9,10 @@ export type TermSource = (typeof TERM_SOURCES)[number];
 @Entity('presidency_terms')
 @Check('presidency_terms_holder_kind_member_state', `holder_kind = 'member_state'`)
 @Check('presidency_terms_source_known', `source IN ('rotation','designated','historical','extension')`)
-@Check('presidency_terms_period_bounded', `NOT isempty(period) AND NOT lower_inf(period) AND NOT upper_inf(period) AND lower_inc(period) AND NOT upper_inc(period)`)
+@Check(
+  'presidency_terms_period_bounded',
+  `NOT isempty(period) AND NOT lower_inf(period) AND NOT upper_inf(period) AND lower_inc(period) AND NOT upper_inc(period)`,
+)
 @Check(
   'presidency_terms_millisecond_bounds',
   `date_trunc('milliseconds', lower(period)) = lower(period) AND date_trunc('milliseconds', upper(period)) = upper(period)`,

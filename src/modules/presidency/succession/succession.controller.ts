@@ -39,7 +39,8 @@ export class SuccessionController {
   @RequirePermission('presidency.manage')
   @ApiOperation({
     summary: 'Record the successor designated by an adopted decision (designated policy)',
-    description: 'The decision must be adopted at least the council\'s lead (default 12 months) before the term ends: 409 DESIGNATION_TOO_LATE otherwise. One per term.',
+    description:
+      "The decision must be adopted at least the council's lead (default 12 months) before the term ends: 409 DESIGNATION_TOO_LATE otherwise. One per term.",
   })
   @ApiCreatedResponse({ type: DesignationResponse })
   addDesignation(@UuidParam('councilId') councilId: string, @Body() dto: CreateDesignationDto): Promise<DesignationResponse> {

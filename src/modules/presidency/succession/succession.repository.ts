@@ -136,7 +136,10 @@ export class SuccessionRepository {
     return rows.length > 0;
   }
 
-  async insertWaiver(em: EntityManager, w: { councilId: string; participantId: string; decisionId: string; forTermAfter: string | null }): Promise<{ id: string; createdAt: Date }> {
+  async insertWaiver(
+    em: EntityManager,
+    w: { councilId: string; participantId: string; decisionId: string; forTermAfter: string | null },
+  ): Promise<{ id: string; createdAt: Date }> {
     const rows = (await em.query(
       `INSERT INTO presidency_waivers (council_id, participant_id, decision_id, for_term_after) VALUES ($1, $2, $3, $4) RETURNING id, created_at AS "createdAt"`,
       [w.councilId, w.participantId, w.decisionId, w.forTermAfter],

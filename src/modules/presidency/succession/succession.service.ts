@@ -105,7 +105,12 @@ export class SuccessionService {
       if (!term) throw new NotFoundException('presidency term', dto.forTermAfter);
       const participant = await this.requireMemberState(em, councilId, dto.participantId);
       if (participant.status !== 'active') {
-        throw new ConflictException('HOLDER_NOT_ACTIVE', `a ${participant.status} member state cannot be designated`, { status: participant.status }, 'participantId');
+        throw new ConflictException(
+          'HOLDER_NOT_ACTIVE',
+          `a ${participant.status} member state cannot be designated`,
+          { status: participant.status },
+          'participantId',
+        );
       }
       const decision = await this.requireAdopted(em, councilId, dto.decisionId);
       if (council.rotationPolicy !== 'designated') {
@@ -124,7 +129,13 @@ export class SuccessionService {
           'decisionId',
         );
       }
-      const row = await this.repo.insertDesignation(em, { councilId, forTermAfter: term.id, participantId: dto.participantId, decisionId: dto.decisionId, adoptedAt });
+      const row = await this.repo.insertDesignation(em, {
+        councilId,
+        forTermAfter: term.id,
+        participantId: dto.participantId,
+        decisionId: dto.decisionId,
+        adoptedAt,
+      });
       const response: DesignationResponse = {
         id: row.id,
         forTermAfter: term.id,
@@ -134,7 +145,13 @@ export class SuccessionService {
         deadline: deadline.toISOString(),
         createdAt: new Date(row.createdAt).toISOString(),
       };
-      await this.audit.record(em, { councilId, action: 'presidency.successor_designated', entityType: 'presidency_designation', entityId: row.id, after: response });
+      await this.audit.record(em, {
+        councilId,
+        action: 'presidency.successor_designated',
+        entityType: 'presidency_designation',
+        entityId: row.id,
+        after: response,
+      });
       return response;
     });
   }

@@ -103,13 +103,19 @@ describe('successor', () => {
     });
     it('an extension term takes any designation; a suspended designee is nobody', () => {
       const late = { participantId: 'IS', adoptedAt: new Date('2026-05-01T00:00:00.000Z') };
-      expect(successor(input({ policy: 'designated', designation: late, outgoing: { id: 't1', participantId: 'US', endsAt: end, source: 'extension' } }))).toMatchObject({
+      expect(
+        successor(input({ policy: 'designated', designation: late, outgoing: { id: 't1', participantId: 'US', endsAt: end, source: 'extension' } })),
+      ).toMatchObject({
         found: true,
         participantId: 'IS',
       });
       expect(
         successor(
-          input({ policy: 'designated', members: [m('US', 2), m('IS', 4, 'suspended')], designation: { participantId: 'IS', adoptedAt: new Date('2020-01-01T00:00:00.000Z') } }),
+          input({
+            policy: 'designated',
+            members: [m('US', 2), m('IS', 4, 'suspended')],
+            designation: { participantId: 'IS', adoptedAt: new Date('2020-01-01T00:00:00.000Z') },
+          }),
         ),
       ).toMatchObject({ found: false, reason: 'designee_not_active' });
     });

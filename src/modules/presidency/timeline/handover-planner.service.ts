@@ -21,7 +21,14 @@ export class HandoverPlanner {
   async plan(em: EntityManager, now: Date, councilId: string | null = null): Promise<number> {
     const terms = await this.settings.plannableTerms(em, now, councilId);
     const wanted = terms.flatMap((t) => remindersToSchedule(t, t, now).map((r) => ({ term: t, r })));
-    const live = new Map((await this.settings.liveReminders(em, wanted.map((w) => w.r.key))).map((l) => [l.key, l]));
+    const live = new Map(
+      (
+        await this.settings.liveReminders(
+          em,
+          wanted.map((w) => w.r.key),
+        )
+      ).map((l) => [l.key, l]),
+    );
     let scheduled = 0;
     for (const { term, r } of wanted) {
       const current = live.get(r.key);

@@ -31,9 +31,10 @@ export class HandoverSettingsRepository {
   constructor(private readonly db: DataSource) {}
 
   async find(councilId: string, em: EntityManager = this.db.manager): Promise<HandoverSettingsRow> {
-    const rows = (await em.query(`SELECT council_id AS "councilId", ${COLUMNS}, version, updated_at AS "updatedAt" FROM council_handover_settings WHERE council_id = $1`, [
-      councilId,
-    ])) as HandoverSettingsRow[];
+    const rows = (await em.query(
+      `SELECT council_id AS "councilId", ${COLUMNS}, version, updated_at AS "updatedAt" FROM council_handover_settings WHERE council_id = $1`,
+      [councilId],
+    )) as HandoverSettingsRow[];
     return rows[0] ?? { councilId, ...DEFAULT_HANDOVER_SETTINGS, version: 0, updatedAt: null };
   }
 
@@ -68,7 +69,14 @@ export class HandoverSettingsRepository {
          FROM presidency_terms t LEFT JOIN council_handover_settings s ON s.council_id = t.council_id
         WHERE upper(t.period) > $1 AND ($2::uuid IS NULL OR t.council_id = $2::uuid)
         ORDER BY t.council_id, lower(t.period)`,
-      [now, councilId, DEFAULT_HANDOVER_SETTINGS.firstReminderMonths, DEFAULT_HANDOVER_SETTINGS.prioritiesReminderMonths, DEFAULT_HANDOVER_SETTINGS.dossierDays, DEFAULT_HANDOVER_SETTINGS.finalReminderDays],
+      [
+        now,
+        councilId,
+        DEFAULT_HANDOVER_SETTINGS.firstReminderMonths,
+        DEFAULT_HANDOVER_SETTINGS.prioritiesReminderMonths,
+        DEFAULT_HANDOVER_SETTINGS.dossierDays,
+        DEFAULT_HANDOVER_SETTINGS.finalReminderDays,
+      ],
     )) as PlannableTermRow[];
     return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
   }

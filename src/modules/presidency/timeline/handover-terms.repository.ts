@@ -115,7 +115,12 @@ export class HandoverTermsRepository {
   }
 
   /** The term of the council; with `holderDelegationId`, only if that delegation holds it (own-scoped callers). */
-  async findInCouncil(councilId: string, termId: string, em: EntityManager = this.db.manager, holderDelegationId: string | null = null): Promise<HandoverTermRow | undefined> {
+  async findInCouncil(
+    councilId: string,
+    termId: string,
+    em: EntityManager = this.db.manager,
+    holderDelegationId: string | null = null,
+  ): Promise<HandoverTermRow | undefined> {
     const rows = (await em.query(`${SELECT} WHERE t.council_id = $1 AND t.id = $2 AND ($3::uuid IS NULL OR d.id = $3::uuid)`, [
       councilId,
       termId,

@@ -46,9 +46,14 @@ export class HandoverTimelineService {
     if (dto.prioritiesReminderMonths >= dto.firstReminderMonths) {
       throw new InvalidInputException('prioritiesReminderMonths', 'before_first_reminder', 'prioritiesReminderMonths must be fewer than firstReminderMonths');
     }
-    if (dto.finalReminderDays >= dto.dossierDays) throw new InvalidInputException('finalReminderDays', 'after_dossier', 'finalReminderDays must be fewer than dossierDays');
+    if (dto.finalReminderDays >= dto.dossierDays)
+      throw new InvalidInputException('finalReminderDays', 'after_dossier', 'finalReminderDays must be fewer than dossierDays');
     if (dto.dossierDays > dto.prioritiesReminderMonths * 28) {
-      throw new InvalidInputException('dossierDays', 'after_priorities', 'dossierDays must fall after the priorities reminder (at most 28 days per month of prioritiesReminderMonths)');
+      throw new InvalidInputException(
+        'dossierDays',
+        'after_priorities',
+        'dossierDays must fall after the priorities reminder (at most 28 days per month of prioritiesReminderMonths)',
+      );
     }
     return this.db.transaction(async (em) => {
       if (!(await this.terms.councilExists(councilId, em))) throw new NotFoundException('council', councilId);
@@ -57,7 +62,14 @@ export class HandoverTimelineService {
       if (!saved) throw new StaleVersionException('handover settings', councilId, dto.version);
       await this.planner.plan(em, new Date(), councilId);
       const after = settingsResponse(saved);
-      await this.audit.record(em, { councilId, action: 'handover_settings.updated', entityType: 'council_handover_settings', entityId: councilId, before: settingsResponse(before), after });
+      await this.audit.record(em, {
+        councilId,
+        action: 'handover_settings.updated',
+        entityType: 'council_handover_settings',
+        entityId: councilId,
+        before: settingsResponse(before),
+        after,
+      });
       return after;
     });
   }
@@ -66,7 +78,14 @@ export class HandoverTimelineService {
     const term = await this.terms.findInCouncil(councilId, termId);
     if (!term) throw new NotFoundException('presidency term', termId);
     const stages = timelineOf(term, await this.settings.find(councilId));
-    const live = new Map((await this.settings.liveReminders(this.db.manager, stages.map((s) => s.key))).map((l) => [l.key, l]));
+    const live = new Map(
+      (
+        await this.settings.liveReminders(
+          this.db.manager,
+          stages.map((s) => s.key),
+        )
+      ).map((l) => [l.key, l]),
+    );
     return {
       termId,
       outgoing: termRef(term.holder),
@@ -102,7 +121,13 @@ export class HandoverTimelineService {
         null,
         em,
       );
-      await this.audit.record(em, { councilId, action: 'handover.troika_meeting_scheduled', entityType: 'presidency_term', entityId: termId, after: { meetingId: meeting.id, title } });
+      await this.audit.record(em, {
+        councilId,
+        action: 'handover.troika_meeting_scheduled',
+        entityType: 'presidency_term',
+        entityId: termId,
+        after: { meetingId: meeting.id, title },
+      });
       return { meetingId: meeting.id, title, previous: t.previous, current: t.current, next: t.next };
     });
   }

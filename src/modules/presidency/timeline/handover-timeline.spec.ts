@@ -39,7 +39,9 @@ describe('handover timeline', () => {
 
   it('says a reminder is stale when the end moved or passed', () => {
     expect(reminderStillDue('final_reminder@2027-03-31T00:00:00.000Z', 'final_reminder', term.endsAt, new Date('2027-03-01T00:00:00Z'))).toBe(true);
-    expect(reminderStillDue('final_reminder@2027-03-31T00:00:00.000Z', 'final_reminder', new Date('2027-06-30T00:00:00Z'), new Date('2027-03-01T00:00:00Z'))).toBe(false);
+    expect(
+      reminderStillDue('final_reminder@2027-03-31T00:00:00.000Z', 'final_reminder', new Date('2027-06-30T00:00:00Z'), new Date('2027-03-01T00:00:00Z')),
+    ).toBe(false);
     expect(reminderStillDue('final_reminder@2027-03-31T00:00:00.000Z', 'final_reminder', term.endsAt, new Date('2027-04-01T00:00:00Z'))).toBe(false);
     expect(stageOfKind('handover.dossier_due')).toBe('dossier_due');
     expect(stageOfKind('handover.transfer')).toBeNull();

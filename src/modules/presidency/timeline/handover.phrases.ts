@@ -69,29 +69,34 @@ export const HANDOVER_NOTICES = {
   'handover.first_reminder': notice({
     en: {
       subject: 'Presidency handover: one year to go ({{councilName}})',
-      intro: 'The presidency of {{councilName}} passes from {{outgoingName}} to {{incomingName}} at the end of the term below. The handover timeline starts now.',
+      intro:
+        'The presidency of {{councilName}} passes from {{outgoingName}} to {{incomingName}} at the end of the term below. The handover timeline starts now.',
       nextStep: 'Agree on a troika meeting and on the handover plan.',
     },
     es: {
       subject: 'Traspaso de la presidencia: falta un año ({{councilName}})',
-      intro: 'La presidencia de {{councilName}} pasa de {{outgoingName}} a {{incomingName}} al final del mandato indicado. El calendario del traspaso comienza ahora.',
+      intro:
+        'La presidencia de {{councilName}} pasa de {{outgoingName}} a {{incomingName}} al final del mandato indicado. El calendario del traspaso comienza ahora.',
       nextStep: 'Acordar una reunión de la troika y el plan de traspaso.',
     },
     fr: {
       subject: 'Passation de la présidence : plus qu’un an ({{councilName}})',
-      intro: 'La présidence de {{councilName}} passe de {{outgoingName}} à {{incomingName}} à la fin du mandat ci-dessous. Le calendrier de passation commence.',
+      intro:
+        'La présidence de {{councilName}} passe de {{outgoingName}} à {{incomingName}} à la fin du mandat ci-dessous. Le calendrier de passation commence.',
       nextStep: 'Convenir d’une réunion de la troïka et du plan de passation.',
     },
     pt: {
       subject: 'Transmissão da presidência: falta um ano ({{councilName}})',
-      intro: 'A presidência de {{councilName}} passa de {{outgoingName}} para {{incomingName}} no fim do mandato abaixo. O calendário da transmissão começa agora.',
+      intro:
+        'A presidência de {{councilName}} passa de {{outgoingName}} para {{incomingName}} no fim do mandato abaixo. O calendário da transmissão começa agora.',
       nextStep: 'Acordar uma reunião da troika e o plano de transmissão.',
     },
   }),
   'handover.priorities_due': notice({
     en: {
       subject: 'Presidency handover: the incoming chair presents its priorities ({{councilName}})',
-      intro: '{{incomingName}} takes over the presidency of {{councilName}} from {{outgoingName}} at the end of the term below, and now presents its priorities.',
+      intro:
+        '{{incomingName}} takes over the presidency of {{councilName}} from {{outgoingName}} at the end of the term below, and now presents its priorities.',
       nextStep: 'The incoming chair enters and presents its priorities for its term.',
     },
     es: {
@@ -101,34 +106,40 @@ export const HANDOVER_NOTICES = {
     },
     fr: {
       subject: 'Passation de la présidence : la présidence entrante présente ses priorités ({{councilName}})',
-      intro: '{{incomingName}} succède à {{outgoingName}} à la présidence de {{councilName}} à la fin du mandat ci-dessous, et présente maintenant ses priorités.',
+      intro:
+        '{{incomingName}} succède à {{outgoingName}} à la présidence de {{councilName}} à la fin du mandat ci-dessous, et présente maintenant ses priorités.',
       nextStep: 'La présidence entrante saisit et présente ses priorités pour son mandat.',
     },
     pt: {
       subject: 'Transmissão da presidência: a presidência entrante apresenta suas prioridades ({{councilName}})',
-      intro: '{{incomingName}} assume a presidência de {{councilName}} depois de {{outgoingName}} no fim do mandato abaixo, e apresenta agora suas prioridades.',
+      intro:
+        '{{incomingName}} assume a presidência de {{councilName}} depois de {{outgoingName}} no fim do mandato abaixo, e apresenta agora suas prioridades.',
       nextStep: 'A presidência entrante registra e apresenta suas prioridades para o mandato.',
     },
   }),
   'handover.dossier_due': notice({
     en: {
       subject: 'Presidency handover: the handover dossier is assembled ({{councilName}})',
-      intro: 'The handover dossier of {{outgoingName}}, presidency of {{councilName}}, is assembled for {{incomingName}}: open action items, pending decisions, meetings, bodies and contacts.',
+      intro:
+        'The handover dossier of {{outgoingName}}, presidency of {{councilName}}, is assembled for {{incomingName}}: open action items, pending decisions, meetings, bodies and contacts.',
       nextStep: 'The outgoing chair reviews, refreshes and submits the dossier; the incoming chair then acknowledges it entry by entry.',
     },
     es: {
       subject: 'Traspaso de la presidencia: el expediente de traspaso está listo ({{councilName}})',
-      intro: 'El expediente de traspaso de {{outgoingName}}, presidencia de {{councilName}}, está preparado para {{incomingName}}: acciones abiertas, decisiones pendientes, reuniones, órganos y contactos.',
+      intro:
+        'El expediente de traspaso de {{outgoingName}}, presidencia de {{councilName}}, está preparado para {{incomingName}}: acciones abiertas, decisiones pendientes, reuniones, órganos y contactos.',
       nextStep: 'La presidencia saliente revisa, actualiza y presenta el expediente; la entrante lo acusa recibo punto por punto.',
     },
     fr: {
       subject: 'Passation de la présidence : le dossier de passation est constitué ({{councilName}})',
-      intro: 'Le dossier de passation de {{outgoingName}}, présidence de {{councilName}}, est constitué pour {{incomingName}} : actions ouvertes, décisions en attente, réunions, organes et contacts.',
+      intro:
+        'Le dossier de passation de {{outgoingName}}, présidence de {{councilName}}, est constitué pour {{incomingName}} : actions ouvertes, décisions en attente, réunions, organes et contacts.',
       nextStep: 'La présidence sortante revoit, actualise et remet le dossier ; la présidence entrante en accuse réception point par point.',
     },
     pt: {
       subject: 'Transmissão da presidência: o dossiê de transmissão está pronto ({{councilName}})',
-      intro: 'O dossiê de transmissão de {{outgoingName}}, presidência de {{councilName}}, está pronto para {{incomingName}}: ações em aberto, decisões pendentes, reuniões, órgãos e contatos.',
+      intro:
+        'O dossiê de transmissão de {{outgoingName}}, presidência de {{councilName}}, está pronto para {{incomingName}}: ações em aberto, decisões pendentes, reuniões, órgãos e contatos.',
       nextStep: 'A presidência cessante revisa, atualiza e entrega o dossiê; a entrante confirma o recebimento item por item.',
     },
   }),

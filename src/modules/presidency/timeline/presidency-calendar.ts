@@ -32,7 +32,14 @@ export function calendarAt<T extends TermSpan>(input: CalendarInput<T>): Calenda
   const missing = input.upcoming - recorded.length;
   const projected =
     last && missing > 0 && last.endsAt.getTime() > t
-      ? projectTerms({ policy: input.policy, members: input.members, termMonths: input.termMonths, lastHolderId: last.participantId, lastEndsAt: last.endsAt, count: missing })
+      ? projectTerms({
+          policy: input.policy,
+          members: input.members,
+          termMonths: input.termMonths,
+          lastHolderId: last.participantId,
+          lastEndsAt: last.endsAt,
+          count: missing,
+        })
       : [];
   const troika = troikaAt({ terms: input.terms, at: input.at, policy: input.policy, members: input.members, termMonths: input.termMonths });
   return { past, current: i >= 0 ? input.terms[i]! : null, upcoming: [...recorded, ...projected], troika };

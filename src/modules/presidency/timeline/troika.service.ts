@@ -13,9 +13,25 @@ export interface TermTroika {
 export function termRef(x: PresidencyTermRow | ProjectedTerm, members: MemberStateRow[]): TermRef {
   if ('projected' in x) {
     const m = x.participantId === null ? undefined : members.find((s) => s.id === x.participantId);
-    return { termId: null, participantId: m?.id ?? null, name: m?.name ?? null, isoCode: m?.isoCode ?? null, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), projected: true };
+    return {
+      termId: null,
+      participantId: m?.id ?? null,
+      name: m?.name ?? null,
+      isoCode: m?.isoCode ?? null,
+      startsAt: x.startsAt.toISOString(),
+      endsAt: x.endsAt.toISOString(),
+      projected: true,
+    };
   }
-  return { termId: x.id, participantId: x.participantId, name: x.holderName, isoCode: x.isoCode, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), projected: false };
+  return {
+    termId: x.id,
+    participantId: x.participantId,
+    name: x.holderName,
+    isoCode: x.isoCode,
+    startsAt: x.startsAt.toISOString(),
+    endsAt: x.endsAt.toISOString(),
+    projected: false,
+  };
 }
 
 /** The troika around a term (previous, the term, next — the next projected under a fixed order when not entered), from presidency/rotation.ts. */

@@ -13,7 +13,10 @@ const CLOSED_MEETING = new Set(['closed', 'minutes_circulated', 'minutes_approve
 export function checkHandoverClock(at: Date, now: Date, toleranceSeconds: number): void {
   if (at.getTime() > now.getTime()) {
     const message = 'a handover takes effect now or at an instant already past, never in the future';
-    throw new DomainException('HANDOVER_IN_FUTURE', 400, message, [{ field: 'at', rule: 'not_future', message }], { at: at.toISOString(), now: now.toISOString() });
+    throw new DomainException('HANDOVER_IN_FUTURE', 400, message, [{ field: 'at', rule: 'not_future', message }], {
+      at: at.toISOString(),
+      now: now.toISOString(),
+    });
   }
   const toleranceMs = toleranceSeconds * 1000;
   const earliest = new Date(now.getTime() - toleranceMs);
@@ -41,12 +44,18 @@ export async function handoverGrounds(
     throw new InvalidInputException('decisionId', 'required', 'a handover by written procedure cites the adopted decision');
   }
   if (dto.mode === 'meeting' && dto.meetingId === undefined) throw new InvalidInputException('meetingId', 'required', 'name the handover meeting');
-  if (dto.mode !== 'meeting' && dto.meetingId !== undefined) throw new InvalidInputException('meetingId', 'meeting_mode_only', "meetingId goes with mode 'meeting'");
+  if (dto.mode !== 'meeting' && dto.meetingId !== undefined)
+    throw new InvalidInputException('meetingId', 'meeting_mode_only', "meetingId goes with mode 'meeting'");
   if (dto.decisionId !== undefined) {
     const d = await reads.terms.decision(em, councilId, dto.decisionId);
     if (!d) throw new NotFoundException('decision', dto.decisionId);
     if (d.outcome !== 'adopted') {
-      throw new ConflictException('DECISION_NOT_ADOPTED', 'only an adopted decision can ground a handover', { status: d.status, outcome: d.outcome }, 'decisionId');
+      throw new ConflictException(
+        'DECISION_NOT_ADOPTED',
+        'only an adopted decision can ground a handover',
+        { status: d.status, outcome: d.outcome },
+        'decisionId',
+      );
     }
     const adoptedAt = d.closedAt === null ? null : new Date(d.closedAt);
     if (adoptedAt !== null && at.getTime() < adoptedAt.getTime()) {
@@ -63,7 +72,12 @@ export async function handoverGrounds(
     const m = await reads.transfers.meetingStatus(em, councilId, dto.meetingId);
     if (!m) throw new NotFoundException('meeting', dto.meetingId);
     if (!CLOSED_MEETING.has(m.status)) {
-      throw new ConflictException('MEETING_NOT_CLOSED', `the handover happens when the handover meeting has closed; it is ${m.status.replace(/_/g, ' ')}`, { status: m.status }, 'meetingId');
+      throw new ConflictException(
+        'MEETING_NOT_CLOSED',
+        `the handover happens when the handover meeting has closed; it is ${m.status.replace(/_/g, ' ')}`,
+        { status: m.status },
+        'meetingId',
+      );
     }
     if (at.getTime() < m.startsAt.getTime()) {
       throw new ConflictException(

@@ -23,7 +23,11 @@ export class HandoverMeetingController {
       '409 MEETING_NOT_DESIGNABLE (closed, cancelled, postponed), MEETING_AFTER_TERM, TERM_ENDED, or a term that already has one; 404 for a meeting of another council.',
   })
   @ApiCreatedResponse({ type: HandoverMeetingResponse })
-  designate(@UuidParam('councilId') councilId: string, @Body() dto: DesignateHandoverMeetingDto, @CurrentCaller() caller: Caller): Promise<HandoverMeetingResponse> {
+  designate(
+    @UuidParam('councilId') councilId: string,
+    @Body() dto: DesignateHandoverMeetingDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<HandoverMeetingResponse> {
     return this.handoverMeetings.designate(councilId, dto, caller.userId);
   }
 

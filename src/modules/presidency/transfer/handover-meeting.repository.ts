@@ -65,7 +65,10 @@ export class HandoverMeetingRepository {
 
   /** The meeting, its row locked against a concurrent transition (FOR SHARE) while it is designated. */
   async lockMeeting(em: EntityManager, councilId: string, meetingId: string): Promise<{ status: string; startsAt: Date } | undefined> {
-    const rows = (await em.query(`SELECT status, starts_at AS "startsAt" FROM meetings WHERE council_id = $1 AND id = $2 FOR SHARE`, [councilId, meetingId])) as {
+    const rows = (await em.query(`SELECT status, starts_at AS "startsAt" FROM meetings WHERE council_id = $1 AND id = $2 FOR SHARE`, [
+      councilId,
+      meetingId,
+    ])) as {
       status: string;
       startsAt: Date;
     }[];
@@ -81,13 +84,18 @@ export class HandoverMeetingRepository {
   }
 
   async delete(em: EntityManager, councilId: string, termId: string): Promise<boolean> {
-    const [, count] = (await em.query(`DELETE FROM presidency_handover_meetings WHERE council_id = $1 AND term_id = $2`, [councilId, termId])) as [unknown, number];
+    const [, count] = (await em.query(`DELETE FROM presidency_handover_meetings WHERE council_id = $1 AND term_id = $2`, [councilId, termId])) as [
+      unknown,
+      number,
+    ];
     return count > 0;
   }
 
   /** The term whose handover meeting this meeting is, if it is one. */
   async termOfMeeting(em: EntityManager, councilId: string, meetingId: string): Promise<string | undefined> {
-    const rows = (await em.query(`SELECT term_id FROM presidency_handover_meetings WHERE council_id = $1 AND meeting_id = $2`, [councilId, meetingId])) as { term_id: string }[];
+    const rows = (await em.query(`SELECT term_id FROM presidency_handover_meetings WHERE council_id = $1 AND meeting_id = $2`, [councilId, meetingId])) as {
+      term_id: string;
+    }[];
     return rows[0]?.term_id;
   }
 

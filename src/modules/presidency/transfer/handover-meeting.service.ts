@@ -73,10 +73,21 @@ export class HandoverMeetingService {
       // Lock the meeting against a close racing the undesignation, then judge its status.
       const meeting = await this.repo.lockMeeting(em, councilId, row.meetingId);
       if (meeting && CLOSED.includes(meeting.status)) {
-        throw new ConflictException('MEETING_CLOSED', 'the handover meeting has closed: the designation has done its work and stays on record', { status: meeting.status }, 'termId');
+        throw new ConflictException(
+          'MEETING_CLOSED',
+          'the handover meeting has closed: the designation has done its work and stays on record',
+          { status: meeting.status },
+          'termId',
+        );
       }
       await this.repo.delete(em, councilId, term.id);
-      await this.audit.record(em, { councilId, action: 'presidency.handover_meeting_undesignated', entityType: 'presidency_term', entityId: term.id, before: handoverMeetingResponse(row) });
+      await this.audit.record(em, {
+        councilId,
+        action: 'presidency.handover_meeting_undesignated',
+        entityType: 'presidency_term',
+        entityId: term.id,
+        before: handoverMeetingResponse(row),
+      });
     });
   }
 
@@ -97,7 +108,12 @@ export class HandoverMeetingService {
   private async openTerm(em: EntityManager, councilId: string, termId: string | undefined): Promise<TermRow> {
     const term = await this.termOf(em, councilId, termId);
     if (term.endsAt.getTime() <= Date.now() || (await this.terms.isSucceeded(em, term.id))) {
-      throw new ConflictException('TERM_ENDED', 'this presidency term has ended or been succeeded: it can no longer get a handover meeting', { termId: term.id }, 'termId');
+      throw new ConflictException(
+        'TERM_ENDED',
+        'this presidency term has ended or been succeeded: it can no longer get a handover meeting',
+        { termId: term.id },
+        'termId',
+      );
     }
     return term;
   }

@@ -116,7 +116,13 @@ export class TermSuccessionService {
         meetingId: extras.meetingId,
       },
     });
-    await this.outbox.notify(em, { councilId: council.id, kind: PRESIDENCY_TRANSFERRED, subjectType: 'presidency_term', subjectId: term.id, occurrence: term.id });
+    await this.outbox.notify(em, {
+      councilId: council.id,
+      kind: PRESIDENCY_TRANSFERRED,
+      subjectType: 'presidency_term',
+      subjectId: term.id,
+      occurrence: term.id,
+    });
     return { outcome: 'transferred', transferId, toTermId, toEndsAt, itemsMoved, basis: s.basis };
   }
 
@@ -155,7 +161,13 @@ export class TermSuccessionService {
     // The alert of the month goes out with it (the succession check then finds it sent).
     const period = alertPeriod(new Date());
     if (await this.terms.recordAlert(em, council.id, toTermId, period, alertReason(reason))) {
-      await this.outbox.notify(em, { councilId: council.id, kind: PRESIDENCY_NO_SUCCESSOR, subjectType: 'presidency_term', subjectId: toTermId, occurrence: period });
+      await this.outbox.notify(em, {
+        councilId: council.id,
+        kind: PRESIDENCY_NO_SUCCESSOR,
+        subjectType: 'presidency_term',
+        subjectId: toTermId,
+        occurrence: period,
+      });
     }
     return { outcome: 'extended', transferId, toTermId, toEndsAt, itemsMoved: 0, basis: 'extension' };
   }

@@ -25,7 +25,11 @@ export class TransferController {
   })
   @ApiCreatedResponse({ type: TransferResponse, description: 'The presidency passed' })
   @ApiOkResponse({ type: TransferResponse, description: 'A retry: the transfer this decision (or meeting) made before; nothing changed' })
-  async handover(@UuidParam('councilId') councilId: string, @Body() dto: HandoverDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TransferResponse> {
+  async handover(
+    @UuidParam('councilId') councilId: string,
+    @Body() dto: HandoverDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TransferResponse> {
     const { transfer, replayed } = await this.transfers.handover(councilId, dto);
     if (replayed) reply.status(200);
     return transfer;

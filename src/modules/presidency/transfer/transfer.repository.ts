@@ -88,7 +88,10 @@ export class TransferRepository {
     return rows.map((r) => ({ id: r.id, endsAt: new Date(r.endsAt) }));
   }
 
-  async insertTerm(em: EntityManager, t: { councilId: string; participantId: string; startsAt: Date; endsAt: Date; source: TermSource; note: string | null }): Promise<string> {
+  async insertTerm(
+    em: EntityManager,
+    t: { councilId: string; participantId: string; startsAt: Date; endsAt: Date; source: TermSource; note: string | null },
+  ): Promise<string> {
     const rows = (await em.query(
       `INSERT INTO presidency_terms (council_id, participant_id, holder_kind, period, source, note)
        VALUES ($1, $2, 'member_state', tstzrange($3, $4, '[)'), $5, $6) RETURNING id`,
@@ -137,10 +140,9 @@ export class TransferRepository {
   async archiveDossier(em: EntityManager, termId: string): Promise<boolean> {
     const exists = (await em.query(`SELECT to_regclass('handover_dossiers') IS NOT NULL AS present`)) as { present: boolean }[];
     if (!exists[0]!.present) return false;
-    const [, count] = (await em.query(
-      `UPDATE handover_dossiers SET status = 'archived', archived_at = now() WHERE term_id = $1 AND status <> 'archived'`,
-      [termId],
-    )) as [unknown, number];
+    const [, count] = (await em.query(`UPDATE handover_dossiers SET status = 'archived', archived_at = now() WHERE term_id = $1 AND status <> 'archived'`, [
+      termId,
+    ])) as [unknown, number];
     return count > 0;
   }
 

@@ -130,7 +130,11 @@ export class TransferService {
     if (!termId) return 'skipped';
     const done = await this.atCloseIn(em, councilId, termId);
     if (typeof done === 'string') {
-      if (done === 'blocked') this.logger.warn({ termId, meetingId }, 'the handover meeting closed while an earlier term awaits its succession; the sweeper will transfer both in order');
+      if (done === 'blocked')
+        this.logger.warn(
+          { termId, meetingId },
+          'the handover meeting closed while an earlier term awaits its succession; the sweeper will transfer both in order',
+        );
       return done;
     }
     return done.outcome;
@@ -152,13 +156,22 @@ export class TransferService {
   private async atMeetingClose(em: EntityManager, council: SuccessionCouncilRow, term: TermRow, closed: ClosedHandover): Promise<Succeeded | 'skipped'> {
     const succession = await this.succession.evaluate(em, council, term);
     if (!succession.found) {
-      this.logger.warn({ termId: term.id, meetingId: closed.meetingId, reason: succession.reason }, 'the handover meeting closed but no successor is known; the term runs to its end');
+      this.logger.warn(
+        { termId: term.id, meetingId: closed.meetingId, reason: succession.reason },
+        'the handover meeting closed but no successor is known; the term runs to its end',
+      );
       return 'skipped';
     }
     const next = await this.terms.startingAt(em, council.id, term.endsAt);
     await this.repo.moveBoundaryEarlier(em, term.id, next?.id ?? null, closed.closedAt);
     const moved: TermRow = { ...term, endsAt: closed.closedAt };
-    return this.termSuccession.succeed(em, council, moved, { mode: 'meeting', decisionId: null, meetingId: closed.meetingId, originalEnd: term.endsAt, succession });
+    return this.termSuccession.succeed(em, council, moved, {
+      mode: 'meeting',
+      decisionId: null,
+      meetingId: closed.meetingId,
+      originalEnd: term.endsAt,
+      succession,
+    });
   }
 
   /**
@@ -182,7 +195,12 @@ export class TransferService {
       const term = await this.terms.covering(em, councilId, now);
       if (!term) throw new ConflictException('NO_PRESIDENCY', 'no presidency term covers now: there is nothing to hand over', {});
       if (dto.termId !== undefined && dto.termId !== term.id) {
-        throw new ConflictException('STALE_TERM', 'the presidency term covering now is not the one given: reload and retry', { currentTermId: term.id }, 'termId');
+        throw new ConflictException(
+          'STALE_TERM',
+          'the presidency term covering now is not the one given: reload and retry',
+          { currentTermId: term.id },
+          'termId',
+        );
       }
       if (at.getTime() <= term.startsAt.getTime()) {
         throw new ConflictException(
@@ -233,4 +251,3 @@ export class TransferService {
     });
   }
 }
-

@@ -13,7 +13,8 @@ export class ProgressReportResponse {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'council, body, meeting, today, overall roll-up, recommendations roll-up, owners roll-up, unfinished items with status, overdue and latest progress',
+    description:
+      'council, body, meeting, today, overall roll-up, recommendations roll-up, owners roll-up, unfinished items with status, overdue and latest progress',
   })
   snapshot: Record<string, unknown>;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;

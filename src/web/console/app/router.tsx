@@ -194,7 +194,26 @@ const silenceOne = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  signedIn.addChildren([home, myItems, item, progress, notifications, meetings, meeting, planMeeting, meetingsCalendar, seriesList, newSeries, series, presidency, silence, silenceOne, people, reminders, audit]),
+  signedIn.addChildren([
+    home,
+    myItems,
+    item,
+    progress,
+    notifications,
+    meetings,
+    meeting,
+    planMeeting,
+    meetingsCalendar,
+    seriesList,
+    newSeries,
+    series,
+    presidency,
+    silence,
+    silenceOne,
+    people,
+    reminders,
+    audit,
+  ]),
   publicPages.addChildren([publicIndex, publicPresidency, publicDecisions, publicMinutes, publicMinutesOne]),
 ]);
 

@@ -158,7 +158,7 @@ export function refresh(stale?: string): Promise<string | undefined> {
       return current.accessToken;
     }
     let transient = 0;
-    for (let refused = 0; refused < 2; ) {
+    for (let refused = 0; refused < 2;) {
       const refreshToken = ended ? null : await committedRefreshToken();
       if (!refreshToken) {
         if (current || stale) end('expired', false);

@@ -46,7 +46,7 @@ async function fetchWithToken(path: string, signal: AbortSignal): Promise<Respon
 export async function fetchDocument(path: string, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<Blob> {
   const started = Date.now();
   let url = path;
-  for (let waits = 0; ; ) {
+  for (let waits = 0; ;) {
     const response = await fetchWithToken(url, signal);
     if (response.status === 202) {
       waits++;

@@ -11,7 +11,12 @@ export class ActionItemRulesDto {
   @Max(MAX_DAYS)
   ackDays: number;
 
-  @ApiProperty({ type: [Number], maxItems: MAX_DUE_SOON, example: [14, 3], description: 'Days before the due date at which the owner is reminded (09:00 in the council’s time zone); may be empty' })
+  @ApiProperty({
+    type: [Number],
+    maxItems: MAX_DUE_SOON,
+    example: [14, 3],
+    description: 'Days before the due date at which the owner is reminded (09:00 in the council’s time zone); may be empty',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_DUE_SOON)
   @ArrayUnique()
@@ -20,7 +25,12 @@ export class ActionItemRulesDto {
   @Max(MAX_DAYS, { each: true })
   dueSoonDays: number[];
 
-  @ApiProperty({ minimum: 1, maximum: MAX_DAYS, example: 1, description: 'Days after the due date: the owner and the head of delegation are told the item is overdue' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: MAX_DAYS,
+    example: 1,
+    description: 'Days after the due date: the owner and the head of delegation are told the item is overdue',
+  })
   @IsInt32()
   @Min(1)
   @Max(MAX_DAYS)
@@ -32,7 +42,12 @@ export class ActionItemRulesDto {
   @Max(MAX_DAYS)
   escalateDays: number;
 
-  @ApiProperty({ minimum: 3, maximum: MAX_DAYS, example: 30, description: 'Days after the due date: the item goes onto the next senior officials meeting’s agenda (after escalateDays)' })
+  @ApiProperty({
+    minimum: 3,
+    maximum: MAX_DAYS,
+    example: 30,
+    description: 'Days after the due date: the item goes onto the next senior officials meeting’s agenda (after escalateDays)',
+  })
   @IsInt32()
   @Min(3)
   @Max(MAX_DAYS)

@@ -8,7 +8,10 @@ import { Council } from '../../../councils/entities/council.entity.js';
   'council_action_item_rules_due_soon_days_range',
   `cardinality(due_soon_days) <= 5 AND array_position(due_soon_days, NULL) IS NULL AND 1 <= ALL (due_soon_days) AND 365 >= ALL (due_soon_days)`,
 )
-@Check('council_action_item_rules_escalation_order', `overdue_days >= 1 AND escalate_days > overdue_days AND agenda_days > escalate_days AND agenda_days <= 365`)
+@Check(
+  'council_action_item_rules_escalation_order',
+  `overdue_days >= 1 AND escalate_days > overdue_days AND agenda_days > escalate_days AND agenda_days <= 365`,
+)
 export class CouncilActionItemRules {
   @PrimaryColumn('uuid') councilId: string;
   @Column('integer', { default: 7 }) ackDays: number;

@@ -16,7 +16,10 @@ export class AgendaItemResponse {
   @ApiProperty({ description: 'Added after the agenda was circulated' }) supplementary: boolean;
   @ApiProperty({ description: 'Added after the supplementary deadline with the chair’s acceptance' }) acceptedByChair: boolean;
   @ApiProperty({ type: [AgendaDocumentResponse] }) documents: AgendaDocumentResponse[];
-  @ApiPropertyOptional({ type: [AgendaItemPaperResponse], description: "On the agenda read: the item's papers (documents uploaded to it), one per language, with their current version" })
+  @ApiPropertyOptional({
+    type: [AgendaItemPaperResponse],
+    description: "On the agenda read: the item's papers (documents uploaded to it), one per language, with their current version",
+  })
   papers?: AgendaItemPaperResponse[];
   @ApiPropertyOptional({ type: [String], description: 'On the agenda read: the working languages in which the item has no paper yet' })
   papersMissing?: string[];

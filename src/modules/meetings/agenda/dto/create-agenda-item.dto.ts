@@ -7,11 +7,16 @@ import { Optional } from '../../../../core/validation/presence.decorators.js';
 import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 
 export const TITLE_DESCRIPTION =
-  "The title per working language of the council, e.g. { \"es\": \"…\", \"en\": \"…\" }: at least one, only the council's working languages, each a non-blank text of at most 300 characters";
+  'The title per working language of the council, e.g. { "es": "…", "en": "…" }: at least one, only the council\'s working languages, each a non-blank text of at most 300 characters';
 
 /** A new item at the end of the agenda. */
 export class CreateAgendaItemDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: TITLE_DESCRIPTION, example: { es: 'Movilidad laboral', en: 'Labour mobility' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: TITLE_DESCRIPTION,
+    example: { es: 'Movilidad laboral', en: 'Labour mobility' },
+  })
   @IsObject()
   title: Record<string, string>;
 

@@ -41,7 +41,10 @@ export class UpdateAgendaItemDto {
   @Type(() => AgendaDocumentDto)
   documents?: AgendaDocumentDto[];
 
-  @ApiPropertyOptional({ enum: SETTABLE_AGENDA_ITEM_STATUSES, description: "'withdrawn' takes the item off the agenda (kept in the record); 'scheduled' puts it back" })
+  @ApiPropertyOptional({
+    enum: SETTABLE_AGENDA_ITEM_STATUSES,
+    description: "'withdrawn' takes the item off the agenda (kept in the record); 'scheduled' puts it back",
+  })
   @Optional()
   @IsIn(SETTABLE_AGENDA_ITEM_STATUSES)
   status?: (typeof SETTABLE_AGENDA_ITEM_STATUSES)[number];

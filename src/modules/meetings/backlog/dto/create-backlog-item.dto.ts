@@ -6,7 +6,12 @@ import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 /** An item proposed for a future meeting of the body. */
 export class CreateBacklogItemDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: TITLE_DESCRIPTION, example: { es: 'Movilidad laboral', en: 'Labour mobility' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: TITLE_DESCRIPTION,
+    example: { es: 'Movilidad laboral', en: 'Labour mobility' },
+  })
   @IsObject()
   title: Record<string, string>;
 

@@ -4,5 +4,6 @@ import { BacklogItemResponse } from './backlog-item.response.js';
 
 export class ScheduledBacklogItemResponse {
   @ApiProperty({ type: BacklogItemResponse }) backlogItem: BacklogItemResponse;
-  @ApiProperty({ type: AgendaItemResponse, description: 'The item added to the agenda (supplementary if the agenda was circulated)' }) agendaItem: AgendaItemResponse;
+  @ApiProperty({ type: AgendaItemResponse, description: 'The item added to the agenda (supplementary if the agenda was circulated)' })
+  agendaItem: AgendaItemResponse;
 }

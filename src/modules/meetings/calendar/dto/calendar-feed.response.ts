@@ -18,7 +18,8 @@ export class CalendarFeedListResponse {
 export class CreatedCalendarFeedResponse extends CalendarFeedResponse {
   @ApiProperty({
     example: 'https://council.example.org/calendar/3q2-7wEXAMPLEtoken.ics',
-    description: 'The subscription URL, with its secret token. Shown ONCE (only a hash of the token is kept): anyone with it can read the feed until you revoke it',
+    description:
+      'The subscription URL, with its secret token. Shown ONCE (only a hash of the token is kept): anyone with it can read the feed until you revoke it',
   })
   url: string;
 }

@@ -7,7 +7,10 @@ export class CreateCalendarFeedDto {
   @IsUUID('all')
   councilId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "One body of that council: the feed holds only that body's meetings. Omitted = all the council's meetings, its bodies' included" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "One body of that council: the feed holds only that body's meetings. Omitted = all the council's meetings, its bodies' included",
+  })
   @Optional()
   @IsUUID('all')
   bodyId?: string;

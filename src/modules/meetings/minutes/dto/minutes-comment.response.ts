@@ -7,7 +7,8 @@ export class MinutesCommentResponse {
   @ApiProperty({ format: 'uuid' }) delegationId: string;
   @ApiProperty() delegationName: string;
   @ApiProperty({ enum: PARTICIPANT_KINDS }) participantKind: ParticipantKind;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The delegate who wrote it (null once the account is gone)' }) authorId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The delegate who wrote it (null once the account is gone)' }) authorId:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) authorName: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agendaItemId: string | null;
   @ApiProperty() text: string;

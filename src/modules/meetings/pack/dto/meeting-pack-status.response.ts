@@ -5,7 +5,8 @@ import { PACK_AUDIENCES, PACK_LANGUAGES, type PackAudience, type PackLanguage } 
 export class MeetingPackStatusResponse {
   @ApiProperty({ format: 'uuid' }) meetingId: string;
   @ApiProperty({ enum: PACK_LANGUAGES }) language: PackLanguage;
-  @ApiProperty({ enum: PACK_AUDIENCES, description: 'members: without the papers restricted to member states; member_states: with them' }) audience: PackAudience;
+  @ApiProperty({ enum: PACK_AUDIENCES, description: 'members: without the papers restricted to member states; member_states: with them' })
+  audience: PackAudience;
   @ApiProperty({ enum: ['building'] }) status: 'building';
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
   @ApiProperty({ description: 'Ask again after this many seconds (also the Retry-After header)' }) retryAfterSeconds: number;

@@ -6,7 +6,8 @@ import { PACK_LANGUAGES, type PackLanguage } from '../entities/meeting-pack.enti
 export class MeetingPackQuery {
   @ApiPropertyOptional({
     enum: PACK_LANGUAGES,
-    description: "The pack's language: of the cover, the agenda and the papers (a paper missing in it: the council's first working language, marked on the cover). Defaults to the council's first working language",
+    description:
+      "The pack's language: of the cover, the agenda and the papers (a paper missing in it: the council's first working language, marked on the cover). Defaults to the council's first working language",
   })
   @Optional()
   @IsIn(PACK_LANGUAGES)

@@ -69,7 +69,10 @@ export class MeetingPackBuildJob implements JobHandler<'meeting_pack.build'> {
       if (err instanceof Superseded) return 'skipped';
       throw err;
     }
-    this.logger.log({ packId, meetingId: pack.meetingId, language: pack.language, pages: built.pageCount, bytes: built.bytes.length, buildMs }, 'meeting pack built');
+    this.logger.log(
+      { packId, meetingId: pack.meetingId, language: pack.language, pages: built.pageCount, bytes: built.bytes.length, buildMs },
+      'meeting pack built',
+    );
     return 'done';
   }
 }

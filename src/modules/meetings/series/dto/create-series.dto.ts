@@ -45,7 +45,11 @@ export class CreateSeriesDto {
   @Type(() => RecurrenceDto)
   recurrence: RecurrenceDto;
 
-  @ApiProperty({ format: 'date', example: '2030-03-04', description: 'The rule runs from this date (the first occurrence is the first matching day on or after it)' })
+  @ApiProperty({
+    format: 'date',
+    example: '2030-03-04',
+    description: 'The rule runs from this date (the first occurrence is the first matching day on or after it)',
+  })
   @Matches(CALENDAR_DATE, { message: 'firstDate must be a date YYYY-MM-DD' })
   firstDate: string;
 

@@ -11,7 +11,12 @@ import { IsInt32 } from '../../../../core/validation/int32.decorator.js';
 export class RecurrenceDto {
   @ApiProperty({ enum: RECURRENCE_FREQUENCIES }) @IsIn(RECURRENCE_FREQUENCIES) frequency: RecurrenceFrequency;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_INTERVAL, default: 1, description: 'Every n weeks (weekly) or months (monthly); weeks are counted from the week of firstDate' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_INTERVAL,
+    default: 1,
+    description: 'Every n weeks (weekly) or months (monthly); weeks are counted from the week of firstDate',
+  })
   @Optional()
   @IsInt32()
   @Min(1)

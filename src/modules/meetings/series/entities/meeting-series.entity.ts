@@ -23,7 +23,10 @@ export type SeriesStatus = (typeof SERIES_STATUSES)[number];
 @Check('meeting_series_frequency_known', `frequency IN ('weekly','monthly')`)
 @Check('meeting_series_repeat_interval_range', `repeat_interval BETWEEN 1 AND 12`)
 @Check('meeting_series_weekday_known', `weekday IN ('MO','TU','WE','TH','FR','SA','SU')`)
-@Check('meeting_series_week_of_month_shape', `(frequency = 'monthly') = (week_of_month IS NOT NULL) AND (week_of_month IS NULL OR week_of_month IN (1,2,3,4,-1))`)
+@Check(
+  'meeting_series_week_of_month_shape',
+  `(frequency = 'monthly') = (week_of_month IS NOT NULL) AND (week_of_month IS NULL OR week_of_month IN (1,2,3,4,-1))`,
+)
 @Check('meeting_series_end_shape', `num_nonnulls(until_date, occurrence_count) = 1`)
 @Check('meeting_series_until_after_first', `until_date >= first_date`)
 @Check('meeting_series_count_range', `occurrence_count BETWEEN 1 AND 60`)

@@ -9,7 +9,10 @@ export const REQUESTABLE_OUTCOMES = ['deferred'] as const;
 export class CloseDecisionDto {
   @ApiProperty({ description: 'The version of the decision you read' }) @IsInt32() @Min(1) version: number;
 
-  @ApiPropertyOptional({ enum: REQUESTABLE_OUTCOMES, description: "'deferred' defers the decision (allowed without quorum); otherwise adopted or not_adopted follows from the rules" })
+  @ApiPropertyOptional({
+    enum: REQUESTABLE_OUTCOMES,
+    description: "'deferred' defers the decision (allowed without quorum); otherwise adopted or not_adopted follows from the rules",
+  })
   @Optional()
   @IsIn(REQUESTABLE_OUTCOMES)
   outcome?: (typeof REQUESTABLE_OUTCOMES)[number];

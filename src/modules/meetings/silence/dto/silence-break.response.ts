@@ -7,6 +7,7 @@ export class SilenceBreakResponse {
   @ApiProperty({ format: 'uuid' }) delegationId: string;
   @ApiProperty() delegationName: string;
   @ApiProperty() reason: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set when the delegation withdrew its break before the deadline' }) withdrawnAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set when the delegation withdrew its break before the deadline' })
+  withdrawnAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -19,7 +19,11 @@ export class SilenceProcedureResponse {
   @ApiProperty({ enum: SILENCE_OUTCOMES, nullable: true, type: String }) outcome: SilenceOutcome | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The deadline, once closed' }) closedAt: string | null;
   @ApiProperty({ description: 'A member state’s break of silence stands' }) silenceBroken: boolean;
-  @ApiProperty({ type: DecisionQuorumResponse, nullable: true, description: 'Recorded at closing: every active member state takes part in a written procedure' })
+  @ApiProperty({
+    type: DecisionQuorumResponse,
+    nullable: true,
+    description: 'Recorded at closing: every active member state takes part in a written procedure',
+  })
   quorum: DecisionQuorumResponse | null;
   @ApiProperty({ type: [SilenceBreakResponse], description: 'Every break of silence, withdrawn ones included' }) breaks: SilenceBreakResponse[];
   @ApiProperty({ type: [PositionResponse], description: 'Consultation positions (never blocking)' }) positions: PositionResponse[];

@@ -21,7 +21,8 @@ export class NotificationRecipientResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) userId: string | null;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ['es', 'en', 'fr', 'pt'] }) language: string;
-  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed', 'held', 'digested', 'skipped'], description: 'The delivery’s state in the ledger' }) status: string;
+  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed', 'held', 'digested', 'skipped'], description: 'The delivery’s state in the ledger' })
+  status: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
 }
 
@@ -29,11 +30,17 @@ export class NotificationRecipientResponse {
 export class ScheduledNotificationResponse {
   @ApiProperty({ description: 'The outbox row' }) id: string;
   @ApiProperty({ example: 'meeting.reminder', description: 'The notification kind; also the key of its label and of the recipients’ preference' }) kind: string;
-  @ApiProperty({ type: String, nullable: true, example: '7d', description: 'Which one of the kind (e.g. 7d, 1d; due-14d; papers), from the occurrence' }) step: string | null;
-  @ApiProperty({ example: 'Reminder 7 days before the meeting', description: 'In English; a client in another language translates by kind and step' }) label: string;
-  @ApiProperty({ enum: ['meeting', 'meeting_minutes', 'action_item', 'presidency_term'], description: 'What it is about (a meeting’s minutes are listed with the meeting)' })
+  @ApiProperty({ type: String, nullable: true, example: '7d', description: 'Which one of the kind (e.g. 7d, 1d; due-14d; papers), from the occurrence' }) step:
+    string | null;
+  @ApiProperty({ example: 'Reminder 7 days before the meeting', description: 'In English; a client in another language translates by kind and step' })
+  label: string;
+  @ApiProperty({
+    enum: ['meeting', 'meeting_minutes', 'action_item', 'presidency_term'],
+    description: 'What it is about (a meeting’s minutes are listed with the meeting)',
+  })
   subjectType: string;
-  @ApiProperty({ description: 'True for a planned reminder (moved when its subject moves, cancelled with it); false for a notice told at a change' }) scheduled: boolean;
+  @ApiProperty({ description: 'True for a planned reminder (moved when its subject moves, cancelled with it); false for a notice told at a change' })
+  scheduled: boolean;
   @ApiProperty({ type: String, format: 'date-time', description: 'When it is (or was) due, UTC' }) dueAt: string;
   @ApiProperty({ example: '2026-12-09T10:00:00-06:00', description: 'The same instant in the subject’s zone (timeZone of the list)' }) dueAtLocal: string;
   @ApiProperty({

@@ -23,20 +23,23 @@ describe('notice catalogs', () => {
     }
   });
 
-  it.each(notices.flatMap(([name]) => MESSAGE_LANGUAGES.map((language) => [name, language] as const)))('%s renders in %s with every label', (name, language) => {
-    const phrases = NOTICES[name]![language];
-    const vars = Object.fromEntries([...new Set(Object.values(phrases).flatMap(varsOf))].map((v) => [v, `‹${v}›`]));
-    delete vars.councilName;
-    const labels = Object.keys(phrases).filter((k) => !['subject', 'intro', 'why'].includes(k));
-    const message = renderMessage('notice', language, {
-      recipientName: 'Ana',
-      recipientTimeZone: 'America/Panama',
-      councilName: 'Council',
-      notice: name,
-      vars,
-      rows: labels.map((label) => ({ label, text: 'x' })),
-    });
-    for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/{{|}}|undefined|\[object Object\]/);
-    for (const label of labels) expect(message.text).toContain(phrases[label]!.split('{{')[0]!.trim());
-  });
+  it.each(notices.flatMap(([name]) => MESSAGE_LANGUAGES.map((language) => [name, language] as const)))(
+    '%s renders in %s with every label',
+    (name, language) => {
+      const phrases = NOTICES[name]![language];
+      const vars = Object.fromEntries([...new Set(Object.values(phrases).flatMap(varsOf))].map((v) => [v, `‹${v}›`]));
+      delete vars.councilName;
+      const labels = Object.keys(phrases).filter((k) => !['subject', 'intro', 'why'].includes(k));
+      const message = renderMessage('notice', language, {
+        recipientName: 'Ana',
+        recipientTimeZone: 'America/Panama',
+        councilName: 'Council',
+        notice: name,
+        vars,
+        rows: labels.map((label) => ({ label, text: 'x' })),
+      });
+      for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/{{|}}|undefined|\[object Object\]/);
+      for (const label of labels) expect(message.text).toContain(phrases[label]!.split('{{')[0]!.trim());
+    },
+  );
 });

@@ -11,7 +11,10 @@ import { Council } from '../../../councils/entities/council.entity.js';
   'council_handover_settings_months_range',
   `first_reminder_months BETWEEN 1 AND 60 AND priorities_reminder_months BETWEEN 1 AND 60 AND priorities_reminder_months < first_reminder_months`,
 )
-@Check('council_handover_settings_days_range', `dossier_days BETWEEN 1 AND 730 AND final_reminder_days BETWEEN 1 AND 730 AND final_reminder_days < dossier_days`)
+@Check(
+  'council_handover_settings_days_range',
+  `dossier_days BETWEEN 1 AND 730 AND final_reminder_days BETWEEN 1 AND 730 AND final_reminder_days < dossier_days`,
+)
 export class CouncilHandoverSettings {
   @PrimaryColumn('uuid') councilId: string;
   @Column('integer', { default: 12 }) firstReminderMonths: number;

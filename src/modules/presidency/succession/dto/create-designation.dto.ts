@@ -10,7 +10,10 @@ export class CreateDesignationDto {
   @IsUUID()
   participantId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The ADOPTED decision designating it (adopted at least the council\'s lead, default 12 months, before the term ends)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: "The ADOPTED decision designating it (adopted at least the council's lead, default 12 months, before the term ends)",
+  })
   @IsUUID()
   decisionId: string;
 }

@@ -13,7 +13,7 @@ export class CreateWaiverDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The outgoing term whose succession is waived; omitted = the state\'s next turn (used up by the transfer that skips it)',
+    description: "The outgoing term whose succession is waived; omitted = the state's next turn (used up by the transfer that skips it)",
   })
   @Optional()
   @IsUUID()

@@ -18,7 +18,12 @@ export class SuccessorResponse {
   @ApiProperty({ enum: ['fixed_order', 'designated'] }) rotationPolicy: string;
   @ApiProperty({ description: 'Whether a successor is known' }) known: boolean;
   @ApiProperty({ type: SuccessorHolderResponse, nullable: true }) successor: SuccessorHolderResponse | null;
-  @ApiProperty({ type: String, enum: ['entered', 'rotation', 'designated', 'transferred'], nullable: true, description: "'transferred': the term was already succeeded" })
+  @ApiProperty({
+    type: String,
+    enum: ['entered', 'rotation', 'designated', 'transferred'],
+    nullable: true,
+    description: "'transferred': the term was already succeeded",
+  })
   basis: string | null;
   @ApiProperty({ type: String, nullable: true, enum: ['designation_missing', 'designation_late', 'designee_not_active', 'no_eligible_member'] })
   reason: string | null;

@@ -15,7 +15,10 @@ export class HandoverStageResponse {
   @ApiProperty({ enum: HANDOVER_STAGES }) stage: HandoverStage;
   @ApiProperty({ description: 'The notification kind' }) kind: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
-  @ApiProperty({ enum: ['scheduled', 'due', 'past'], description: 'scheduled: waiting in the outbox; due: to be scheduled by the planner; past: its time has come' })
+  @ApiProperty({
+    enum: ['scheduled', 'due', 'past'],
+    description: 'scheduled: waiting in the outbox; due: to be scheduled by the planner; past: its time has come',
+  })
   state: 'scheduled' | 'due' | 'past';
 }
 

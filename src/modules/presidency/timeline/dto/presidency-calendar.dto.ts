@@ -29,6 +29,7 @@ export class PresidencyCalendarResponse {
   @ApiProperty({ enum: ROTATION_POLICIES }) rotationPolicy: RotationPolicy;
   @ApiProperty({ type: [PresidencyEntryResponse], description: 'Every term ended by `at`, in time order' }) past: PresidencyEntryResponse[];
   @ApiProperty({ type: PresidencyEntryResponse, nullable: true }) current: PresidencyEntryResponse | null;
-  @ApiProperty({ type: [PresidencyEntryResponse], description: 'Recorded terms after the current one, then projected ones' }) upcoming: PresidencyEntryResponse[];
+  @ApiProperty({ type: [PresidencyEntryResponse], description: 'Recorded terms after the current one, then projected ones' })
+  upcoming: PresidencyEntryResponse[];
   @ApiProperty({ type: PresidencyTroikaResponse }) troika: PresidencyTroikaResponse;
 }

@@ -3,7 +3,10 @@ import { IsUUID } from 'class-validator';
 import { Optional } from '../../../../core/validation/presence.decorators.js';
 
 export class DesignateHandoverMeetingDto {
-  @ApiProperty({ format: 'uuid', description: 'The meeting, not held yet (draft, convened, agenda circulated or in session), at whose close the presidency passes' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The meeting, not held yet (draft, convened, agenda circulated or in session), at whose close the presidency passes',
+  })
   @IsUUID()
   meetingId: string;
 

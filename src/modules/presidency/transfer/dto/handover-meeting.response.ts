@@ -19,6 +19,11 @@ export class HandoverMeetingResponse {
       "'moot' (the term was succeeded otherwise, e.g. at its scheduled end, or the meeting closed outside the term), 'cancelled' (the meeting was cancelled: ignored)",
   })
   state: HandoverMeetingState;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: "The instant the presidency passed (the term's succession, whatever its mode)" })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: "The instant the presidency passed (the term's succession, whatever its mode)",
+  })
   boundary: string | null;
 }

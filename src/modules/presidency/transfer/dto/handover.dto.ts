@@ -8,7 +8,8 @@ export type HandoverMode = (typeof HANDOVER_MODES)[number];
 export class HandoverDto {
   @ApiProperty({
     enum: HANDOVER_MODES,
-    description: "'early' (the secretariat, before the term's end), 'written' (by written procedure: decisionId required), 'meeting' (the handover meeting has closed: meetingId required)",
+    description:
+      "'early' (the secretariat, before the term's end), 'written' (by written procedure: decisionId required), 'meeting' (the handover meeting has closed: meetingId required)",
   })
   @IsIn(HANDOVER_MODES)
   mode: HandoverMode;

@@ -59,7 +59,8 @@ export function AuditPage() {
   if (isLoading) return <Loading />;
   if (!isSecretariat || !councilId) return <NotSecretariat title={title} />;
   const zone = council?.timeZone;
-  const who = (actorId: string | null) => (actorId ? (users.data?.items.find((u) => u.id === actorId)?.fullName ?? t('admin.audit.someone')) : t('admin.audit.system'));
+  const who = (actorId: string | null) =>
+    actorId ? (users.data?.items.find((u) => u.id === actorId)?.fullName ?? t('admin.audit.someone')) : t('admin.audit.system');
   const entries = audit.data?.pages.flatMap((p) => p.items) ?? [];
   const set = (key: keyof Filters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -80,14 +81,26 @@ export function AuditPage() {
         </h2>
         <div className="field">
           <label htmlFor={`${id}-type`}>{t('admin.audit.entityType')}</label>
-          <input id={`${id}-type`} maxLength={100} value={draft.entityType} onChange={(e) => set('entityType', e.target.value)} aria-describedby={`${id}-type-hint`} />
+          <input
+            id={`${id}-type`}
+            maxLength={100}
+            value={draft.entityType}
+            onChange={(e) => set('entityType', e.target.value)}
+            aria-describedby={`${id}-type-hint`}
+          />
           <span id={`${id}-type-hint`} className="muted small">
             {t('admin.audit.entityTypeHint')}
           </span>
         </div>
         <div className="field">
           <label htmlFor={`${id}-action`}>{t('admin.audit.action')}</label>
-          <input id={`${id}-action`} maxLength={100} value={draft.action} onChange={(e) => set('action', e.target.value)} aria-describedby={`${id}-action-hint`} />
+          <input
+            id={`${id}-action`}
+            maxLength={100}
+            value={draft.action}
+            onChange={(e) => set('action', e.target.value)}
+            aria-describedby={`${id}-action-hint`}
+          />
           <span id={`${id}-action-hint`} className="muted small">
             {t('admin.audit.actionHint')}
           </span>

@@ -68,7 +68,9 @@ export function MeetingNotifications({ councilId, meetingId }: { councilId: stri
                   </td>
                   <td data-label={t('admin.scheduled.colStatus')}>
                     <span className={`status notification-${n.status}`}>{t(`admin.scheduled.status.${n.status}`)}</span>
-                    {n.deliveries && <span className="muted small"> · {t('admin.scheduled.delivered', { sent: n.deliveries.sent, total: n.deliveries.total })}</span>}
+                    {n.deliveries && (
+                      <span className="muted small"> · {t('admin.scheduled.delivered', { sent: n.deliveries.sent, total: n.deliveries.total })}</span>
+                    )}
                   </td>
                 </tr>
               ))}

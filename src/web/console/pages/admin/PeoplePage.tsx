@@ -99,7 +99,11 @@ export function PeoplePage() {
                   <td data-label={t('admin.people.colActions')}>
                     <div className="row-actions">
                       {!u.hasPassword && !u.disabled && (
-                        <Button className="button button-secondary" onPress={() => !link.isPending && link.mutate(u)} aria-label={t('admin.people.sendLinkTo', { name: u.fullName })}>
+                        <Button
+                          className="button button-secondary"
+                          onPress={() => !link.isPending && link.mutate(u)}
+                          aria-label={t('admin.people.sendLinkTo', { name: u.fullName })}
+                        >
                           {t('admin.people.sendLink')}
                         </Button>
                       )}
@@ -113,7 +117,11 @@ export function PeoplePage() {
                           </Button>
                         </>
                       ) : (
-                        <Button className="button button-quiet" onPress={() => setConfirming(u.id)} aria-label={t('admin.people.removeWho', { name: u.fullName })}>
+                        <Button
+                          className="button button-quiet"
+                          onPress={() => setConfirming(u.id)}
+                          aria-label={t('admin.people.removeWho', { name: u.fullName })}
+                        >
                           {t('admin.people.remove')}
                         </Button>
                       )}

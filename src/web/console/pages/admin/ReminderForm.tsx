@@ -36,7 +36,12 @@ export function ReminderForm({ councilId, zone, delegations, editing, onSaved, o
 
   const save = useMutation({
     mutationFn: async () => {
-      const body = { title: title.trim(), message: message.trim(), sendAt: when?.isValid ? when.toUTC().toISO()! : '', audience: { roles, delegationIds: chosen } };
+      const body = {
+        title: title.trim(),
+        message: message.trim(),
+        sendAt: when?.isValid ? when.toUTC().toISO()! : '',
+        audience: { roles, delegationIds: chosen },
+      };
       if (editing) {
         return data(
           await api.PATCH('/councils/{councilId}/reminders/{reminderId}', {

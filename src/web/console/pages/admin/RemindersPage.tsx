@@ -27,7 +27,11 @@ export function RemindersPage() {
   });
   const cancel = useMutation({
     mutationFn: async (r: Reminder) => {
-      data(await api.DELETE('/councils/{councilId}/reminders/{reminderId}', { params: { path: { councilId: councilId!, reminderId: r.id }, query: { version: r.version } } }));
+      data(
+        await api.DELETE('/councils/{councilId}/reminders/{reminderId}', {
+          params: { path: { councilId: councilId!, reminderId: r.id }, query: { version: r.version } },
+        }),
+      );
       return r;
     },
     onSuccess: (r) => {
@@ -93,7 +97,11 @@ export function RemindersPage() {
                   <td data-label={t('admin.people.colActions')}>
                     {r.status === 'scheduled' && (
                       <div className="row-actions">
-                        <Button className="button button-secondary" onPress={() => setEditing(r)} aria-label={t('admin.reminders.editWhich', { title: r.title })}>
+                        <Button
+                          className="button button-secondary"
+                          onPress={() => setEditing(r)}
+                          aria-label={t('admin.reminders.editWhich', { title: r.title })}
+                        >
                           {t('admin.reminders.edit')}
                         </Button>
                         <Button

@@ -37,7 +37,8 @@ export function ItemPage() {
   const item = useQuery({
     queryKey: ['item', councilId, itemId],
     enabled: councilId !== undefined,
-    queryFn: async () => data(await api.GET('/councils/{councilId}/action-items/{actionItemId}', { params: { path: { councilId: councilId!, actionItemId: itemId } } })),
+    queryFn: async () =>
+      data(await api.GET('/councils/{councilId}/action-items/{actionItemId}', { params: { path: { councilId: councilId!, actionItemId: itemId } } })),
   });
   const history = useQuery({
     queryKey: ['item-updates', councilId, itemId],
@@ -131,7 +132,11 @@ export function ItemPage() {
         <h2 id="moves-title" tabIndex={-1} ref={movesHeading}>
           {t('item.movesTitle')}
         </h2>
-        {moves.length === 0 ? <p className="muted">{t('item.noMoves')}</p> : <Moves moves={moves} busy={move.isPending} onMove={(to, reason) => move.mutate({ to, reason })} />}
+        {moves.length === 0 ? (
+          <p className="muted">{t('item.noMoves')}</p>
+        ) : (
+          <Moves moves={moves} busy={move.isPending} onMove={(to, reason) => move.mutate({ to, reason })} />
+        )}
         <ErrorText error={move.error} />
       </section>
 
@@ -145,13 +150,21 @@ export function ItemPage() {
       ) : (
         <section aria-labelledby="report-title">
           <h2 id="report-title">{t('report.title')}</h2>
-          <p className="muted">{it.status === 'open' ? t('report.afterAcknowledge') : t('report.closed', { status: t(`status.${it.status}`).toLowerCase() })}</p>
+          <p className="muted">
+            {it.status === 'open' ? t('report.afterAcknowledge') : t('report.closed', { status: t(`status.${it.status}`).toLowerCase() })}
+          </p>
         </section>
       )}
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('item.historyTitle')}</h2>
-        {history.isLoading ? <Loading /> : history.error ? <ErrorText error={history.error} /> : <History updates={history.data?.items ?? []} zone={council?.timeZone} />}
+        {history.isLoading ? (
+          <Loading />
+        ) : history.error ? (
+          <ErrorText error={history.error} />
+        ) : (
+          <History updates={history.data?.items ?? []} zone={council?.timeZone} />
+        )}
       </section>
     </article>
   );
@@ -202,7 +215,17 @@ function Moves({ moves, busy, onMove }: { moves: typeof DELEGATE_MOVES; busy: bo
   );
 }
 
-function ReportProgress({ councilId, item, onReported, onConflict }: { councilId: string; item: ActionItem; onReported: (item: ActionItem) => void; onConflict: () => void }) {
+function ReportProgress({
+  councilId,
+  item,
+  onReported,
+  onConflict,
+}: {
+  councilId: string;
+  item: ActionItem;
+  onReported: (item: ActionItem) => void;
+  onConflict: () => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [percent, setPercent] = useState<number>(Number.NaN);

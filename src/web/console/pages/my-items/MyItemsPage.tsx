@@ -40,7 +40,11 @@ export function MyItemsPage() {
     enabled: councilId !== undefined,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      data(await api.GET('/councils/{councilId}/me/action-items', { params: { path: { councilId: councilId! }, query: { ...query, limit: PAGE, cursor: pageParam } } })),
+      data(
+        await api.GET('/councils/{councilId}/me/action-items', {
+          params: { path: { councilId: councilId! }, query: { ...query, limit: PAGE, cursor: pageParam } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
@@ -97,7 +101,11 @@ export function MyItemsPage() {
       <form className="filters" aria-label={t('items.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor={statusId}>{t('items.filterStatus')}</label>
-          <select id={statusId} value={filters.status ?? ''} onChange={(e) => void navigate({ search: (s) => ({ ...s, status: e.target.value || undefined }) })}>
+          <select
+            id={statusId}
+            value={filters.status ?? ''}
+            onChange={(e) => void navigate({ search: (s) => ({ ...s, status: e.target.value || undefined }) })}
+          >
             <option value="">{t('items.anyStatus')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -108,7 +116,11 @@ export function MyItemsPage() {
         </div>
         <div className="field">
           <label htmlFor={sourceId}>{t('items.filterSource')}</label>
-          <select id={sourceId} value={filters.source ?? ''} onChange={(e) => void navigate({ search: (s) => ({ ...s, source: e.target.value || undefined }) })}>
+          <select
+            id={sourceId}
+            value={filters.source ?? ''}
+            onChange={(e) => void navigate({ search: (s) => ({ ...s, source: e.target.value || undefined }) })}
+          >
             <option value="">{t('items.anySource')}</option>
             {SOURCES.map((s) => (
               <option key={s} value={s}>
@@ -117,7 +129,11 @@ export function MyItemsPage() {
             ))}
           </select>
         </div>
-        <Checkbox className="checkbox" isSelected={filters.overdue === true} onChange={(on) => void navigate({ search: (s) => ({ ...s, overdue: on || undefined }) })}>
+        <Checkbox
+          className="checkbox"
+          isSelected={filters.overdue === true}
+          onChange={(on) => void navigate({ search: (s) => ({ ...s, overdue: on || undefined }) })}
+        >
           <span className="checkbox-box" aria-hidden="true" />
           {t('items.filterOverdue')}
         </Checkbox>
@@ -150,7 +166,9 @@ export function MyItemsPage() {
                       <Link to="/items/$itemId" params={{ itemId: item.id }} className="item-link">
                         <LocalizedText text={item.title} workingLanguages={languages} />
                       </Link>
-                      {item.priority === 'high' || item.priority === 'urgent' ? <span className="badge badge-priority">{t(`priority.${item.priority}`)}</span> : null}
+                      {item.priority === 'high' || item.priority === 'urgent' ? (
+                        <span className="badge badge-priority">{t(`priority.${item.priority}`)}</span>
+                      ) : null}
                     </td>
                     <td data-label={t('items.colDue')}>
                       <PlainDate value={item.dueDate} /> <UrgencyBadge value={u} />

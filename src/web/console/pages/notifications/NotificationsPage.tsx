@@ -73,7 +73,12 @@ function Inbox() {
                   </p>
                   <p className="inbox-body">{n.body}</p>
                   {!n.readAt && (
-                    <Button className="button button-quiet" onPress={() => read.mutate(n.id)} isDisabled={read.isPending} aria-label={t('inbox.markReadNamed', { title: n.title })}>
+                    <Button
+                      className="button button-quiet"
+                      onPress={() => read.mutate(n.id)}
+                      isDisabled={read.isPending}
+                      aria-label={t('inbox.markReadNamed', { title: n.title })}
+                    >
                       {t('inbox.markRead')}
                     </Button>
                   )}

@@ -15,7 +15,8 @@ export function usePresidencyCalendar(councilId: string | undefined) {
   return useQuery({
     queryKey: ['presidency-calendar', councilId],
     enabled: councilId !== undefined,
-    queryFn: async () => data(await api.GET('/councils/{councilId}/presidency/calendar', { params: { path: { councilId: councilId! }, query: { upcoming: UPCOMING } } })),
+    queryFn: async () =>
+      data(await api.GET('/councils/{councilId}/presidency/calendar', { params: { path: { councilId: councilId! }, query: { upcoming: UPCOMING } } })),
   });
 }
 

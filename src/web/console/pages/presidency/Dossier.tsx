@@ -53,7 +53,8 @@ export function DossierSection({ councilId, termId, zone, languages, canManage, 
     },
   });
   const submit = useMutation({
-    mutationFn: async () => data(await api.POST('/councils/{councilId}/presidency/terms/{termId}/dossier/submit', { params: { path }, body: { version: dossier.data!.version } })),
+    mutationFn: async () =>
+      data(await api.POST('/councils/{councilId}/presidency/terms/{termId}/dossier/submit', { params: { path }, body: { version: dossier.data!.version } })),
     onSuccess: (d) => {
       queryClient.setQueryData(['dossier', councilId, termId], d);
       void queryClient.invalidateQueries({ queryKey: ['dossier-acks', councilId, termId] });
@@ -91,7 +92,8 @@ export function DossierSection({ councilId, termId, zone, languages, canManage, 
         {meta && <p className="small muted">{meta}</p>}
         {ack ? (
           <p className="small acknowledged">
-            <span className="badge badge-done">{t('dossier.acknowledged')}</span> {ack.acknowledgedByName ? t('dossier.acknowledgedBy', { name: ack.acknowledgedByName }) : null}{' '}
+            <span className="badge badge-done">{t('dossier.acknowledged')}</span>{' '}
+            {ack.acknowledgedByName ? t('dossier.acknowledgedBy', { name: ack.acknowledgedByName }) : null}{' '}
             <DateTimeText value={ack.acknowledgedAt} zone={zone} />
           </p>
         ) : (
@@ -150,7 +152,11 @@ export function DossierSection({ councilId, termId, zone, languages, canManage, 
           </dl>
           <div className="document-links">
             {languages.map((l) => (
-              <DocumentLink key={l} path={`/councils/${councilId}/presidency/terms/${termId}/dossier/document.pdf?lang=${l}`} fileName={`handover-dossier-${l}.pdf`}>
+              <DocumentLink
+                key={l}
+                path={`/councils/${councilId}/presidency/terms/${termId}/dossier/document.pdf?lang=${l}`}
+                fileName={`handover-dossier-${l}.pdf`}
+              >
                 {t('documents.dossier', { language: languageName(l, i18n.language) })}
               </DocumentLink>
             ))}

@@ -15,10 +15,16 @@ import { PrioritiesSection } from './Priorities';
  * dossier ("own" scope of presidency.priorities and handover.manage); a delegate of the successor's holder
  * the dossier's acknowledgement (handover.acknowledge). The API decides in the end (a refusal is shown).
  */
-export function termAbilities(me: Me | undefined, councilId: string, holderParticipantId: string | null | undefined, incomingParticipantId: string | null | undefined) {
+export function termAbilities(
+  me: Me | undefined,
+  councilId: string,
+  holderParticipantId: string | null | undefined,
+  incomingParticipantId: string | null | undefined,
+) {
   const roles = me?.councils.filter((c) => c.councilId === councilId) ?? [];
   const secretariat = roles.some((r) => r.role === 'secretariat');
-  const delegateOf = (participantId: string | null | undefined) => !!participantId && roles.some((r) => r.role === 'delegate' && r.participantId === participantId);
+  const delegateOf = (participantId: string | null | undefined) =>
+    !!participantId && roles.some((r) => r.role === 'delegate' && r.participantId === participantId);
   const holder = delegateOf(holderParticipantId);
   return { manage: secretariat || holder, priorities: secretariat || holder, acknowledge: delegateOf(incomingParticipantId) };
 }
@@ -55,7 +61,9 @@ export function PresidencyPage() {
           ) : (
             <p className="notice">{t('presidency.noRecordedTerm')}</p>
           )}
-          {next?.id && !next.projected && <NextPriorities councilId={councilId} termId={next.id} holderParticipantId={next.participantId} languages={languages} />}
+          {next?.id && !next.projected && (
+            <NextPriorities councilId={councilId} termId={next.id} holderParticipantId={next.participantId} languages={languages} />
+          )}
           <CalendarTable calendar={calendar.data} zone={zone} />
           <p>
             <Link to="/public/presidency">{t('publicPages.presidencyLink')}</Link>
@@ -122,7 +130,8 @@ function Timeline({
   const me = useMe();
   const timeline = useQuery({
     queryKey: ['handover-timeline', councilId, termId],
-    queryFn: async (): Promise<Timeline> => data(await api.GET('/councils/{councilId}/presidency/terms/{termId}/handover', { params: { path: { councilId, termId } } })),
+    queryFn: async (): Promise<Timeline> =>
+      data(await api.GET('/councils/{councilId}/presidency/terms/{termId}/handover', { params: { path: { councilId, termId } } })),
   });
   if (timeline.isLoading) return <Loading />;
   if (!timeline.data) return <ErrorText error={timeline.error} />;
@@ -162,7 +171,14 @@ function Timeline({
           ))}
         </ol>
       </section>
-      <PrioritiesSection councilId={councilId} termId={termId} title={t('priorities.title')} headingId="priorities-title" languages={languages} canEdit={can.priorities} />
+      <PrioritiesSection
+        councilId={councilId}
+        termId={termId}
+        title={t('priorities.title')}
+        headingId="priorities-title"
+        languages={languages}
+        canEdit={can.priorities}
+      />
       <DossierSection councilId={councilId} termId={termId} zone={zone} languages={languages} canManage={can.manage} canAcknowledge={can.acknowledge} />
     </>
   );
@@ -184,6 +200,13 @@ function NextPriorities({
   const me = useMe();
   const can = termAbilities(me.data, councilId, holderParticipantId, null);
   return (
-    <PrioritiesSection councilId={councilId} termId={termId} title={t('priorities.nextTitle')} headingId="next-priorities-title" languages={languages} canEdit={can.priorities} />
+    <PrioritiesSection
+      councilId={councilId}
+      termId={termId}
+      title={t('priorities.nextTitle')}
+      headingId="next-priorities-title"
+      languages={languages}
+      canEdit={can.priorities}
+    />
   );
 }

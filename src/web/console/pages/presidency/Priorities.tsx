@@ -45,7 +45,12 @@ export function PrioritiesSection({ councilId, termId, title, headingId, languag
   });
   const update = useMutation({
     mutationFn: async ({ id, body }: { id: string; body: Schemas['UpdatePriorityDto'] }) =>
-      data(await api.PATCH('/councils/{councilId}/presidency/terms/{termId}/priorities/{priorityId}', { params: { path: { councilId, termId, priorityId: id } }, body })),
+      data(
+        await api.PATCH('/councils/{councilId}/presidency/terms/{termId}/priorities/{priorityId}', {
+          params: { path: { councilId, termId, priorityId: id } },
+          body,
+        }),
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: key });
       setEditing(undefined);

@@ -38,8 +38,21 @@ export interface DossierContent {
     venue: string | null;
     bodyName: string | null;
   }[];
-  bodies: { key: string; id: string; name: string; kind: string; mandateEnd: string | null; leadsEnding: { participantId: string; participantName: string; lastDay: string }[] }[];
-  contacts: { delegationId: string; participantName: string; isoCode: string | null; contactEmail: string | null; people: { name: string; email: string; role: string }[] }[];
+  bodies: {
+    key: string;
+    id: string;
+    name: string;
+    kind: string;
+    mandateEnd: string | null;
+    leadsEnding: { participantId: string; participantName: string; lastDay: string }[];
+  }[];
+  contacts: {
+    delegationId: string;
+    participantName: string;
+    isoCode: string | null;
+    contactEmail: string | null;
+    people: { name: string; email: string; role: string }[];
+  }[];
   priorities: { key: string; id: string; title: Texts; status: string; notes: string | null }[];
 }
 

@@ -24,7 +24,8 @@ export function ProgressPage() {
     queryFn: async () => data(await api.GET('/councils/{councilId}/recommendations/progress', { params: { path: { councilId: councilId! } } })),
   });
   const title = t('progress.title');
-  const percent = (value: number | null) => (value === null ? t('progress.noItems') : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(value) + ' %');
+  const percent = (value: number | null) =>
+    value === null ? t('progress.noItems') : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(value) + ' %';
   return (
     <section>
       <p className="breadcrumb">
@@ -74,10 +75,11 @@ export function ProgressPage() {
                       </td>
                       <td data-label={t('progress.colDone')}>{t('progress.doneOf', { completed: r.completed, total: r.total })}</td>
                       <td data-label={t('progress.colPercent')}>
-                        <meter className="meter" aria-hidden="true" min={0} max={100} value={r.completionPercent ?? 0} />{' '}
-                        {percent(r.completionPercent)}
+                        <meter className="meter" aria-hidden="true" min={0} max={100} value={r.completionPercent ?? 0} /> {percent(r.completionPercent)}
                       </td>
-                      <td data-label={t('progress.colOverdue')}>{r.overdue > 0 ? <span className="badge badge-overdue">{t('progress.overdueCount', { count: r.overdue })}</span> : '0'}</td>
+                      <td data-label={t('progress.colOverdue')}>
+                        {r.overdue > 0 ? <span className="badge badge-overdue">{t('progress.overdueCount', { count: r.overdue })}</span> : '0'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -75,7 +75,21 @@ export function NewSeriesPage() {
   }
   const time = startTime ? hhmm(startTime) : '';
   const summary = time
-    ? seriesSummary(t, i18n.language, { frequency, interval, weekday, weekOfMonth, startTime: time, timeZone: zone, count: ending === 'count' ? count : null, untilDate: ending === 'until' && untilDate ? plainDate(untilDate) : null }, true)
+    ? seriesSummary(
+        t,
+        i18n.language,
+        {
+          frequency,
+          interval,
+          weekday,
+          weekOfMonth,
+          startTime: time,
+          timeZone: zone,
+          count: ending === 'count' ? count : null,
+          untilDate: ending === 'until' && untilDate ? plainDate(untilDate) : null,
+        },
+        true,
+      )
     : '';
   const submit = () => {
     if (create.isPending || !time || !title.trim()) return;
@@ -179,13 +193,27 @@ export function NewSeriesPage() {
             ))}
           </select>
         </div>
-        <TimePicker label={t('scheduling.series.startTime')} value={startTime} onChange={setStartTime} description={t('scheduling.plan.inZone', { zone: zoneCity(zone) })} error={errors.startTime} isRequired />
+        <TimePicker
+          label={t('scheduling.series.startTime')}
+          value={startTime}
+          onChange={setStartTime}
+          description={t('scheduling.plan.inZone', { zone: zoneCity(zone) })}
+          error={errors.startTime}
+          isRequired
+        />
         <NumberField className="field" minValue={1} maxValue={1440} step={15} value={duration} onChange={(v) => setDuration(Number.isFinite(v) ? v : 60)}>
           <Label>{t('scheduling.series.duration')}</Label>
           <Input />
           {errors.durationMinutes && <p className="field-error">{errors.durationMinutes}</p>}
         </NumberField>
-        <DateOnlyPicker label={t('scheduling.series.firstDate')} value={firstValue} onChange={setFirstDate} description={t('scheduling.series.firstDateHelp')} error={errors.firstDate} isRequired />
+        <DateOnlyPicker
+          label={t('scheduling.series.firstDate')}
+          value={firstValue}
+          onChange={setFirstDate}
+          description={t('scheduling.series.firstDateHelp')}
+          error={errors.firstDate}
+          isRequired
+        />
         <RadioGroup className="field" value={ending} onChange={(v) => setEnding(v as 'count' | 'until')}>
           <Label>{t('scheduling.series.ends')}</Label>
           <div className="radio-row">

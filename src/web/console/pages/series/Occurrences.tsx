@@ -74,7 +74,17 @@ function MoveForm({ councilId, meeting, onDone }: { councilId: string; meeting: 
  * A series' occurrences by date: when each starts (both zones), its status, whether it keeps the rule's time, a link
  * to its meeting; the secretariat moves one (its own time) or cancels one (the meeting's transition to cancelled).
  */
-export function Occurrences({ councilId, seriesId, occurrences, manages }: { councilId: string; seriesId: string; occurrences: Occurrence[]; manages: boolean }) {
+export function Occurrences({
+  councilId,
+  seriesId,
+  occurrences,
+  manages,
+}: {
+  councilId: string;
+  seriesId: string;
+  occurrences: Occurrence[];
+  manages: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [moving, setMoving] = useState<string | undefined>();
@@ -132,7 +142,11 @@ export function Occurrences({ councilId, seriesId, occurrences, manages }: { cou
               {(canMove || canCancel) && moving !== m.id && (
                 <div className="moves">
                   {canMove && (
-                    <Button className="button button-secondary" onPress={() => setMoving(m.id)} aria-label={t('scheduling.occurrence.moveOne', { date: dateWords(o.occurrenceDate, i18n.language) })}>
+                    <Button
+                      className="button button-secondary"
+                      onPress={() => setMoving(m.id)}
+                      aria-label={t('scheduling.occurrence.moveOne', { date: dateWords(o.occurrenceDate, i18n.language) })}
+                    >
                       {t('scheduling.occurrence.move')}
                     </Button>
                   )}

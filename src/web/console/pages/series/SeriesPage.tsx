@@ -30,7 +30,9 @@ export function SeriesPage() {
   });
   const end = useMutation({
     mutationFn: async (s: Series) =>
-      data(await api.POST('/councils/{councilId}/series/{seriesId}/end', { params: { path: { councilId: councilId!, seriesId } }, body: { version: s.version } })),
+      data(
+        await api.POST('/councils/{councilId}/series/{seriesId}/end', { params: { path: { councilId: councilId!, seriesId } }, body: { version: s.version } }),
+      ),
     onSuccess: (s) => {
       queryClient.setQueryData(seriesKey(councilId, seriesId), s);
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });

@@ -1,13 +1,13 @@
-import { useMutation } from "@tanstack/react-query";
-import { DateTime } from "luxon";
-import { useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, data } from "../../api/client";
-import { localized } from "../../components/LocalizedText";
-import { DateTimeText, personalZone } from "../../components/Time";
-import { useBodies } from "../meetings/MeetingsPage";
-import { fieldErrors, Refusal } from "../meetings/meeting-bits";
-import { filledTexts, TextsFields } from "../meetings/session/session-bits";
+import { useMutation } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, data } from '../../api/client';
+import { localized } from '../../components/LocalizedText';
+import { DateTimeText, personalZone } from '../../components/Time';
+import { useBodies } from '../meetings/MeetingsPage';
+import { fieldErrors, Refusal } from '../meetings/meeting-bits';
+import { filledTexts, TextsFields } from '../meetings/session/session-bits';
 
 interface Props {
   councilId: string;
@@ -18,40 +18,30 @@ interface Props {
 }
 
 /** A zone's city, for the picker's label. */
-const city = (zone: string) =>
-  zone.slice(zone.lastIndexOf("/") + 1).replaceAll("_", " ");
+const city = (zone: string) => zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
 
 /**
  * Circulates a decision in writing: its text in each working language, the silence deadline picked as a date and
  * time of the person's own zone (shown back in their zone and the council's, labelled), and the body it concerns.
  */
-export function CirculateForm({
-  councilId,
-  languages,
-  zone,
-  onCirculated,
-}: Props) {
+export function CirculateForm({ councilId, languages, zone, onCirculated }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const mine = personalZone();
   const bodies = useBodies(councilId);
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const [local, setLocal] = useState("");
-  const [bodyId, setBodyId] = useState("");
+  const [local, setLocal] = useState('');
+  const [bodyId, setBodyId] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const picked = local ? DateTime.fromISO(local, { zone: mine }) : undefined;
   const deadline = picked?.isValid ? picked.toUTC().toISO()! : undefined;
-  const earliest = DateTime.now()
-    .setZone(mine)
-    .plus({ hours: 1 })
-    .startOf("minute")
-    .toFormat("yyyy-MM-dd'T'HH:mm");
+  const earliest = DateTime.now().setZone(mine).plus({ hours: 1 }).startOf('minute').toFormat("yyyy-MM-dd'T'HH:mm");
 
   const circulate = useMutation({
     mutationFn: async () =>
       data(
-        await api.POST("/councils/{councilId}/silence-procedures", {
+        await api.POST('/councils/{councilId}/silence-procedures', {
           params: { path: { councilId } },
           body: {
             text: filledTexts(texts),
@@ -62,22 +52,18 @@ export function CirculateForm({
       ),
     onSuccess: (p) => {
       setTexts({});
-      setLocal("");
-      setBodyId("");
+      setLocal('');
+      setBodyId('');
       onCirculated(
-        t("silence.circulated", {
+        t('silence.circulated', {
           text: localized(p.text, i18n.language, languages),
         }),
       );
     },
   });
   const errors = fieldErrors(circulate.error);
-  const textError = missing.includes("text")
-    ? t("silence.textRequired")
-    : errors.text;
-  const deadlineError = missing.includes("deadline")
-    ? t("silence.deadlineRequired")
-    : errors.deadline;
+  const textError = missing.includes('text') ? t('silence.textRequired') : errors.text;
+  const deadlineError = missing.includes('deadline') ? t('silence.deadlineRequired') : errors.deadline;
 
   return (
     <form
@@ -86,20 +72,16 @@ export function CirculateForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const gaps = [
-          ...(Object.keys(filledTexts(texts)).length === 0 ? ["text"] : []),
-          ...(!deadline ? ["deadline"] : []),
-        ];
+        const gaps = [...(Object.keys(filledTexts(texts)).length === 0 ? ['text'] : []), ...(!deadline ? ['deadline'] : [])];
         setMissing(gaps);
-        if (gaps[0] === "text") first.current?.focus();
-        else if (gaps[0] === "deadline")
-          document.getElementById(`${id}-deadline`)?.focus();
+        if (gaps[0] === 'text') first.current?.focus();
+        else if (gaps[0] === 'deadline') document.getElementById(`${id}-deadline`)?.focus();
         if (gaps.length === 0 && !circulate.isPending) circulate.mutate();
       }}
     >
-      <h2 id={`${id}-title`}>{t("silence.circulateTitle")}</h2>
+      <h2 id={`${id}-title`}>{t('silence.circulateTitle')}</h2>
       <TextsFields
-        legend={t("silence.textLegend")}
+        legend={t('silence.textLegend')}
         labelKey="silence.textIn"
         languages={languages}
         value={texts}
@@ -108,30 +90,23 @@ export function CirculateForm({
         firstRef={first}
       />
       <div className="field">
-        <label htmlFor={`${id}-deadline`}>
-          {t("silence.deadlineLabel", { zone: city(mine) })}
-        </label>
+        <label htmlFor={`${id}-deadline`}>{t('silence.deadlineLabel', { zone: city(mine) })}</label>
         <input
           id={`${id}-deadline`}
           type="datetime-local"
           min={earliest}
           value={local}
           aria-invalid={deadlineError ? true : undefined}
-          aria-describedby={`${id}-deadline-help${deadlineError ? ` ${id}-deadline-error` : ""}`}
+          aria-describedby={`${id}-deadline-help${deadlineError ? ` ${id}-deadline-error` : ''}`}
           onChange={(e) => setLocal(e.target.value)}
         />
-        <p
-          id={`${id}-deadline-help`}
-          className="muted small"
-          aria-live="polite"
-        >
+        <p id={`${id}-deadline-help`} className="muted small" aria-live="polite">
           {deadline ? (
             <>
-              {t("silence.deadlineIs")}{" "}
-              <DateTimeText value={deadline} zone={zone} zoneKind="council" />
+              {t('silence.deadlineIs')} <DateTimeText value={deadline} zone={zone} zoneKind="council" />
             </>
           ) : (
-            t("silence.deadlineHelp")
+            t('silence.deadlineHelp')
           )}
         </p>
         {deadlineError && (
@@ -141,13 +116,9 @@ export function CirculateForm({
         )}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-body`}>{t("silence.bodyLabel")}</label>
-        <select
-          id={`${id}-body`}
-          value={bodyId}
-          onChange={(e) => setBodyId(e.target.value)}
-        >
-          <option value="">{t("silence.noBody")}</option>
+        <label htmlFor={`${id}-body`}>{t('silence.bodyLabel')}</label>
+        <select id={`${id}-body`} value={bodyId} onChange={(e) => setBodyId(e.target.value)}>
+          <option value="">{t('silence.noBody')}</option>
           {(bodies.data ?? []).map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
@@ -155,11 +126,9 @@ export function CirculateForm({
           ))}
         </select>
       </div>
-      {circulate.error && !errors.text && !errors.deadline ? (
-        <Refusal error={circulate.error} zone={zone} />
-      ) : null}
+      {circulate.error && !errors.text && !errors.deadline ? <Refusal error={circulate.error} zone={zone} /> : null}
       <button type="submit" className="button">
-        {t("silence.circulate")}
+        {t('silence.circulate')}
       </button>
     </form>
   );

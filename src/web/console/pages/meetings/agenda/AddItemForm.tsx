@@ -1,21 +1,13 @@
-import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, data, type Schemas } from "../../../api/client";
-import { languageName } from "../../../i18n/i18n";
-import {
-  type Agenda,
-  type AgendaItem,
-  fieldErrors,
-  type Meeting,
-  PURPOSES,
-  Refusal,
-  refusal,
-} from "../meeting-bits";
-import { type Participant, useNow } from "./agenda-data";
-import { AwaitingAcceptance } from "./AwaitingAcceptance";
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, data, type Schemas } from '../../../api/client';
+import { languageName } from '../../../i18n/i18n';
+import { type Agenda, type AgendaItem, fieldErrors, type Meeting, PURPOSES, Refusal, refusal } from '../meeting-bits';
+import { type Participant, useNow } from './agenda-data';
+import { AwaitingAcceptance } from './AwaitingAcceptance';
 
-export type NewItem = Schemas["CreateAgendaItemDto"];
+export type NewItem = Schemas['CreateAgendaItemDto'];
 
 interface Props {
   councilId: string;
@@ -29,9 +21,9 @@ interface Props {
 
 const empty = () => ({
   titles: {} as Record<string, string>,
-  purpose: "discussion" as AgendaItem["purpose"],
-  presenter: "",
-  minutes: "",
+  purpose: 'discussion' as AgendaItem['purpose'],
+  presenter: '',
+  minutes: '',
   permanent: false,
 });
 
@@ -40,15 +32,7 @@ const empty = () => ({
  * duration. Once the agenda is circulated the item is supplementary; after the supplementary deadline the API
  * refuses it (its reason shown) and the item waits on this page for the chair's acceptance ("Accept", the chair only).
  */
-export function AddItemForm({
-  councilId,
-  meeting,
-  agenda,
-  languages,
-  participants,
-  isChair,
-  onAdded,
-}: Props) {
+export function AddItemForm({ councilId, meeting, agenda, languages, participants, isChair, onAdded }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const meetingId = meeting.id;
@@ -61,12 +45,7 @@ export function AddItemForm({
   const firstTitle = useRef<HTMLInputElement>(null);
   const now = useNow();
   const post = async (body: NewItem) =>
-    data(
-      await api.POST(
-        "/councils/{councilId}/meetings/{meetingId}/agenda/items",
-        { params: { path: { councilId, meetingId } }, body },
-      ),
-    );
+    data(await api.POST('/councils/{councilId}/meetings/{meetingId}/agenda/items', { params: { path: { councilId, meetingId } }, body }));
   const add = useMutation({
     mutationFn: post,
     onSuccess: (item) => {
@@ -76,7 +55,7 @@ export function AddItemForm({
     },
     onError: (error, body) => {
       // Past the supplementary deadline: the item waits for the chair's acceptance.
-      if (refusal(error)?.code === "SUPPLEMENTARY_DEADLINE_PASSED") {
+      if (refusal(error)?.code === 'SUPPLEMENTARY_DEADLINE_PASSED') {
         setAwaiting({ body, reason: error });
         setForm(empty());
       }
@@ -85,7 +64,7 @@ export function AddItemForm({
   const body = (): NewItem => {
     const title = Object.fromEntries(
       Object.entries(form.titles)
-        .filter(([, v]) => v.trim() !== "")
+        .filter(([, v]) => v.trim() !== '')
         .map(([k, v]) => [k, v.trim()]),
     );
     const minutes = Number.parseInt(form.minutes, 10);
@@ -99,19 +78,11 @@ export function AddItemForm({
     };
   };
   // A refusal for the deadline is shown with the item awaiting the chair, not under the form.
-  const formError =
-    refusal(add.error)?.code === "SUPPLEMENTARY_DEADLINE_PASSED"
-      ? null
-      : add.error;
+  const formError = refusal(add.error)?.code === 'SUPPLEMENTARY_DEADLINE_PASSED' ? null : add.error;
   const errors = fieldErrors(formError);
-  const titleError = missingTitle
-    ? t("meetings.agenda.titleRequired")
-    : errors.title;
-  const circulated = agenda.status !== "draft";
-  const deadlinePassed =
-    circulated &&
-    agenda.supplementaryDeadline !== null &&
-    Date.parse(agenda.supplementaryDeadline) < now;
+  const titleError = missingTitle ? t('meetings.agenda.titleRequired') : errors.title;
+  const circulated = agenda.status !== 'draft';
+  const deadlinePassed = circulated && agenda.supplementaryDeadline !== null && Date.parse(agenda.supplementaryDeadline) < now;
   return (
     <>
       {awaiting && (
@@ -138,7 +109,7 @@ export function AddItemForm({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const none = !Object.values(form.titles).some((v) => v.trim() !== "");
+          const none = !Object.values(form.titles).some((v) => v.trim() !== '');
           setMissingTitle(none);
           if (none) {
             firstTitle.current?.focus();
@@ -147,27 +118,18 @@ export function AddItemForm({
           if (!add.isPending) add.mutate(body());
         }}
       >
-        <h3 id={`${id}-title`}>{t("meetings.agenda.addTitle")}</h3>
+        <h3 id={`${id}-title`}>{t('meetings.agenda.addTitle')}</h3>
         {circulated && (
           <p className="muted small supplementary-note">
-            {deadlinePassed
-              ? t(
-                  isChair
-                    ? "agenda.supplementary.lateChair"
-                    : "agenda.supplementary.late",
-                )
-              : t("agenda.supplementary.note")}
+            {deadlinePassed ? t(isChair ? 'agenda.supplementary.lateChair' : 'agenda.supplementary.late') : t('agenda.supplementary.note')}
           </p>
         )}
-        <fieldset
-          className="field plain-fieldset"
-          aria-describedby={titleError ? `${id}-title-error` : undefined}
-        >
-          <legend>{t("meetings.agenda.titlesLegend")}</legend>
+        <fieldset className="field plain-fieldset" aria-describedby={titleError ? `${id}-title-error` : undefined}>
+          <legend>{t('meetings.agenda.titlesLegend')}</legend>
           {languages.map((l, i) => (
             <div className="field" key={l}>
               <label htmlFor={`${id}-t-${l}`}>
-                {t("meetings.agenda.titleIn", {
+                {t('meetings.agenda.titleIn', {
                   language: languageName(l, i18n.language),
                 })}
               </label>
@@ -176,7 +138,7 @@ export function AddItemForm({
                 ref={i === 0 ? firstTitle : undefined}
                 lang={l}
                 maxLength={300}
-                value={form.titles[l] ?? ""}
+                value={form.titles[l] ?? ''}
                 aria-invalid={titleError ? true : undefined}
                 onChange={(e) =>
                   setForm((f) => ({
@@ -194,16 +156,14 @@ export function AddItemForm({
           )}
         </fieldset>
         <div className="field">
-          <label htmlFor={`${id}-purpose`}>
-            {t("meetings.agenda.purpose")}
-          </label>
+          <label htmlFor={`${id}-purpose`}>{t('meetings.agenda.purpose')}</label>
           <select
             id={`${id}-purpose`}
             value={form.purpose}
             onChange={(e) =>
               setForm((f) => ({
                 ...f,
-                purpose: e.target.value as AgendaItem["purpose"],
+                purpose: e.target.value as AgendaItem['purpose'],
               }))
             }
           >
@@ -215,33 +175,21 @@ export function AddItemForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-presenter`}>
-            {t("meetings.agenda.presenter")}
-          </label>
-          <select
-            id={`${id}-presenter`}
-            value={form.presenter}
-            onChange={(e) =>
-              setForm((f) => ({ ...f, presenter: e.target.value }))
-            }
-          >
-            <option value="">{t("meetings.agenda.noPresenter")}</option>
+          <label htmlFor={`${id}-presenter`}>{t('meetings.agenda.presenter')}</label>
+          <select id={`${id}-presenter`} value={form.presenter} onChange={(e) => setForm((f) => ({ ...f, presenter: e.target.value }))}>
+            <option value="">{t('meetings.agenda.noPresenter')}</option>
             {participants
-              .filter((p) => p.status === "active")
+              .filter((p) => p.status === 'active')
               .map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
           </select>
-          {errors.presenterParticipantId && (
-            <p className="field-error">{errors.presenterParticipantId}</p>
-          )}
+          {errors.presenterParticipantId && <p className="field-error">{errors.presenterParticipantId}</p>}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-minutes`}>
-            {t("meetings.agenda.durationLabel")}
-          </label>
+          <label htmlFor={`${id}-minutes`}>{t('meetings.agenda.durationLabel')}</label>
           <input
             id={`${id}-minutes`}
             type="number"
@@ -250,34 +198,19 @@ export function AddItemForm({
             max={1440}
             value={form.minutes}
             aria-invalid={errors.minutesAllotted ? true : undefined}
-            onChange={(e) =>
-              setForm((f) => ({ ...f, minutes: e.target.value }))
-            }
+            onChange={(e) => setForm((f) => ({ ...f, minutes: e.target.value }))}
           />
-          {errors.minutesAllotted && (
-            <p className="field-error">{errors.minutesAllotted}</p>
-          )}
+          {errors.minutesAllotted && <p className="field-error">{errors.minutesAllotted}</p>}
         </div>
         <div className="field">
           <label className="checkbox-native">
-            <input
-              type="checkbox"
-              checked={form.permanent}
-              onChange={(e) =>
-                setForm((f) => ({ ...f, permanent: e.target.checked }))
-              }
-            />{" "}
-            {t("meetings.agenda.permanent")}
+            <input type="checkbox" checked={form.permanent} onChange={(e) => setForm((f) => ({ ...f, permanent: e.target.checked }))} />{' '}
+            {t('meetings.agenda.permanent')}
           </label>
         </div>
-        {formError &&
-        !errors.title &&
-        !errors.minutesAllotted &&
-        !errors.presenterParticipantId ? (
-          <Refusal error={formError} />
-        ) : null}
+        {formError && !errors.title && !errors.minutesAllotted && !errors.presenterParticipantId ? <Refusal error={formError} /> : null}
         <button type="submit" className="button">
-          {t("meetings.agenda.add")}
+          {t('meetings.agenda.add')}
         </button>
       </form>
     </>

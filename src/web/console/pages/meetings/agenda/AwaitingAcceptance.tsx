@@ -1,10 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
-import { Button } from "react-aria-components";
-import { useTranslation } from "react-i18next";
-import { localized } from "../../../components/LocalizedText";
-import { type AgendaItem, Refusal } from "../meeting-bits";
-import type { NewItem } from "./AddItemForm";
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useRef } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { localized } from '../../../components/LocalizedText';
+import { type AgendaItem, Refusal } from '../meeting-bits';
+import type { NewItem } from './AddItemForm';
 
 interface Props {
   item: NewItem;
@@ -22,16 +22,7 @@ interface Props {
  * An item proposed after the supplementary deadline: "Supplementary — awaiting the chair's acceptance", the API's
  * reason, and for the chair an "Accept" button (sent with acceptedByChair: true; a refusal shows the API's reason).
  */
-export function AwaitingAcceptance({
-  item,
-  reason,
-  zone,
-  languages,
-  isChair,
-  accept,
-  onAccepted,
-  onDiscard,
-}: Props) {
+export function AwaitingAcceptance({ item, reason, zone, languages, isChair, accept, onAccepted, onDiscard }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -41,32 +32,19 @@ export function AwaitingAcceptance({
   return (
     <section className="card awaiting-acceptance" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>
-        <span className="badge badge-supplementary">
-          {t("agenda.supplementary.awaiting")}
-        </span>{" "}
-        {title}
+        <span className="badge badge-supplementary">{t('agenda.supplementary.awaiting')}</span> {title}
       </h3>
-      <p className="muted small">
-        {t(`meetings.agenda.purposes.${item.purpose}`)}
-      </p>
+      <p className="muted small">{t(`meetings.agenda.purposes.${item.purpose}`)}</p>
       <Refusal error={accepting.error ?? reason} zone={zone} />
-      {!isChair && <p>{t("agenda.supplementary.chairOnly")}</p>}
+      {!isChair && <p>{t('agenda.supplementary.chairOnly')}</p>}
       <div className="moves">
         {isChair && (
-          <Button
-            className="button"
-            aria-describedby={`${id}-h`}
-            onPress={() => !accepting.isPending && accepting.mutate()}
-          >
-            {t("agenda.supplementary.accept")}
+          <Button className="button" aria-describedby={`${id}-h`} onPress={() => !accepting.isPending && accepting.mutate()}>
+            {t('agenda.supplementary.accept')}
           </Button>
         )}
-        <Button
-          className="button button-quiet"
-          aria-describedby={`${id}-h`}
-          onPress={onDiscard}
-        >
-          {t("agenda.supplementary.discard")}
+        <Button className="button button-quiet" aria-describedby={`${id}-h`} onPress={onDiscard}>
+          {t('agenda.supplementary.discard')}
         </Button>
       </div>
     </section>

@@ -1,26 +1,21 @@
-import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, data, type Schemas } from "../../../api/client";
-import { languageName } from "../../../i18n/i18n";
-import {
-  type AgendaItem,
-  fieldErrors,
-  PURPOSES,
-  Refusal,
-} from "../meeting-bits";
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, data, type Schemas } from '../../../api/client';
+import { languageName } from '../../../i18n/i18n';
+import { type AgendaItem, fieldErrors, PURPOSES, Refusal } from '../meeting-bits';
 
 interface Props {
   councilId: string;
   bodyId: string;
   languages: readonly string[];
-  onAdded: (item: Schemas["BacklogItemResponse"]) => void;
+  onAdded: (item: Schemas['BacklogItemResponse']) => void;
 }
 
 const empty = () => ({
   titles: {} as Record<string, string>,
-  purpose: "discussion" as AgendaItem["purpose"],
-  description: "",
+  purpose: 'discussion' as AgendaItem['purpose'],
+  description: '',
 });
 
 /** Proposes an item for a future meeting of the body (POST …/backlog): the title in one working language at least, purpose, why. */
@@ -33,18 +28,16 @@ export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
   const add = useMutation({
     mutationFn: async () =>
       data(
-        await api.POST("/councils/{councilId}/bodies/{bodyId}/backlog", {
+        await api.POST('/councils/{councilId}/bodies/{bodyId}/backlog', {
           params: { path: { councilId, bodyId } },
           body: {
             title: Object.fromEntries(
               Object.entries(form.titles)
-                .filter(([, v]) => v.trim() !== "")
+                .filter(([, v]) => v.trim() !== '')
                 .map(([k, v]) => [k, v.trim()]),
             ),
             purpose: form.purpose,
-            ...(form.description.trim()
-              ? { description: form.description.trim() }
-              : {}),
+            ...(form.description.trim() ? { description: form.description.trim() } : {}),
           },
         }),
       ),
@@ -55,19 +48,17 @@ export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
     },
   });
   const errors = fieldErrors(add.error);
-  const titleError = missingTitle
-    ? t("meetings.agenda.titleRequired")
-    : errors.title;
+  const titleError = missingTitle ? t('meetings.agenda.titleRequired') : errors.title;
   return (
     <details className="backlog-add">
-      <summary>{t("backlog.addTitle")}</summary>
+      <summary>{t('backlog.addTitle')}</summary>
       <form
         className="form card"
-        aria-label={t("backlog.addTitle")}
+        aria-label={t('backlog.addTitle')}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const none = !Object.values(form.titles).some((v) => v.trim() !== "");
+          const none = !Object.values(form.titles).some((v) => v.trim() !== '');
           setMissingTitle(none);
           if (none) {
             firstTitle.current?.focus();
@@ -76,15 +67,12 @@ export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
           if (!add.isPending) add.mutate();
         }}
       >
-        <fieldset
-          className="field plain-fieldset"
-          aria-describedby={titleError ? `${id}-title-error` : undefined}
-        >
-          <legend>{t("meetings.agenda.titlesLegend")}</legend>
+        <fieldset className="field plain-fieldset" aria-describedby={titleError ? `${id}-title-error` : undefined}>
+          <legend>{t('meetings.agenda.titlesLegend')}</legend>
           {languages.map((l, i) => (
             <div className="field" key={l}>
               <label htmlFor={`${id}-t-${l}`}>
-                {t("meetings.agenda.titleIn", {
+                {t('meetings.agenda.titleIn', {
                   language: languageName(l, i18n.language),
                 })}
               </label>
@@ -93,7 +81,7 @@ export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
                 ref={i === 0 ? firstTitle : undefined}
                 lang={l}
                 maxLength={300}
-                value={form.titles[l] ?? ""}
+                value={form.titles[l] ?? ''}
                 aria-invalid={titleError ? true : undefined}
                 onChange={(e) =>
                   setForm((f) => ({
@@ -111,16 +99,14 @@ export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
           )}
         </fieldset>
         <div className="field">
-          <label htmlFor={`${id}-purpose`}>
-            {t("meetings.agenda.purpose")}
-          </label>
+          <label htmlFor={`${id}-purpose`}>{t('meetings.agenda.purpose')}</label>
           <select
             id={`${id}-purpose`}
             value={form.purpose}
             onChange={(e) =>
               setForm((f) => ({
                 ...f,
-                purpose: e.target.value as AgendaItem["purpose"],
+                purpose: e.target.value as AgendaItem['purpose'],
               }))
             }
           >
@@ -132,26 +118,20 @@ export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-why`}>{t("backlog.description")}</label>
+          <label htmlFor={`${id}-why`}>{t('backlog.description')}</label>
           <textarea
             id={`${id}-why`}
             rows={3}
             maxLength={5000}
             value={form.description}
             aria-invalid={errors.description ? true : undefined}
-            onChange={(e) =>
-              setForm((f) => ({ ...f, description: e.target.value }))
-            }
+            onChange={(e) => setForm((f) => ({ ...f, description: e.target.value }))}
           />
-          {errors.description && (
-            <p className="field-error">{errors.description}</p>
-          )}
+          {errors.description && <p className="field-error">{errors.description}</p>}
         </div>
-        {add.error && !errors.title && !errors.description ? (
-          <Refusal error={add.error} />
-        ) : null}
+        {add.error && !errors.title && !errors.description ? <Refusal error={add.error} /> : null}
         <button type="submit" className="button">
-          {t("backlog.add")}
+          {t('backlog.add')}
         </button>
       </form>
     </details>

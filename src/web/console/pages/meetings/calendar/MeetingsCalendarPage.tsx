@@ -27,7 +27,9 @@ function useMonthMeetings(councilId: string | undefined, month: DateTime) {
       const all: Meeting[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < MAX_PAGES; i++) {
-        const page = data(await api.GET('/councils/{councilId}/meetings', { params: { path: { councilId: councilId! }, query: { from, to, limit: 200, cursor } } }));
+        const page = data(
+          await api.GET('/councils/{councilId}/meetings', { params: { path: { councilId: councilId! }, query: { from, to, limit: 200, cursor } } }),
+        );
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
         if (!cursor) break;
@@ -54,7 +56,11 @@ export function MeetingsCalendarPage() {
   const [focusRequest, setFocusRequest] = useState(0);
   const meetings = useMonthMeetings(councilId, month);
   const focusDay =
-    chosenDay && DateTime.fromISO(chosenDay, { zone }).hasSame(month, 'month') ? chosenDay : month.hasSame(now, 'month') ? now.toISODate()! : month.toISODate()!;
+    chosenDay && DateTime.fromISO(chosenDay, { zone }).hasSame(month, 'month')
+      ? chosenDay
+      : month.hasSame(now, 'month')
+        ? now.toISODate()!
+        : month.toISODate()!;
 
   const goToMonth = (next: DateTime) => void navigate({ search: (s) => ({ ...s, month: next.toFormat('yyyy-MM') }), replace: true });
   const onFocusDay = (day: string, byKey: boolean) => {

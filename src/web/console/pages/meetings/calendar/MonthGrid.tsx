@@ -27,7 +27,9 @@ function MeetingTime({ meeting, language }: { meeting: Meeting; language: string
   return (
     <span className="calendar-time">
       {t('meetingCalendar.yourTime', { time: at(mine) })}
-      {meeting.timeZone !== mine && <span className="muted"> · {t('meetingCalendar.meetingTime', { time: at(meeting.timeZone), zone: zoneCity(meeting.timeZone) })}</span>}
+      {meeting.timeZone !== mine && (
+        <span className="muted"> · {t('meetingCalendar.meetingTime', { time: at(meeting.timeZone), zone: zoneCity(meeting.timeZone) })}</span>
+      )}
     </span>
   );
 }

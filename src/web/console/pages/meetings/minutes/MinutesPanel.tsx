@@ -120,11 +120,7 @@ export function MinutesPanel({ councilId, meeting, manages }: Props) {
           </dl>
           <div className="document-links">
             {languages.map((l) => (
-              <DocumentLink
-                key={l}
-                path={`/councils/${councilId}/meetings/${meeting.id}/minutes/document.pdf?lang=${l}`}
-                fileName={`minutes-${l}.pdf`}
-              >
+              <DocumentLink key={l} path={`/councils/${councilId}/meetings/${meeting.id}/minutes/document.pdf?lang=${l}`} fileName={`minutes-${l}.pdf`}>
                 {t('documents.minutes', { language: languageName(l, i18n.language) })}
               </DocumentLink>
             ))}
@@ -137,8 +133,12 @@ export function MinutesPanel({ councilId, meeting, manages }: Props) {
             </p>
           )}
           {manages && m.status !== 'approved' && <MinutesEditor councilId={councilId} minutes={m} onSaved={(saved) => changed(saved, t('minutes.saved'))} />}
-          {manages && m.status === 'draft' && <Circulate councilId={councilId} minutes={m} zone={zone} onDone={(c) => changed(c, t('minutes.circulatedNow'))} />}
-          {manages && m.status === 'circulated' && <Approve councilId={councilId} minutes={m} zone={zone} onDone={(a) => changed(a, t('minutes.approvedNow'))} />}
+          {manages && m.status === 'draft' && (
+            <Circulate councilId={councilId} minutes={m} zone={zone} onDone={(c) => changed(c, t('minutes.circulatedNow'))} />
+          )}
+          {manages && m.status === 'circulated' && (
+            <Approve councilId={councilId} minutes={m} zone={zone} onDone={(a) => changed(a, t('minutes.approvedNow'))} />
+          )}
           {m.status !== 'draft' && (
             <MinutesComments councilId={councilId} minutes={m} grouped={manages} canComment={!!membership?.delegationId && m.status === 'circulated'} />
           )}

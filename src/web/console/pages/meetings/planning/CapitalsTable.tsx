@@ -9,7 +9,11 @@ import { useDebounced, zoneCity } from './zoned';
 function LocalTime({ value, language }: { value: string | null; language: string }) {
   if (!value) return <span className="muted">—</span>;
   const dt = DateTime.fromISO(value, { setZone: true });
-  return <time dateTime={value}>{dt.setLocale(language).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}</time>;
+  return (
+    <time dateTime={value}>
+      {dt.setLocale(language).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}
+    </time>
+  );
 }
 
 /**

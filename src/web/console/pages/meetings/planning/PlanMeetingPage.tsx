@@ -148,7 +148,14 @@ export function PlanMeetingPage() {
             </select>
             {errors.timeZone && <p className="field-error">{errors.timeZone}</p>}
           </div>
-          <DateTimePicker label={t('scheduling.plan.start')} value={startValue} onChange={changeStart} description={inZone} error={errors.startsAt} isRequired />
+          <DateTimePicker
+            label={t('scheduling.plan.start')}
+            value={startValue}
+            onChange={changeStart}
+            description={inZone}
+            error={errors.startsAt}
+            isRequired
+          />
           <DateTimePicker label={t('scheduling.plan.end')} value={endValue} onChange={setEnd} description={inZone} error={errors.endsAt} isRequired />
           <TextField className="field" value={venue} onChange={setVenue} maxLength={500} isInvalid={!!errors.venue}>
             <Label>{t('scheduling.plan.venue')}</Label>

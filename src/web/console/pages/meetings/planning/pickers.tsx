@@ -74,7 +74,11 @@ export function DateTimePicker({ label, value, onChange, description, error, isR
           ▾
         </Button>
       </Group>
-      {description && <Text slot="description" className="muted small">{description}</Text>}
+      {description && (
+        <Text slot="description" className="muted small">
+          {description}
+        </Text>
+      )}
       {error && <FieldError className="field-error">{error}</FieldError>}
       <PickerCalendar />
     </DatePicker>
@@ -93,7 +97,11 @@ export function DateOnlyPicker({ label, value, onChange, description, error, isR
           ▾
         </Button>
       </Group>
-      {description && <Text slot="description" className="muted small">{description}</Text>}
+      {description && (
+        <Text slot="description" className="muted small">
+          {description}
+        </Text>
+      )}
       {error && <FieldError className="field-error">{error}</FieldError>}
       <PickerCalendar />
     </DatePicker>
@@ -103,10 +111,22 @@ export function DateOnlyPicker({ label, value, onChange, description, error, isR
 /** A time of day (24-hour) only (a series' local start time). */
 export function TimePicker({ label, value, onChange, description, error, isRequired }: PickerProps<Time>) {
   return (
-    <TimeField<Time> className="field picker" value={value} onChange={onChange} hourCycle={24} isRequired={isRequired} isInvalid={!!error} shouldForceLeadingZeros>
+    <TimeField<Time>
+      className="field picker"
+      value={value}
+      onChange={onChange}
+      hourCycle={24}
+      isRequired={isRequired}
+      isInvalid={!!error}
+      shouldForceLeadingZeros
+    >
       <Label>{label}</Label>
       <DateInput className="picker-input picker-group">{(segment) => <DateSegment segment={segment} className="picker-segment" />}</DateInput>
-      {description && <Text slot="description" className="muted small">{description}</Text>}
+      {description && (
+        <Text slot="description" className="muted small">
+          {description}
+        </Text>
+      )}
       {error && <FieldError className="field-error">{error}</FieldError>}
     </TimeField>
   );

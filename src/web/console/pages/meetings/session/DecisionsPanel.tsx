@@ -1,19 +1,15 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, data } from "../../../api/client";
-import { useCurrentCouncil } from "../../../app/queries";
-import { ErrorText, Loading } from "../../../components/Page";
-import type { Meeting, MeetingStatus } from "../meeting-bits";
-import { DecisionCard } from "./DecisionCard";
-import { ProposeDecisionForm } from "./ProposeDecisionForm";
-import {
-  type Decision,
-  LIVE_INTERVAL_MS,
-  useOwnDelegation,
-} from "./session-bits";
-import "../../../styles/session.css";
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, data } from '../../../api/client';
+import { useCurrentCouncil } from '../../../app/queries';
+import { ErrorText, Loading } from '../../../components/Page';
+import type { Meeting, MeetingStatus } from '../meeting-bits';
+import { DecisionCard } from './DecisionCard';
+import { ProposeDecisionForm } from './ProposeDecisionForm';
+import { type Decision, LIVE_INTERVAL_MS, useOwnDelegation } from './session-bits';
+import '../../../styles/session.css';
 
 interface Props {
   councilId: string;
@@ -23,38 +19,19 @@ interface Props {
 }
 
 /** A session's decisions are shown from its opening on; after it, read-only. */
-const SESSION_AND_AFTER: readonly MeetingStatus[] = [
-  "in_session",
-  "closed",
-  "minutes_circulated",
-  "minutes_approved",
-];
+const SESSION_AND_AFTER: readonly MeetingStatus[] = ['in_session', 'closed', 'minutes_circulated', 'minutes_approved'];
 
-export const decisionsKey = (councilId: string, meetingId: string) => [
-  "decisions",
-  councilId,
-  meetingId,
-];
+export const decisionsKey = (councilId: string, meetingId: string) => ['decisions', councilId, meetingId];
 
 /** What changed in the objections since the last read: new ones and withdrawn ones, in words. */
-function objectionNews(
-  before: Decision[] | undefined,
-  after: Decision[],
-  t: TFunction,
-): string[] {
+function objectionNews(before: Decision[] | undefined, after: Decision[], t: TFunction): string[] {
   if (!before) return [];
-  const known = new Map(
-    before.flatMap((d) => d.objections).map((o) => [o.id, o]),
-  );
+  const known = new Map(before.flatMap((d) => d.objections).map((o) => [o.id, o]));
   const news: string[] = [];
   for (const o of after.flatMap((d) => d.objections)) {
     const was = known.get(o.id);
-    if (!was && !o.withdrawnAt)
-      news.push(t("session.objectionFrom", { delegation: o.delegationName }));
-    else if (was && !was.withdrawnAt && o.withdrawnAt)
-      news.push(
-        t("session.objectionWithdrawnBy", { delegation: o.delegationName }),
-      );
+    if (!was && !o.withdrawnAt) news.push(t('session.objectionFrom', { delegation: o.delegationName }));
+    else if (was && !was.withdrawnAt && o.withdrawnAt) news.push(t('session.objectionWithdrawnBy', { delegation: o.delegationName }));
   }
   return news;
 }
@@ -76,10 +53,10 @@ function Decisions({ councilId, meeting, languages, manages }: Props) {
   const { membership } = useCurrentCouncil();
   const own = useOwnDelegation(councilId, membership);
   const meetingId = meeting.id;
-  const open = meeting.status === "in_session";
+  const open = meeting.status === 'in_session';
   const key = decisionsKey(councilId, meetingId);
-  const [news, setNews] = useState("");
-  const [said, setSaid] = useState("");
+  const [news, setNews] = useState('');
+  const [said, setSaid] = useState('');
 
   const decisions = useQuery({
     queryKey: key,
@@ -88,20 +65,20 @@ function Decisions({ councilId, meeting, languages, manages }: Props) {
     queryFn: async () => {
       const before = queryClient.getQueryData<Decision[]>(key);
       const items = data(
-        await api.GET("/councils/{councilId}/meetings/{meetingId}/decisions", {
+        await api.GET('/councils/{councilId}/meetings/{meetingId}/decisions', {
           params: { path: { councilId, meetingId } },
         }),
       ).items;
       const lines = objectionNews(before, items, t);
-      if (lines.length > 0) setNews(lines.join(" "));
+      if (lines.length > 0) setNews(lines.join(' '));
       return items;
     },
   });
   const agenda = useQuery({
-    queryKey: ["agenda", councilId, meetingId],
+    queryKey: ['agenda', councilId, meetingId],
     queryFn: async () =>
       data(
-        await api.GET("/councils/{councilId}/meetings/{meetingId}/agenda", {
+        await api.GET('/councils/{councilId}/meetings/{meetingId}/agenda', {
           params: { path: { councilId, meetingId } },
         }),
       ),
@@ -118,13 +95,9 @@ function Decisions({ councilId, meeting, languages, manages }: Props) {
 
   return (
     <section aria-labelledby="decisions-title" className="decisions">
-      <h2 id="decisions-title">{t("session.title")}</h2>
-      {!open && <p className="muted">{t("session.readOnly")}</p>}
-      <p
-        role="status"
-        aria-live="polite"
-        className="announce notice session-news"
-      >
+      <h2 id="decisions-title">{t('session.title')}</h2>
+      {!open && <p className="muted">{t('session.readOnly')}</p>}
+      <p role="status" aria-live="polite" className="announce notice session-news">
         {news}
       </p>
       <p role="status" aria-live="polite" className="announce notice">
@@ -132,7 +105,7 @@ function Decisions({ councilId, meeting, languages, manages }: Props) {
       </p>
       <ErrorText error={decisions.error ?? agenda.error} />
       {list.length === 0 ? (
-        <p className="muted">{t("session.none")}</p>
+        <p className="muted">{t('session.none')}</p>
       ) : (
         <ol className="plain-list decision-list">
           {list.map((d) => (
@@ -151,15 +124,7 @@ function Decisions({ councilId, meeting, languages, manages }: Props) {
           ))}
         </ol>
       )}
-      {manages && open && (
-        <ProposeDecisionForm
-          councilId={councilId}
-          meetingId={meetingId}
-          items={items}
-          languages={languages}
-          onProposed={changed}
-        />
-      )}
+      {manages && open && <ProposeDecisionForm councilId={councilId} meetingId={meetingId} items={items} languages={languages} onProposed={changed} />}
     </section>
   );
 }

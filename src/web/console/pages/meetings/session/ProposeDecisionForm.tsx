@@ -1,10 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, data } from "../../../api/client";
-import { localized } from "../../../components/LocalizedText";
-import { type AgendaItem, fieldErrors, Refusal } from "../meeting-bits";
-import { filledTexts, TextsFields } from "./session-bits";
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, data } from '../../../api/client';
+import { localized } from '../../../components/LocalizedText';
+import { type AgendaItem, fieldErrors, Refusal } from '../meeting-bits';
+import { filledTexts, TextsFields } from './session-bits';
 
 interface Props {
   councilId: string;
@@ -15,47 +15,36 @@ interface Props {
 }
 
 /** The secretariat proposes a decision on a scheduled agenda item: the item, then the text in each working language. */
-export function ProposeDecisionForm({
-  councilId,
-  meetingId,
-  items,
-  languages,
-  onProposed,
-}: Props) {
+export function ProposeDecisionForm({ councilId, meetingId, items, languages, onProposed }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const scheduled = items.filter((i) => i.status === "scheduled");
-  const preferred =
-    scheduled.find((i) => i.purpose === "decision") ?? scheduled[0];
-  const [itemId, setItemId] = useState("");
+  const scheduled = items.filter((i) => i.status === 'scheduled');
+  const preferred = scheduled.find((i) => i.purpose === 'decision') ?? scheduled[0];
+  const [itemId, setItemId] = useState('');
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState(false);
   const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  const chosen = itemId || preferred?.id || "";
+  const chosen = itemId || preferred?.id || '';
   const title = (i: AgendaItem) => localized(i.title, i18n.language, languages);
 
   const propose = useMutation({
     mutationFn: async () =>
       data(
-        await api.POST(
-          "/councils/{councilId}/meetings/{meetingId}/agenda/items/{itemId}/decisions",
-          {
-            params: { path: { councilId, meetingId, itemId: chosen } },
-            body: { text: filledTexts(texts) },
-          },
-        ),
+        await api.POST('/councils/{councilId}/meetings/{meetingId}/agenda/items/{itemId}/decisions', {
+          params: { path: { councilId, meetingId, itemId: chosen } },
+          body: { text: filledTexts(texts) },
+        }),
       ),
     onSuccess: () => {
       const item = scheduled.find((i) => i.id === chosen);
       setTexts({});
-      onProposed(t("session.proposed", { item: item ? title(item) : "" }));
+      onProposed(t('session.proposed', { item: item ? title(item) : '' }));
     },
   });
   const errors = fieldErrors(propose.error);
-  const textError = missing ? t("session.textRequired") : errors.text;
+  const textError = missing ? t('session.textRequired') : errors.text;
 
-  if (scheduled.length === 0)
-    return <p className="muted">{t("session.noItems")}</p>;
+  if (scheduled.length === 0) return <p className="muted">{t('session.noItems')}</p>;
   return (
     <form
       className="form card session-propose"
@@ -72,17 +61,13 @@ export function ProposeDecisionForm({
         if (!propose.isPending) propose.mutate();
       }}
     >
-      <h3 id={`${id}-title`}>{t("session.proposeTitle")}</h3>
+      <h3 id={`${id}-title`}>{t('session.proposeTitle')}</h3>
       <div className="field">
-        <label htmlFor={`${id}-item`}>{t("session.itemLabel")}</label>
-        <select
-          id={`${id}-item`}
-          value={chosen}
-          onChange={(e) => setItemId(e.target.value)}
-        >
+        <label htmlFor={`${id}-item`}>{t('session.itemLabel')}</label>
+        <select id={`${id}-item`} value={chosen} onChange={(e) => setItemId(e.target.value)}>
           {scheduled.map((i) => (
             <option key={i.id} value={i.id}>
-              {t("session.itemOption", {
+              {t('session.itemOption', {
                 position: i.position,
                 title: title(i),
               })}
@@ -91,7 +76,7 @@ export function ProposeDecisionForm({
         </select>
       </div>
       <TextsFields
-        legend={t("session.textLegend")}
+        legend={t('session.textLegend')}
         labelKey="session.textIn"
         languages={languages}
         value={texts}
@@ -101,7 +86,7 @@ export function ProposeDecisionForm({
       />
       {propose.error && !errors.text ? <Refusal error={propose.error} /> : null}
       <button type="submit" className="button">
-        {t("session.propose")}
+        {t('session.propose')}
       </button>
     </form>
   );
