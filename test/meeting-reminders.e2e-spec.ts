@@ -117,12 +117,13 @@ describe.each<QueueKind>(['postgres', 'redis'])('meeting reminders on the %s que
   it('reminds each head once at 7 days and 1 day before, in their language with an invite.ics; moved: at the new time only; called off: never', async () => {
     const tag = randomUUID().slice(0, 8);
     const t0 = Date.now();
-    const due = new Date(t0 + 4_000);
-    const movedDue = new Date(t0 + 7_000);
+    // Ten seconds for the setup below (about ten requests), with room for a loaded machine.
+    const due = new Date(t0 + 10_000);
+    const movedDue = new Date(t0 + 13_000);
 
-    // Starts in 1 day (+4 s): the 1-day reminder is due in 4 s, the 7-day one already passed (not planned).
+    // Starts in 1 day (+10 s): the 1-day reminder is due in 10 s, the 7-day one already passed (not planned).
     const tomorrow = await convened(`Tomorrow ${tag}`, new Date(due.getTime() + DAY));
-    // Starts in 7 days (+4 s): the 7-day reminder is due in 4 s, the 1-day one in 6 days.
+    // Starts in 7 days (+10 s): the 7-day reminder is due in 10 s, the 1-day one in 6 days.
     const nextWeek = await convened(`Next week ${tag}`, new Date(due.getTime() + 7 * DAY));
     // Convened for tomorrow, then moved 3 s later: one reminder, at the new time.
     const moved = await convened(`Moved ${tag}`, new Date(due.getTime() + DAY));
