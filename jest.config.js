@@ -44,8 +44,8 @@ export default {
   testTimeout: 60_000,
   // The default report, then one plain "N passed, N failed" line for the browser tests.
   reporters: ['default', '<rootDir>/test/support/browser-summary-reporter.cjs'],
-  // End-to-end files mostly wait (on timers, the worker, SMTP): three at a time keep two cores busy.
-  maxWorkers: 3,
+  // End-to-end files mostly wait (on timers, the worker, SMTP): four at a time keep two cores busy.
+  maxWorkers: 4,
   // The longest files first (on a fresh CI machine Jest would go by file size): see the file.
   testSequencer: '<rootDir>/test/support/test-sequencer.cjs',
   // Once every test has run and the global teardown has stopped the servers, exit: a handle some library leaves

@@ -1,6 +1,16 @@
 import { jest } from '@jest/globals';
 import { expectNoAxeViolations, PHONE, SCREENSHOTS } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import {
+  type ConsoleAccount,
+  consoleAccount,
+  consoleInBrowser,
+  plainText,
+  scrollWidth,
+  signInToConsole,
+  memberStates,
+  secretariatAccount,
+  TINY_PDF,
+} from './support/console.js';
 import type { TestContext } from './support/test-app.js';
 
 /**
@@ -16,9 +26,6 @@ jest.setTimeout(150_000);
 
 const ZONE = 'America/Guatemala';
 const DAY = 86_400_000;
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-);
 
 describe('the web console: the agenda builder, in a browser', () => {
   let ctx: TestContext;
@@ -80,18 +87,9 @@ describe('the web console: the agenda builder, in a browser', () => {
     ).body.id;
     const delegationOf: Record<string, string> = {};
     const participantOf: Record<string, string> = {};
-    for (const [i, iso] of ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'DO'].entries()) {
-      const [{ id: participantId }] = await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`,
-        [councilId, `State ${iso}`, iso, i + 1],
-      );
-      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-        councilId,
-        participantId,
-        `Delegation ${iso}`,
-      ]);
-      delegationOf[iso] = id;
-      participantOf[iso] = participantId;
+    for (const state of await memberStates(ctx, councilId, ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'DO'])) {
+      delegationOf[state.iso] = state.delegationId;
+      participantOf[state.iso] = state.participantId;
     }
     // Guatemala holds the presidency now: its head of delegation is the chair.
     await ctx.db.query(
@@ -104,12 +102,7 @@ describe('the web console: the agenda builder, in a browser', () => {
         councilId,
       ])) as { id: string }[]
     )[0]!.id;
-    secretariat = await consoleAccount(ctx, {
-      councilId,
-      fullName: 'Sofía Secretaria',
-      language: 'en',
-    });
-    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [secretariat.userId, councilId]);
+    secretariat = await secretariatAccount(ctx, councilId, { fullName: 'Sofía Secretaria', language: 'en' });
     chair = await consoleAccount(ctx, {
       councilId,
       delegationId: delegationOf.GT,
@@ -186,7 +179,7 @@ describe('the web console: the agenda builder, in a browser', () => {
     await upload.getByLabel(/^File/).setInputFiles({
       name: 'work-plan.pdf',
       mimeType: 'application/pdf',
-      buffer: PDF,
+      buffer: TINY_PDF,
     });
     await upload.getByRole('button', { name: 'Upload the paper' }).click();
     await page.getByRole('status').filter({ hasText: 'Paper uploaded: Draft work plan (English).' }).waitFor();

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { DESKTOP, expectNoAxeViolations, PHONE, SCREENSHOTS, waitForScript } from './support/browser.js';
 import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import { given } from './support/given.js';
 import type { TestContext } from './support/test-app.js';
 
 /**
@@ -51,16 +52,10 @@ describe('the web console: a delegate’s journey, in a browser', () => {
       .expect(201);
     councilId = council.body.id;
     const delegation = async (name: string, iso: string, position: number) => {
-      const [{ id: participantId }] = await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`,
-        [councilId, name, iso, position],
-      );
-      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-        councilId,
-        participantId,
-        `Delegación ${iso}`,
-      ]);
-      return id as string;
+      const seat = await given(ctx)
+        .inCouncil(councilId)
+        .memberState(name, { iso, position, delegation: `Delegación ${iso}` });
+      return seat.delegationId;
     };
     delegationId = await delegation('Guatemala', 'GT', 1);
     otherDelegationId = await delegation('Honduras', 'HN', 2);

@@ -2,7 +2,16 @@ import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, signInToConsole } from './support/console.js';
+import {
+  type ConsoleAccount,
+  consoleAccount,
+  consoleInBrowser,
+  plainText,
+  signInToConsole,
+  memberStates,
+  secretariatAccount,
+  TINY_PDF,
+} from './support/console.js';
 import { meetingDayCome } from './support/meetings.js';
 import { waitForEach } from './support/notifications.js';
 import type { TestContext } from './support/test-app.js';
@@ -31,9 +40,6 @@ const CAPITALS: [string, string][] = [
   ['ES', 'Europe/Madrid'],
 ];
 const TITLE = 'Extraordinary meeting on water';
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-);
 
 describe('the web console: the secretariat’s journey with one meeting, end to end, with its emails', () => {
   let ctx: TestContext;
@@ -64,20 +70,8 @@ describe('the web console: the secretariat’s journey with one meeting, end to 
         .expect(201)
     ).body.id;
     // Eight member states (quorum 0.75 → 6 required), each capital in its zone.
-    for (const [i, [iso, zone]] of CAPITALS.entries()) {
-      const [{ id: participantId }] = await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position, time_zone) VALUES ($1, 'member_state', $2, $3, $4, $5) RETURNING id`,
-        [councilId, `State ${iso}`, iso, i + 1, zone],
-      );
-      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-        councilId,
-        participantId,
-        `Delegation ${iso}`,
-      ]);
-      delegations.push(id);
-    }
-    secretariat = await consoleAccount(ctx, { councilId, fullName: 'Sofía Secretaria', language: 'en' });
-    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [secretariat.userId, councilId]);
+    delegations.push(...(await memberStates(ctx, councilId, CAPITALS)).map((state) => state.delegationId));
+    secretariat = await secretariatAccount(ctx, councilId, { fullName: 'Sofía Secretaria', language: 'en' });
     // Two heads of delegation with accounts: the notices' recipients (GT also objects in session).
     guatemala = await consoleAccount(ctx, { councilId, delegationId: delegations[0], fullName: 'Gabriela Delegada', language: 'en', role: 'head' });
     honduras = await consoleAccount(ctx, { councilId, delegationId: delegations[1], fullName: 'Héctor Delegado', language: 'en', role: 'head' });
@@ -158,7 +152,7 @@ describe('the web console: the secretariat’s journey with one meeting, end to 
     const upload = treaty.getByRole('form', { name: 'Attach a paper to Water treaty' });
     await upload.getByLabel('Language of the paper').selectOption('en');
     await upload.getByLabel(/^Title of the paper/).fill('Draft treaty');
-    await upload.getByLabel(/^File/).setInputFiles({ name: 'treaty.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await upload.getByLabel(/^File/).setInputFiles({ name: 'treaty.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await upload.getByRole('button', { name: 'Upload the paper' }).click();
     await status(page, 'Paper uploaded: Draft treaty (English).');
     await axe(page, 'meeting page, agenda built');

@@ -1,6 +1,16 @@
 import { jest } from '@jest/globals';
 import { DESKTOP, expectNoAxeViolations, PHONE, SCREENSHOTS, waitForScript } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import {
+  type ConsoleAccount,
+  consoleInBrowser,
+  plainText,
+  scrollWidth,
+  signInToConsole,
+  memberStates,
+  secretariatAccount,
+  TINY_PDF,
+} from './support/console.js';
+import { given } from './support/given.js';
 import type { TestContext } from './support/test-app.js';
 
 /**
@@ -15,9 +25,6 @@ jest.setTimeout(120_000);
 
 const ZONE = 'America/Guatemala';
 const DAY = 86_400_000;
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-);
 
 describe('the web console: the secretariat’s meetings, in a browser', () => {
   let ctx: TestContext;
@@ -53,30 +60,10 @@ describe('the web console: the secretariat’s meetings, in a browser', () => {
     councilId = council.body.id;
     // Eight member states (quorum 0.75 → 6 required) and an observer (it does not count toward quorum).
     const states = ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'DO'];
-    for (const [i, iso] of states.entries()) {
-      const [{ id: participantId }] = await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`,
-        [councilId, `State ${iso}`, iso, i + 1],
-      );
-      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-        councilId,
-        participantId,
-        `Delegation ${iso}`,
-      ]);
-      delegations.push(id);
-    }
-    const [{ id: observer }] = await ctx.db.query(
-      `INSERT INTO participants (council_id, kind, name, category) VALUES ($1, 'observer', 'Observer body', 'ngo') RETURNING id`,
-      [councilId],
-    );
-    await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, 'Observer delegation')`, [councilId, observer]);
+    delegations.push(...(await memberStates(ctx, councilId, states)).map((state) => state.delegationId));
+    await given(ctx).inCouncil(councilId).observer('Observer body', { category: 'ngo', delegation: 'Observer delegation' });
 
-    secretariat = await consoleAccount(ctx, {
-      councilId,
-      fullName: 'Sofía Secretaria',
-      language: 'en',
-    });
-    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [secretariat.userId, councilId]);
+    secretariat = await secretariatAccount(ctx, councilId, { fullName: 'Sofía Secretaria', language: 'en' });
 
     // A working group meeting in 10 days: too soon to convene (30 days' notice).
     const startsAt = new Date(Date.now() + 10 * DAY);
@@ -223,7 +210,7 @@ describe('the web console: the secretariat’s meetings, in a browser', () => {
     const upload = second.getByRole('form', { name: 'Attach a paper to Work plan' });
     await upload.getByLabel('Language of the paper').selectOption('en');
     await upload.getByLabel(/^Title of the paper/).fill('Draft work plan');
-    await upload.getByLabel(/^File/).setInputFiles({ name: 'work-plan.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await upload.getByLabel(/^File/).setInputFiles({ name: 'work-plan.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await upload.getByRole('button', { name: 'Upload the paper' }).click();
     await page.getByRole('status').filter({ hasText: 'Paper uploaded: Draft work plan (English).' }).waitFor();
     await second.getByText('No paper yet in: Spanish').waitFor();

@@ -2,7 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, PHONE } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import {
+  type ConsoleAccount,
+  consoleAccount,
+  consoleInBrowser,
+  plainText,
+  scrollWidth,
+  signInToConsole,
+  memberStates,
+  secretariatAccount,
+} from './support/console.js';
 import { DAY, meetingDayCome } from './support/meetings.js';
 import type { TestContext } from './support/test-app.js';
 
@@ -90,20 +99,8 @@ describe('the web console: minutes, documents and the secretariat’s administra
         .send({ slug: 'minutes-console', name: 'Consejo de actas', workingLanguages: ['es', 'en'], timeZone: ZONE })
         .expect(201)
     ).body.id;
-    for (const [i, iso] of ['GT', 'HN', 'SV'].entries()) {
-      const [{ id: participantId }] = await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`,
-        [councilId, `State ${iso}`, iso, i + 1],
-      );
-      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-        councilId,
-        participantId,
-        `Delegation ${iso}`,
-      ]);
-      delegations.push(id);
-    }
-    secretariat = await consoleAccount(ctx, { councilId, fullName: 'Sofía Secretaria' });
-    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [secretariat.userId, councilId]);
+    delegations.push(...(await memberStates(ctx, councilId, ['GT', 'HN', 'SV'])).map((state) => state.delegationId));
+    secretariat = await secretariatAccount(ctx, councilId, { fullName: 'Sofía Secretaria' });
     delegate = await consoleAccount(ctx, { councilId, delegationId: delegations[0], fullName: 'Gabriela Delegada', role: 'head' });
     meetingId = await closedMeeting('Working group on minutes');
   });

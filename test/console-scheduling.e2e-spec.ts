@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, PHONE, SCREENSHOTS, waitForScript } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import { type ConsoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole, memberStates, secretariatAccount } from './support/console.js';
 import type { TestContext } from './support/test-app.js';
 
 /**
@@ -55,14 +55,8 @@ describe('the web console: planning meetings, series and the calendar, in a brow
       .send({ slug: 'scheduling-console', name: 'Consejo de calendario', workingLanguages: ['es', 'en'], timeZone: ZONE })
       .expect(201);
     councilId = council.body.id;
-    for (const [i, [iso, zone]] of CAPITALS.entries()) {
-      await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position, time_zone) VALUES ($1, 'member_state', $2, $3, $4, $5)`,
-        [councilId, `State ${iso}`, iso, i + 1, zone],
-      );
-    }
-    secretariat = await consoleAccount(ctx, { councilId, fullName: 'Sofía Secretaria', language: 'en' });
-    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [secretariat.userId, councilId]);
+    await memberStates(ctx, councilId, CAPITALS, { delegations: false });
+    secretariat = await secretariatAccount(ctx, councilId, { fullName: 'Sofía Secretaria', language: 'en' });
   });
 
   it('plans a meeting by keyboard, sees the capitals outside working hours, moves the time until the flag clears, saves, and is refused an early convening', async () => {

@@ -2,7 +2,16 @@ import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, PHONE, SCREENSHOTS } from './support/browser.js';
-import { type ConsoleAccount, consoleAccount, consoleInBrowser, plainText, scrollWidth, signInToConsole } from './support/console.js';
+import {
+  type ConsoleAccount,
+  consoleAccount,
+  consoleInBrowser,
+  plainText,
+  scrollWidth,
+  signInToConsole,
+  memberStates,
+  secretariatAccount,
+} from './support/console.js';
 import type { TestContext } from './support/test-app.js';
 
 /**
@@ -47,20 +56,8 @@ describe('the web console: decisions in session and silence procedures, in a bro
         .expect(201)
     ).body.id;
     // Eight member states (quorum 0.75 → 6 required).
-    for (const [i, iso] of ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'DO'].entries()) {
-      const [{ id: participantId }] = await ctx.db.query(
-        `INSERT INTO participants (council_id, kind, name, iso_code, rotation_position) VALUES ($1, 'member_state', $2, $3, $4) RETURNING id`,
-        [councilId, `State ${iso}`, iso, i + 1],
-      );
-      const [{ id }] = await ctx.db.query(`INSERT INTO delegations (council_id, participant_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-        councilId,
-        participantId,
-        `Delegation ${iso}`,
-      ]);
-      delegations.push(id);
-    }
-    secretariat = await consoleAccount(ctx, { councilId, fullName: 'Sofía Secretaria', language: 'en' });
-    await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [secretariat.userId, councilId]);
+    delegations.push(...(await memberStates(ctx, councilId, ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'DO'])).map((state) => state.delegationId));
+    secretariat = await secretariatAccount(ctx, councilId, { fullName: 'Sofía Secretaria', language: 'en' });
     delegate = await consoleAccount(ctx, { councilId, delegationId: delegations[0], fullName: 'Gabriela Delegada', language: 'en' });
 
     // A senior officials' meeting in session (by SQL: a session opens only on its day), one item for decision.

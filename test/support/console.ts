@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../src/core/embedded/free-port.js';
 import { PasswordHasher } from '../../src/modules/identity/password-hasher.service.js';
 import { launchChromium, newPage, watch } from './browser.js';
+import { given } from './given.js';
 import { createTestContext, type TestContext } from './test-app.js';
 
 /** The password of every account made by `consoleAccount`. */
@@ -19,6 +20,47 @@ export interface ConsoleAccount {
  * An account that signs in to the console with a password: a delegate seat of the delegation (or, without
  * delegation, no seat), with the account's language.
  */
+/** The smallest PDF the papers accept (its bytes say PDF; it has no page). */
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+);
+
+/**
+ * Member states of the council in rotation order: "State GT" with its delegation "Delegation GT" (unless
+ * `delegations: false`), a code or a [code, capital's zone] pair each.
+ */
+export async function memberStates(
+  ctx: TestContext,
+  councilId: string,
+  states: readonly (string | readonly [string, string])[],
+  opts: { delegations?: boolean } = {},
+): Promise<{ iso: string; participantId: string; delegationId: string }[]> {
+  const council = given(ctx).inCouncil(councilId);
+  const made = [];
+  for (const [i, state] of states.entries()) {
+    const [iso, timeZone] = typeof state === 'string' ? [state, undefined] : state;
+    const seat = await council.memberState(`State ${iso}`, {
+      iso,
+      position: i + 1,
+      timeZone,
+      delegation: opts.delegations === false ? undefined : `Delegation ${iso}`,
+    });
+    made.push({ iso, participantId: seat.participantId, delegationId: seat.delegationId ?? '' });
+  }
+  return made;
+}
+
+/** A console account of the council's secretariat. */
+export async function secretariatAccount(
+  ctx: TestContext,
+  councilId: string,
+  opts: { fullName?: string; language?: 'es' | 'en' | 'fr' | 'pt' } = {},
+): Promise<ConsoleAccount> {
+  const account = await consoleAccount(ctx, { councilId, ...opts });
+  await ctx.db.query(`INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, 'secretariat')`, [account.userId, councilId]);
+  return account;
+}
+
 export async function consoleAccount(
   ctx: Pick<TestContext, 'app' | 'db'>,
   opts: { councilId: string; delegationId?: string; fullName?: string; language?: 'es' | 'en' | 'fr' | 'pt'; role?: 'head' | 'alternate' | 'adviser' },

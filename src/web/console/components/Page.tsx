@@ -31,6 +31,16 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
   );
 }
 
+/** A page that cannot be used here (no council, not the secretariat's): its heading and why. */
+export function Unavailable({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>{children}</p>
+    </section>
+  );
+}
+
 export function Loading() {
   const { t } = useTranslation();
   return (

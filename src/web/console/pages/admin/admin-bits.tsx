@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, data, type Schemas } from '../../api/client';
 import { type Council, useCurrentCouncil } from '../../app/queries';
-import { PageHeading } from '../../components/Page';
+import { Unavailable } from '../../components/Page';
 
 export type CouncilUser = Schemas['CouncilUserResponse'];
 export type Delegation = Schemas['DelegationResponse'];
@@ -33,10 +33,5 @@ export function useDelegations(councilId: string | undefined) {
 /** The page for someone who is not the council's secretariat. */
 export function NotSecretariat({ title }: { title: string }) {
   const { t } = useTranslation();
-  return (
-    <section>
-      <PageHeading title={title}>{title}</PageHeading>
-      <p>{t('admin.onlySecretariat')}</p>
-    </section>
-  );
+  return <Unavailable title={title}>{t('admin.onlySecretariat')}</Unavailable>;
 }

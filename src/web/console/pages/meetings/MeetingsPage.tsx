@@ -5,7 +5,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useCurrentCouncil } from '../../app/queries';
-import { ErrorText, Loading, PageHeading } from '../../components/Page';
+import { ErrorText, Loading, PageHeading, Unavailable } from '../../components/Page';
 import { DateTimeText } from '../../components/Time';
 import { ViewSwitch } from './calendar/ViewSwitch';
 import { MEETING_KINDS, MEETING_STATUSES, type MeetingKind, type MeetingStatus, MeetingStatusText } from './meeting-bits';
@@ -71,12 +71,7 @@ export function MeetingsPage() {
   const title = t('nav.meetings');
   if (isLoading) return <Loading />;
   if (!membership) {
-    return (
-      <section>
-        <PageHeading title={title}>{title}</PageHeading>
-        <p>{t('meetings.noCouncil')}</p>
-      </section>
-    );
+    return <Unavailable title={title}>{t('meetings.noCouncil')}</Unavailable>;
   }
   const bodyName = (id: string | null) => (id === null ? t('meetings.councilItself') : (bodies.data?.find((b) => b.id === id)?.name ?? t('meetings.aBody')));
   const rows = (meetings.data?.pages.flatMap((p) => p.items) ?? []).filter((m) => !filters.kind || m.kind === filters.kind);

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useCurrentCouncil } from '../../app/queries';
 import { LocalizedText } from '../../components/LocalizedText';
-import { ErrorText, Loading, PageHeading } from '../../components/Page';
+import { ErrorText, Loading, PageHeading, Unavailable } from '../../components/Page';
 import { PlainDate } from '../../components/Time';
 import { Progress, StatusText, urgency, UrgencyBadge } from './ItemBits';
 import { SOURCES, type Status, STATUSES } from './status';
@@ -53,12 +53,7 @@ export function MyItemsPage() {
   const title = t('nav.items');
   if (isLoading) return <Loading />;
   if (!membership) {
-    return (
-      <section>
-        <PageHeading title={title}>{title}</PageHeading>
-        <p>{t('items.noCouncil')}</p>
-      </section>
-    );
+    return <Unavailable title={title}>{t('items.noCouncil')}</Unavailable>;
   }
   const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
   const today = counts.data?.today;

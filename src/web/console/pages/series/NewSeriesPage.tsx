@@ -6,7 +6,7 @@ import { Button, Form, Input, Label, NumberField, Radio, RadioGroup, TextField }
 import { useTranslation } from 'react-i18next';
 import { api, data, type Schemas } from '../../api/client';
 import { useCurrentCouncil } from '../../app/queries';
-import { Loading, PageHeading } from '../../components/Page';
+import { Loading, PageHeading, Unavailable } from '../../components/Page';
 import { fieldErrors, MEETING_KINDS, type MeetingKind, Refusal } from '../meetings/meeting-bits';
 import { useBodies } from '../meetings/MeetingsPage';
 import { DateOnlyPicker, TimePicker } from '../meetings/planning/pickers';
@@ -58,20 +58,10 @@ export function NewSeriesPage() {
   const heading = t('scheduling.series.newTitle');
   if (isLoading) return <Loading />;
   if (!membership || !councilId) {
-    return (
-      <section>
-        <PageHeading title={heading}>{heading}</PageHeading>
-        <p>{t('meetings.noCouncil')}</p>
-      </section>
-    );
+    return <Unavailable title={heading}>{t('meetings.noCouncil')}</Unavailable>;
   }
   if (membership.role !== 'secretariat') {
-    return (
-      <section>
-        <PageHeading title={heading}>{heading}</PageHeading>
-        <p>{t('scheduling.secretariatOnly')}</p>
-      </section>
-    );
+    return <Unavailable title={heading}>{t('scheduling.secretariatOnly')}</Unavailable>;
   }
   const time = startTime ? hhmm(startTime) : '';
   const summary = time

@@ -5,7 +5,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useCurrentCouncil } from '../../app/queries';
-import { ErrorText, Loading, PageHeading } from '../../components/Page';
+import { ErrorText, Loading, PageHeading, Unavailable } from '../../components/Page';
 import { DateTimeText, PlainDate } from '../../components/Time';
 import { type MeetingKind, Refusal, refusal } from '../meetings/meeting-bits';
 import { Occurrences } from './Occurrences';
@@ -46,12 +46,7 @@ export function SeriesPage() {
 
   const fallbackTitle = t('scheduling.series.one');
   if (!isLoading && !membership) {
-    return (
-      <section>
-        <PageHeading title={fallbackTitle}>{fallbackTitle}</PageHeading>
-        <p>{t('meetings.noCouncil')}</p>
-      </section>
-    );
+    return <Unavailable title={fallbackTitle}>{t('meetings.noCouncil')}</Unavailable>;
   }
   if (series.isLoading || !councilId) return <Loading />;
   if (series.error || !series.data) {

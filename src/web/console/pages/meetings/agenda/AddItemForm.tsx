@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PurposeField, TitleFields } from './ItemFields';
 import { api, data, type Schemas } from '../../../api/client';
-import { languageName } from '../../../i18n/i18n';
-import { type Agenda, type AgendaItem, fieldErrors, type Meeting, PURPOSES, Refusal, refusal } from '../meeting-bits';
+import { type Agenda, type AgendaItem, fieldErrors, type Meeting, Refusal, refusal } from '../meeting-bits';
 import { type Participant, useNow } from './agenda-data';
 import { AwaitingAcceptance } from './AwaitingAcceptance';
 
@@ -33,7 +33,7 @@ const empty = () => ({
  * refuses it (its reason shown) and the item waits on this page for the chair's acceptance ("Accept", the chair only).
  */
 export function AddItemForm({ councilId, meeting, agenda, languages, participants, isChair, onAdded }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const meetingId = meeting.id;
   const [form, setForm] = useState(empty);
@@ -124,56 +124,15 @@ export function AddItemForm({ councilId, meeting, agenda, languages, participant
             {deadlinePassed ? t(isChair ? 'agenda.supplementary.lateChair' : 'agenda.supplementary.late') : t('agenda.supplementary.note')}
           </p>
         )}
-        <fieldset className="field plain-fieldset" aria-describedby={titleError ? `${id}-title-error` : undefined}>
-          <legend>{t('meetings.agenda.titlesLegend')}</legend>
-          {languages.map((l, i) => (
-            <div className="field" key={l}>
-              <label htmlFor={`${id}-t-${l}`}>
-                {t('meetings.agenda.titleIn', {
-                  language: languageName(l, i18n.language),
-                })}
-              </label>
-              <input
-                id={`${id}-t-${l}`}
-                ref={i === 0 ? firstTitle : undefined}
-                lang={l}
-                maxLength={300}
-                value={form.titles[l] ?? ''}
-                aria-invalid={titleError ? true : undefined}
-                onChange={(e) =>
-                  setForm((f) => ({
-                    ...f,
-                    titles: { ...f.titles, [l]: e.target.value },
-                  }))
-                }
-              />
-            </div>
-          ))}
-          {titleError && (
-            <p id={`${id}-title-error`} className="field-error">
-              {titleError}
-            </p>
-          )}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-purpose`}>{t('meetings.agenda.purpose')}</label>
-          <select
-            id={`${id}-purpose`}
-            value={form.purpose}
-            onChange={(e) =>
-              setForm((f) => ({
-                ...f,
-                purpose: e.target.value as AgendaItem['purpose'],
-              }))
-            }
-          >
-            {PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`meetings.agenda.purposes.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TitleFields
+          id={id}
+          languages={languages}
+          titles={form.titles}
+          error={titleError}
+          firstTitle={firstTitle}
+          onChange={(titles) => setForm((f) => ({ ...f, titles }))}
+        />
+        <PurposeField id={id} value={form.purpose} onChange={(purpose) => setForm((f) => ({ ...f, purpose }))} />
         <div className="field">
           <label htmlFor={`${id}-presenter`}>{t('meetings.agenda.presenter')}</label>
           <select id={`${id}-presenter`} value={form.presenter} onChange={(e) => setForm((f) => ({ ...f, presenter: e.target.value }))}>

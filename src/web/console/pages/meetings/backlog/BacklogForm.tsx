@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PurposeField, TitleFields } from '../agenda/ItemFields';
 import { api, data, type Schemas } from '../../../api/client';
-import { languageName } from '../../../i18n/i18n';
-import { type AgendaItem, fieldErrors, PURPOSES, Refusal } from '../meeting-bits';
+import { type AgendaItem, fieldErrors, Refusal } from '../meeting-bits';
 
 interface Props {
   councilId: string;
@@ -20,7 +20,7 @@ const empty = () => ({
 
 /** Proposes an item for a future meeting of the body (POST …/backlog): the title in one working language at least, purpose, why. */
 export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [form, setForm] = useState(empty);
   const [missingTitle, setMissingTitle] = useState(false);
@@ -67,56 +67,15 @@ export function BacklogForm({ councilId, bodyId, languages, onAdded }: Props) {
           if (!add.isPending) add.mutate();
         }}
       >
-        <fieldset className="field plain-fieldset" aria-describedby={titleError ? `${id}-title-error` : undefined}>
-          <legend>{t('meetings.agenda.titlesLegend')}</legend>
-          {languages.map((l, i) => (
-            <div className="field" key={l}>
-              <label htmlFor={`${id}-t-${l}`}>
-                {t('meetings.agenda.titleIn', {
-                  language: languageName(l, i18n.language),
-                })}
-              </label>
-              <input
-                id={`${id}-t-${l}`}
-                ref={i === 0 ? firstTitle : undefined}
-                lang={l}
-                maxLength={300}
-                value={form.titles[l] ?? ''}
-                aria-invalid={titleError ? true : undefined}
-                onChange={(e) =>
-                  setForm((f) => ({
-                    ...f,
-                    titles: { ...f.titles, [l]: e.target.value },
-                  }))
-                }
-              />
-            </div>
-          ))}
-          {titleError && (
-            <p id={`${id}-title-error`} className="field-error">
-              {titleError}
-            </p>
-          )}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-purpose`}>{t('meetings.agenda.purpose')}</label>
-          <select
-            id={`${id}-purpose`}
-            value={form.purpose}
-            onChange={(e) =>
-              setForm((f) => ({
-                ...f,
-                purpose: e.target.value as AgendaItem['purpose'],
-              }))
-            }
-          >
-            {PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`meetings.agenda.purposes.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TitleFields
+          id={id}
+          languages={languages}
+          titles={form.titles}
+          error={titleError}
+          firstTitle={firstTitle}
+          onChange={(titles) => setForm((f) => ({ ...f, titles }))}
+        />
+        <PurposeField id={id} value={form.purpose} onChange={(purpose) => setForm((f) => ({ ...f, purpose }))} />
         <div className="field">
           <label htmlFor={`${id}-why`}>{t('backlog.description')}</label>
           <textarea

@@ -6,7 +6,7 @@ import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, data, type Schemas } from '../../../api/client';
 import { useCurrentCouncil } from '../../../app/queries';
-import { Loading, PageHeading } from '../../../components/Page';
+import { Loading, PageHeading, Unavailable } from '../../../components/Page';
 import { fieldErrors, MEETING_KINDS, type MeetingKind, Refusal } from '../meeting-bits';
 import { useBodies } from '../MeetingsPage';
 import { CapitalsTable } from './CapitalsTable';
@@ -56,12 +56,7 @@ export function PlanMeetingPage() {
   const title_ = t('scheduling.plan.title');
   if (isLoading) return <Loading />;
   if (!membership || !councilId) {
-    return (
-      <section>
-        <PageHeading title={title_}>{title_}</PageHeading>
-        <p>{t('meetings.noCouncil')}</p>
-      </section>
-    );
+    return <Unavailable title={title_}>{t('meetings.noCouncil')}</Unavailable>;
   }
   if (membership.role !== 'secretariat') {
     return (
