@@ -432,7 +432,10 @@ describe('meetings', () => {
 
   describe("the session opens on the meeting's day", () => {
     it('refuses to open before the day: 409 SESSION_TOO_EARLY with the earliest instant in UTC and in the zone; nothing changes', async () => {
-      const m = await create(); // 100 days ahead, in Mexico City
+      // 100 days ahead at 10:00 in Mexico City: the start of its day comes later than 60 minutes before its start
+      // (a meeting in the day's first hour may open from the lead, on the day before).
+      const start = DateTime.now().setZone('America/Mexico_City').plus({ days: 100 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+      const m = await create({ startsAt: start.toUTC().toISO(), endsAt: start.plus({ hours: 6 }).toUTC().toISO() });
       await move(m.id, 'convened');
       const before = await rowOf(m.id);
       const res = await move(m.id, 'in_session');

@@ -216,7 +216,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('notification reliability on the
       sendAt: new Date(Date.now() + 60_000),
       audience: { delegationIds: [mx] },
     });
-    const base = Date.now() + 1_200;
+    const base = Date.now() + 3_000;
     const responses = await Promise.all(
       Array.from({ length: RACERS }, (_, i) =>
         ctx
@@ -229,8 +229,12 @@ describe.each<QueueKind>(['postgres', 'redis'])('notification reliability on the
     for (const r of responses.filter((x) => x.status === 409)) expect(r.body.code).toBe('STALE_VERSION');
     const winner = responses.find((r) => r.status === 200)!.body as { title: string; sendAt: string; version: number };
     expect(winner.version).toBe(2);
-    // One live outbox row, moved once (its second generation), due at the winner's time.
-    expect((await outboxOf(ctx, reminder.id)).map((r) => [r.status, r.generation, r.due_at.toISOString()])).toEqual([['pending', 2, winner.sendAt]]);
+    // One live outbox row, moved once (its second generation), due at the winner's time; still pending unless that
+    // time has come while fifty requests ran on a loaded machine.
+    const checkedAt = Date.now();
+    const [row, ...others] = await outboxOf(ctx, reminder.id);
+    expect({ generation: row!.generation, dueAt: row!.due_at.toISOString(), others }).toEqual({ generation: 2, dueAt: winner.sendAt, others: [] });
+    if (checkedAt < new Date(winner.sendAt).getTime()) expect(row!.status).toBe('pending');
 
     const got = await waitForEach(ctx, [mxHead.email], `Patched ${tag}`);
     expect(got.get(mxHead.email)!.subject).toContain(winner.title);
