@@ -169,20 +169,9 @@ export class MeetingsRepository {
     return em.query(`${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id`, params);
   }
 
-  /** One keyset page by (starts_at, id): at most `limit` meetings after `after`, in one query. */
-  async page(councilId: string, f: MeetingFilters, after: MeetingPosition | null, limit: number): Promise<MeetingRow[]> {
-    const { where, params } = filtersOf(councilId, f);
-    if (after) {
-      params.push(after.startsAt, after.id);
-      where.push(`(m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(limit);
-    return this.db.query(`${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $${params.length}`, params);
-  }
-
   /**
-   * One keyset page as `page`, with the council's meeting rules, in ONE statement (a list request is one query):
-   * undefined when the council does not exist.
+   * One keyset page by (starts_at, id): at most `limit` meetings after `after`, with the council's meeting rules,
+   * in ONE statement (a list request is one query): undefined when the council does not exist.
    */
   async pageWithRules(
     councilId: string,

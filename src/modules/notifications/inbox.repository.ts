@@ -33,19 +33,7 @@ export class InboxRepository {
     );
   }
 
-  /** Newest first, keyset-paged by id. */
-  async page(userId: string, opts: { unreadOnly: boolean; before: string | null; limit: number }): Promise<InboxRow[]> {
-    return this.db.query(
-      `SELECT id::text AS id, council_id AS "councilId", kind, subject_type AS "subjectType", subject_id AS "subjectId",
-              title, body, created_at AS "createdAt", read_at AS "readAt"
-         FROM notifications
-        WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL) AND ($3::bigint IS NULL OR id < $3)
-        ORDER BY id DESC LIMIT $4`,
-      [userId, opts.unreadOnly, opts.before, opts.limit],
-    );
-  }
-
-  /** A page (as `page`) and the user's unread count, in one statement. */
+  /** A page, newest first and keyset-paged by id, and the user's unread count, in one statement. */
   async pageWithUnreadCount(
     userId: string,
     opts: { unreadOnly: boolean; before: string | null; limit: number },
@@ -84,10 +72,5 @@ export class InboxRepository {
   async markAllRead(userId: string): Promise<number> {
     const [, count] = (await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId])) as [unknown, number];
     return count;
-  }
-
-  async unreadCount(userId: string): Promise<number> {
-    const rows = (await this.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId])) as { n: number }[];
-    return rows[0]!.n;
   }
 }
