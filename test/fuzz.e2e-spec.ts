@@ -35,7 +35,7 @@ import { createTestContext, type TestContext } from './support/test-app.js';
  * number of random cases per operation.
  */
 const SEED = 20_261_202;
-const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** Requests in flight at once: overlaps the database's time with the app's. */
 const PARALLEL = 4;
 /** Who calls: see actorFor. */
