@@ -318,7 +318,8 @@ describe('the web console: the agenda builder, in a browser', () => {
       name: 'Labour mobility, second meeting',
     });
     expect(text(await report.locator('.carried-to').textContent())).toBe('Carried to: Labour mobility, second meeting');
-    expect(text(await report.locator('h3').textContent())).toContain('Carried forward');
+    // The item's status comes with the agenda's next read, a moment after the confirmation.
+    await report.locator('h3').filter({ hasText: 'Carried forward' }).waitFor();
     expect((await agenda(current)).items[0]!.status).toBe('carried_forward');
     await expectNoAxeViolations(page, 'agenda, circulated, an item carried forward', { seriousOnly: true });
     await page.screenshot({
