@@ -96,10 +96,11 @@ describe.each<QueueKind>(['postgres', 'redis'])('council reminders on the %s que
     const got = await waitForEach(ctx, heads, `Fires ${tag}`);
     for (const m of got.values()) expect(m.receivedAt.getTime()).toBeGreaterThanOrEqual(at.getTime());
 
-    // The moved reminder's old time has passed by several relay intervals: nothing was sent for it.
+    // The moved reminder's old time has passed by several relay intervals: nothing was made or sent for it before its
+    // new time (on a loaded machine the new time may already have come by now).
     await waitUntilInstant(new Date(at.getTime() + 1_000));
-    expect(mailsAbout(ctx, `Moved ${tag}`)).toEqual([]);
-    expect(await deliveriesOf(ctx, moved.id)).toEqual([]);
+    expect(mailsAbout(ctx, `Moved ${tag}`).filter((m) => m.receivedAt.getTime() < later.getTime())).toEqual([]);
+    expect((await deliveriesOf(ctx, moved.id)).filter((d) => d.created_at.getTime() < later.getTime())).toEqual([]);
 
     // At its new time it is sent, once, to its delegation.
     const movedMail = await waitForEach(ctx, [brAlternate.email], `Moved ${tag}`);
